@@ -1,0 +1,1 @@
+//! The projection engine (pure): model + scenario → projection.

@@ -1,0 +1,397 @@
+//! The only layer that reads files: workspace discovery, budgets, scenarios,
+//! and the diagnostics for all of them.
+
+pub mod budget;
+pub mod diag;
+pub mod manifest;
+pub mod resolve;
+pub mod scenario;
+pub mod table;
+pub mod text;
+pub mod tomlsrc;
+
+use crate::model::{Budget, Scenario};
+pub use diag::{Diagnostic, Owner, Severity};
+use resolve::ScenarioSource;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The largest input file read, in bytes (anything bigger is refused with a message).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Read a whole file, with a message a finance lead can act on.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
+    if meta.is_dir() {
+        return Err("this is a folder, not a file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is {} MB; poolplan reads files up to {} MB",
+            meta.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    std::fs::read(path).map_err(|e| io_message(path, &e))
+}
+
+fn io_message(_path: &Path, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "the file is missing".into(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied: poolplan cannot read this file".into()
+        }
+        _ => format!("cannot read the file: {e}"),
+    }
+}
+
+/// Find the workspace: `dir` if given, else the current folder or the
+/// nearest parent that has a `budgets/` folder.
+pub fn find_workspace(dir: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(d) = dir {
+        if !d.join("budgets").is_dir() {
+            return Err(format!(
+                "{} is not a poolplan workspace: it has no budgets/ folder",
+                d.display()
+            ));
+        }
+        return Ok(d.to_path_buf());
+    }
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let mut cur: Option<&Path> = Some(&cwd);
+    while let Some(c) = cur {
+        if c.join("budgets").is_dir() {
+            return Ok(c.to_path_buf());
+        }
+        cur = c.parent();
+    }
+    Err(format!(
+        "no poolplan workspace here: neither {} nor any folder above it has a budgets/ folder; use --dir DIR",
+        cwd.display()
+    ))
+}
+
+/// Everything loaded from a workspace.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub budgets: HashMap<String, Budget>,
+    pub budgets_with_errors: Vec<String>,
+    pub sources: HashMap<String, ScenarioSource>,
+    /// Scenario ids of `scenarios/`, sorted.
+    pub scenario_ids: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn list_dir(dir: &Path, want_dirs: bool, ext: Option<&str>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                if want_dirs {
+                    p.is_dir()
+                } else {
+                    p.is_file() || p.is_symlink()
+                }
+            })
+            .filter(|p| ext.is_none_or(|x| p.extension().is_some_and(|e| e == x)))
+            .collect(),
+        Err(_) => vec![],
+    };
+    out.sort();
+    out
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Is a scenario argument a path (contains `/` or ends in `.toml`)?
+pub fn is_path_arg(arg: &str) -> bool {
+    arg.contains('/') || arg.ends_with(".toml")
+}
+
+impl Workspace {
+    /// Load every budget and every scenario file of the workspace, plus any
+    /// scenario files named by path in `extra`.
+    pub fn load(root: &Path, extra: &[String]) -> Workspace {
+        let mut ws = Workspace {
+            root: root.to_path_buf(),
+            ..Default::default()
+        };
+        for dir in list_dir(&root.join("budgets"), true, None) {
+            let id = stem(&dir);
+            let id = dir
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or(id);
+            let loaded = budget::load_budget(root, &id, &mut ws.diagnostics);
+            if loaded.has_errors {
+                ws.budgets_with_errors.push(id.clone());
+            }
+            ws.budgets.insert(id, loaded.budget);
+        }
+        let sdir = root.join("scenarios");
+        if !sdir.is_dir() {
+            ws.diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                owner: Owner::Workspace,
+                file: "scenarios/".into(),
+                line: None,
+                col: None,
+                field: None,
+                message: "there is no scenarios/ folder; add one with at least one scenario file"
+                    .into(),
+            });
+        }
+        for p in list_dir(&sdir, false, Some("toml")) {
+            let id = stem(&p);
+            ws.scenario_ids.push(id);
+            ws.add_scenario_file(&p);
+        }
+        for arg in extra.iter().filter(|a| is_path_arg(a)) {
+            let p = PathBuf::from(arg);
+            let p = if p.is_absolute() {
+                p
+            } else {
+                std::env::current_dir().unwrap_or_default().join(p)
+            };
+            ws.add_scenario_file(&p);
+        }
+        ws
+    }
+
+    fn shown(&self, p: &Path) -> String {
+        p.strip_prefix(&self.root)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// Parse a scenario file (and, recursively, any file it extends by path).
+    fn add_scenario_file(&mut self, path: &Path) {
+        let mut pending = vec![path.to_path_buf()];
+        while let Some(p) = pending.pop() {
+            let id = stem(&p);
+            let shown = self.shown(&p);
+            if let Some(existing) = self.sources.get(&id) {
+                let same =
+                    std::fs::canonicalize(&existing.path).ok() == std::fs::canonicalize(&p).ok();
+                if !same {
+                    self.diagnostics.push(Diagnostic {
+                        severity: Severity::Error,
+                        owner: Owner::Scenario(id.clone()),
+                        file: shown,
+                        line: None,
+                        col: None,
+                        field: None,
+                        message: format!("two scenario files have the stem \"{id}\" (the other is {}); scenario ids must be unique", existing.shown),
+                    });
+                }
+                continue;
+            }
+            let owner = Owner::Scenario(id.clone());
+            let raw = match read_file(&p) {
+                Ok(bytes) => {
+                    let (text, _) = text::decode(&bytes);
+                    let mut sink = diag::Sink {
+                        out: &mut self.diagnostics,
+                        owner,
+                        file: shown.clone(),
+                    };
+                    if let Some(line) = text::binary_line(&text) {
+                        sink.error(
+                            Some(line),
+                            None,
+                            "the file holds binary data or control characters, not TOML text",
+                        );
+                        None
+                    } else {
+                        scenario::parse_scenario(&text, &mut sink)
+                    }
+                }
+                Err(e) => {
+                    self.diagnostics.push(Diagnostic {
+                        severity: Severity::Error,
+                        owner,
+                        file: shown.clone(),
+                        line: None,
+                        col: None,
+                        field: None,
+                        message: e,
+                    });
+                    None
+                }
+            };
+            let mut parent = None;
+            if let Some(ext) = raw.as_ref().and_then(|r| r.extends.as_ref()) {
+                let e = ext.v.trim();
+                if is_path_arg(e) {
+                    let pp = p.parent().unwrap_or(Path::new(".")).join(e);
+                    parent = Some(stem(&pp));
+                    pending.push(pp);
+                } else {
+                    parent = Some(e.to_string());
+                }
+            }
+            self.sources.insert(
+                id.clone(),
+                ScenarioSource {
+                    id,
+                    path: p,
+                    shown,
+                    raw,
+                    parent,
+                },
+            );
+        }
+    }
+
+    /// The scenario id an argument names (a stem, or a path's stem).
+    pub fn scenario_id(arg: &str) -> String {
+        if is_path_arg(arg) {
+            stem(Path::new(arg))
+        } else {
+            arg.to_string()
+        }
+    }
+
+    /// Resolve one scenario (its problems are added to the diagnostics).
+    pub fn resolve(&mut self, id: &str) -> Option<Scenario> {
+        resolve::resolve(id, &self.sources, &self.budgets, &mut self.diagnostics)
+    }
+
+    /// Every scenario id in the chain of `id` (itself first).
+    pub fn chain_ids(&self, id: &str) -> Vec<String> {
+        let mut out = vec![];
+        let mut cur = Some(id.to_string());
+        while let Some(c) = cur {
+            if out.contains(&c) {
+                break;
+            }
+            cur = self.sources.get(&c).and_then(|s| s.parent.clone());
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// Load a workspace and resolve the named scenarios (all of `scenarios/`
+/// when none are named), failing with every relevant problem if any of
+/// them, their chains or their budgets has an error.
+pub fn load_for(
+    root: &Path,
+    args: &[String],
+) -> Result<(Workspace, Vec<Scenario>), Vec<Diagnostic>> {
+    let mut ws = Workspace::load(root, args);
+    let mut ids: Vec<String> = if args.is_empty() {
+        ws.scenario_ids.clone()
+    } else {
+        args.iter().map(|a| Workspace::scenario_id(a)).collect()
+    };
+    ids.sort();
+    ids.dedup();
+    let mut problems = vec![];
+    for id in &ids {
+        if !ws.sources.contains_key(id) {
+            let mut known: Vec<&str> = ws.scenario_ids.iter().map(String::as_str).collect();
+            known.sort_unstable();
+            problems.push(Diagnostic {
+                severity: Severity::Error,
+                owner: Owner::Workspace,
+                file: format!("scenarios/{id}.toml"),
+                line: None,
+                col: None,
+                field: None,
+                message: format!(
+                    "no scenario \"{id}\"; the workspace has: {}",
+                    if known.is_empty() {
+                        "none".into()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut scenarios = vec![];
+    let mut failed = false;
+    for id in &ids {
+        match ws.resolve(id) {
+            Some(s) => scenarios.push(s),
+            None => failed = true,
+        }
+    }
+    resolve::dedup(&mut ws.diagnostics);
+    let mut relevant_budgets: Vec<String> = scenarios.iter().map(|s| s.budget.clone()).collect();
+    let chain: Vec<String> = ids.iter().flat_map(|i| ws.chain_ids(i)).collect();
+    for s in &chain {
+        if let Some(b) = ws
+            .sources
+            .get(s)
+            .and_then(|src| src.raw.as_ref())
+            .and_then(|r| r.budget.as_ref())
+        {
+            relevant_budgets.push(b.v.clone());
+        }
+    }
+    let relevant = |d: &Diagnostic| match &d.owner {
+        Owner::Workspace => true,
+        Owner::Budget(b) => relevant_budgets.contains(b),
+        Owner::Scenario(s) => chain.contains(s),
+    };
+    let errs = ws.diagnostics.iter().any(|d| d.is_error() && relevant(d));
+    if failed || errs || scenarios.is_empty() {
+        let mut out: Vec<Diagnostic> = ws
+            .diagnostics
+            .iter()
+            .filter(|d| relevant(d))
+            .cloned()
+            .collect();
+        if scenarios.is_empty() && !failed && !errs {
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                owner: Owner::Workspace,
+                file: "scenarios/".into(),
+                line: None,
+                col: None,
+                field: None,
+                message: "no scenarios to run; add a scenario file such as scenarios/baseline.toml"
+                    .into(),
+            });
+        }
+        return Err(out);
+    }
+    Ok((ws, scenarios))
+}
+
+/// Check everything: every budget, every scenario. Returns all diagnostics
+/// and the number of budgets and scenarios checked.
+pub fn check_all(root: &Path) -> (Vec<Diagnostic>, usize, usize) {
+    let mut ws = Workspace::load(root, &[]);
+    if ws.budgets.is_empty() {
+        ws.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            owner: Owner::Workspace,
+            file: "budgets/".into(),
+            line: None,
+            col: None,
+            field: None,
+            message: "no budgets: add a folder budgets/<id>/ with budget.toml and the CSV files"
+                .into(),
+        });
+    }
+    let ids = ws.scenario_ids.clone();
+    for id in &ids {
+        ws.resolve(id);
+    }
+    resolve::dedup(&mut ws.diagnostics);
+    (ws.diagnostics, ws.budgets.len(), ids.len())
+}

@@ -1,0 +1,528 @@
+//! Resolving a scenario: follow `extends` (cycles are errors), merge rates key
+//! by key, run parents' levers first, check every reference against the
+//! budget, and turn lever windows into year indices clipped to the horizon.
+
+use super::budget::{unknown, ServiceFields};
+use super::diag::{Diagnostic, Owner, Severity, Sink};
+use super::scenario::{RawLever, RawScenario};
+use super::tomlsrc::{report, Pos};
+use crate::model::value::{parse_money, parse_outcome_rate, parse_quantity};
+use crate::model::*;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+/// A scenario file found in the workspace (parsed or not).
+#[derive(Debug, Clone)]
+pub struct ScenarioSource {
+    pub id: String,
+    pub path: PathBuf,
+    /// Path as shown in messages.
+    pub shown: String,
+    /// `None` when the file could not be read or parsed.
+    pub raw: Option<RawScenario>,
+    /// The parent's id, when `extends` was given.
+    pub parent: Option<String>,
+}
+
+/// Resolve scenario `id`. Problems found in any file of its chain are
+/// reported against that file; returns `None` if the chain cannot be
+/// followed or has no budget.
+pub fn resolve(
+    id: &str,
+    sources: &HashMap<String, ScenarioSource>,
+    budgets: &HashMap<String, Budget>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Scenario> {
+    // The chain, child first.
+    let mut chain: Vec<&ScenarioSource> = vec![];
+    let mut seen = HashSet::new();
+    let mut cur = Some(id.to_string());
+    while let Some(c) = cur {
+        let Some(src) = sources.get(&c) else {
+            let child = chain.last()?;
+            let pos = child
+                .raw
+                .as_ref()
+                .and_then(|r| r.extends.as_ref())
+                .map(|e| e.pos)
+                .unwrap_or_default();
+            let mut sink = sink(diags, child);
+            let mut ids: Vec<&str> = sources.keys().map(String::as_str).collect();
+            ids.sort_unstable();
+            let known: HashSet<&str> = ids.iter().copied().collect();
+            report(
+                &mut sink,
+                Severity::Error,
+                pos,
+                Some("key \"extends\"".into()),
+                unknown("scenario", &c, &known, "scenarios/"),
+            );
+            return None;
+        };
+        if !seen.insert(c.clone()) {
+            let mut names: Vec<&str> = chain.iter().map(|s| s.id.as_str()).collect();
+            names.push(&c);
+            let first = chain.iter().find(|s| s.id == c).unwrap_or(&chain[0]);
+            let pos = first
+                .raw
+                .as_ref()
+                .and_then(|r| r.extends.as_ref())
+                .map(|e| e.pos)
+                .unwrap_or_default();
+            let mut sink = sink(diags, first);
+            report(&mut sink, Severity::Error, pos, Some("key \"extends\"".into()), format!("extends makes a cycle: {}; a scenario cannot extend itself, directly or through others", names.join(" → ")));
+            return None;
+        }
+        src.raw.as_ref()?;
+        chain.push(src);
+        cur = src.parent.clone();
+    }
+
+    // Budget and horizon: inherited through extends, child wins for years.
+    let mut budget_id: Option<String> = None;
+    for s in chain.iter().rev() {
+        let raw = s.raw.as_ref()?;
+        if let Some(b) = &raw.budget {
+            if let Some(parent_b) = &budget_id {
+                if parent_b != &b.v {
+                    let mut sink = sink(diags, s);
+                    report(&mut sink, Severity::Error, b.pos, Some("key \"budget\"".into()), format!("this scenario names budget \"{}\" but the scenario it extends uses \"{parent_b}\"; a scenario must use its parent's budget", b.v));
+                    return None;
+                }
+            }
+            budget_id = Some(b.v.clone());
+        }
+    }
+    let Some(budget_id) = budget_id else {
+        let mut sink = sink(diags, chain[0]);
+        sink.error(
+            None,
+            Some("key \"budget\"".into()),
+            "no budget named; add budget = \"<folder under budgets/>\"",
+        );
+        return None;
+    };
+    let Some(budget) = budgets.get(&budget_id) else {
+        let pos = chain
+            .iter()
+            .find_map(|s| s.raw.as_ref().and_then(|r| r.budget.as_ref()))
+            .map(|b| b.pos)
+            .unwrap_or_default();
+        let src = chain
+            .iter()
+            .find(|s| s.raw.as_ref().is_some_and(|r| r.budget.is_some()))
+            .copied()
+            .unwrap_or(chain[0]);
+        let mut sink = sink(diags, src);
+        let known: HashSet<&str> = budgets.keys().map(String::as_str).collect();
+        report(
+            &mut sink,
+            Severity::Error,
+            pos,
+            Some("key \"budget\"".into()),
+            unknown("budget", &budget_id, &known, "budgets/"),
+        );
+        return None;
+    };
+    let years = chain
+        .iter()
+        .find_map(|s| s.raw.as_ref().and_then(|r| r.years.as_ref()).map(|y| y.v))
+        .unwrap_or(budget.years);
+    let child = chain[0].raw.as_ref()?;
+    let mut scenario = Scenario {
+        id: id.to_string(),
+        name: child
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| id.to_string()),
+        budget: budget_id.clone(),
+        years,
+        description: child.description.clone(),
+        rates: Rates::default(),
+        demand: BTreeMap::new(),
+        contribution_growth: BTreeMap::new(),
+        levers: vec![],
+        chain: chain.iter().map(|s| s.path.clone()).collect(),
+        extends: chain[0].parent.clone(),
+    };
+
+    // Commissioned services anywhere in the chain, for references.
+    let mut commissioned: HashMap<String, (String, String)> = HashMap::new(); // id -> (category, pool)
+    let mut ok = true;
+    let mut checker = Checker::new(budget, years);
+    for s in chain.iter().rev() {
+        let raw = s.raw.as_ref()?;
+        for (key, at) in &raw.rates {
+            let r = &mut scenario.rates;
+            match key.as_str() {
+                "pay_inflation" => r.pay_inflation = at.v,
+                "price_inflation" => r.price_inflation = at.v,
+                "deflator" => r.deflator = at.v,
+                _ => r.discount_rate = at.v,
+            }
+        }
+        for (key, at) in &raw.demand {
+            scenario.demand.insert(key.clone(), at.v);
+        }
+        for (key, at) in &raw.contribution_growth {
+            scenario.contribution_growth.insert(key.clone(), at.v);
+        }
+        for l in raw.levers.iter().filter(|l| l.kind == "commission") {
+            let mut sink = sink(diags, s);
+            match checker.commission(l, &mut sink, &commissioned) {
+                Some(svc) => {
+                    commissioned.insert(svc.id.clone(), (svc.category.clone(), svc.pool.clone()));
+                }
+                None => ok = false,
+            }
+        }
+    }
+    // Now every lever, in run order, with references checked.
+    for s in chain.iter().rev() {
+        let raw = s.raw.as_ref()?;
+        let mut sink = sink(diags, s);
+        for (key, at) in &raw.contribution_growth {
+            if budget.partner(key).is_none() {
+                let known: HashSet<&str> = budget.partners.iter().map(|p| p.id.as_str()).collect();
+                report(
+                    &mut sink,
+                    Severity::Error,
+                    at.pos,
+                    Some(format!("[contribution_growth] key \"{key}\"")),
+                    unknown("partner", key, &known, "partners.csv"),
+                );
+                ok = false;
+            }
+        }
+        for (key, at) in &raw.demand {
+            let known = budget.service(key).is_some()
+                || commissioned.contains_key(key)
+                || budget.services.iter().any(|sv| &sv.category == key)
+                || commissioned.values().any(|(c, _)| c == key);
+            if !known {
+                report(&mut sink, Severity::Warning, at.pos, Some(format!("[demand] key \"{key}\"")), format!("\"{key}\" matches no service id or category of budget \"{budget_id}\"; this growth is not used"));
+            }
+        }
+        for l in &raw.levers {
+            match checker.lever(l, &mut sink, &commissioned) {
+                Some(lever) => scenario.levers.push(lever),
+                None => ok = false,
+            }
+        }
+    }
+    ok.then_some(scenario)
+}
+
+fn sink<'d>(diags: &'d mut Vec<Diagnostic>, s: &ScenarioSource) -> Sink<'d> {
+    Sink {
+        out: diags,
+        owner: Owner::Scenario(s.id.clone()),
+        file: s.shown.clone(),
+    }
+}
+
+struct Checker<'b> {
+    b: &'b Budget,
+    n: usize,
+    pools: HashSet<&'b str>,
+    partners: HashSet<&'b str>,
+    providers: HashSet<&'b str>,
+    services: HashSet<&'b str>,
+    pairs: HashSet<(&'b str, &'b str)>,
+}
+
+impl<'b> Checker<'b> {
+    fn new(b: &'b Budget, n: usize) -> Self {
+        Checker {
+            b,
+            n,
+            pools: b.pools.iter().map(|p| p.id.as_str()).collect(),
+            partners: b.partners.iter().map(|p| p.id.as_str()).collect(),
+            providers: b.providers.iter().map(|p| p.id.as_str()).collect(),
+            services: b.services.iter().map(|p| p.id.as_str()).collect(),
+            pairs: b
+                .contributions
+                .iter()
+                .map(|c| (c.pool.as_str(), c.partner.as_str()))
+                .collect(),
+        }
+    }
+
+    fn text<'l>(l: &'l RawLever, k: &str) -> (&'l str, Pos) {
+        l.get(k).map(|a| (a.v.trim(), a.pos)).unwrap_or(("", l.pos))
+    }
+
+    fn commission(
+        &self,
+        l: &RawLever,
+        sink: &mut Sink<'_>,
+        seen: &HashMap<String, (String, String)>,
+    ) -> Option<Service> {
+        let t = |k: &str| Self::text(l, k).0.to_string();
+        let f = ServiceFields {
+            id: t("id"),
+            name: t("name"),
+            pool: t("pool"),
+            provider: t("provider"),
+            category: t("category"),
+            unit: t("unit"),
+            unit_cost: t("unit_cost"),
+            volume: t("volume"),
+            pay_share: t("pay_share"),
+            uplift: t("uplift"),
+            outcome: t("outcome"),
+            outcome_rate: t("outcome_rate"),
+            outcome_value: t("outcome_value"),
+            start: t("start"),
+            end: t("end"),
+        };
+        let base = self.b.base_year;
+        let mut rep = |col: &str, msg: String, warn: bool| {
+            let pos = Self::text(l, col).1;
+            let sev = if warn {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            report(
+                sink,
+                sev,
+                pos,
+                Some(format!("commission key \"{col}\"")),
+                msg,
+            );
+        };
+        let svc = f.parse(&self.pools, &self.providers, Some((base, self.n)), &mut rep)?;
+        if self.services.contains(svc.id.as_str()) || seen.contains_key(&svc.id) {
+            let pos = Self::text(l, "id").1;
+            report(sink, Severity::Error, pos, Some("commission key \"id\"".into()), format!("a service \"{}\" already exists in the budget or this scenario's chain; give the new service its own id", svc.id));
+            return None;
+        }
+        Some(svc)
+    }
+
+    fn service_ref(
+        &self,
+        l: &RawLever,
+        key: &str,
+        sink: &mut Sink<'_>,
+        commissioned: &HashMap<String, (String, String)>,
+    ) -> Option<String> {
+        let (v, pos) = Self::text(l, key);
+        if self.services.contains(v) || commissioned.contains_key(v) {
+            return Some(v.to_string());
+        }
+        let mut known: HashSet<&str> = self.services.clone();
+        known.extend(commissioned.keys().map(String::as_str));
+        report(
+            sink,
+            Severity::Error,
+            pos,
+            Some(format!("lever key \"{key}\"")),
+            unknown("service", v, &known, "services.csv"),
+        );
+        None
+    }
+
+    fn id_ref(
+        &self,
+        l: &RawLever,
+        key: &str,
+        what: &str,
+        known: &HashSet<&str>,
+        file: &str,
+        sink: &mut Sink<'_>,
+    ) -> Option<String> {
+        let (v, pos) = Self::text(l, key);
+        if known.contains(v) {
+            return Some(v.to_string());
+        }
+        report(
+            sink,
+            Severity::Error,
+            pos,
+            Some(format!("lever key \"{key}\"")),
+            unknown(what, v, known, file),
+        );
+        None
+    }
+
+    fn window(&self, l: &RawLever, sink: &mut Sink<'_>) -> (usize, Option<usize>, bool) {
+        let base = self.b.base_year.0 as i64;
+        let last = self.n as i64 - 1;
+        let from = l.from.as_ref().map(|f| f.v.0 as i64 - base).unwrap_or(0);
+        let to = l.to.as_ref().map(|t| t.v.0 as i64 - base);
+        let first_y = self.b.base_year;
+        let last_y = first_y.plus(last as i32);
+        if from > last || to.is_some_and(|t| t < 0) {
+            let pos = l.from.as_ref().map(|f| f.pos).unwrap_or(l.pos);
+            report(sink, Severity::Warning, pos, None, format!("this {} lever's window lies wholly outside the horizon ({first_y} to {last_y}); it has no effect", l.kind));
+            return (0, Some(0), false);
+        }
+        if from < 0 {
+            if let Some(f) = &l.from {
+                report(
+                    sink,
+                    Severity::Warning,
+                    f.pos,
+                    Some("lever key \"from\"".into()),
+                    format!(
+                        "{} is before the base year; the lever is clipped to start in {first_y}",
+                        f.v
+                    ),
+                );
+            }
+        }
+        if let (Some(t), Some(at)) = (to, &l.to) {
+            if t > last {
+                report(sink, Severity::Warning, at.pos, Some("lever key \"to\"".into()), format!("{} is after the horizon's last year; the lever is clipped to end in {last_y}", at.v));
+            }
+        }
+        (from.max(0) as usize, to.map(|t| t.min(last) as usize), true)
+    }
+
+    fn lever(
+        &mut self,
+        l: &RawLever,
+        sink: &mut Sink<'_>,
+        commissioned: &HashMap<String, (String, String)>,
+    ) -> Option<Lever> {
+        let op = l.op.as_ref().map(|o| o.v);
+        let kind = match l.kind.as_str() {
+            "contribution" => {
+                let partner = self.id_ref(
+                    l,
+                    "partner",
+                    "partner",
+                    &self.partners,
+                    "partners.csv",
+                    sink,
+                );
+                let pool = self.id_ref(l, "pool", "pool", &self.pools, "pools.csv", sink);
+                let (partner, pool) = (partner?, pool?);
+                if !self.pairs.contains(&(pool.as_str(), partner.as_str())) {
+                    report(sink, Severity::Error, l.pos, None, format!("partner \"{partner}\" has no contributions.csv rows for pool \"{pool}\"; a contribution lever can only change an existing contribution (add a row with amount 0 to start one)"));
+                    return None;
+                }
+                LeverKind::Contribution {
+                    partner,
+                    pool,
+                    op: op?,
+                }
+            }
+            "unit_cost" => LeverKind::UnitCost {
+                service: self.service_ref(l, "service", sink, commissioned)?,
+                op: op?,
+            },
+            "outcome_rate" => LeverKind::OutcomeRate {
+                service: self.service_ref(l, "service", sink, commissioned)?,
+                op: op?,
+            },
+            "volume" => {
+                let service = self.service_ref(l, "service", sink, commissioned);
+                let reduces = match l.get("reduces") {
+                    None => None,
+                    Some(_) => {
+                        let r = self.service_ref(l, "reduces", sink, commissioned)?;
+                        let per_unit = parse_quantity(&l.get("per_unit")?.v).ok()?;
+                        let lag = l
+                            .get("lag")
+                            .map(|a| a.v.trim().parse::<usize>().unwrap_or(1))
+                            .unwrap_or(1);
+                        Some(Reduces {
+                            service: r,
+                            per_unit,
+                            lag,
+                        })
+                    }
+                };
+                LeverKind::Volume {
+                    service: service?,
+                    op: op?,
+                    reduces,
+                }
+            }
+            "commission" => {
+                let t = |k: &str| Self::text(l, k).0.to_string();
+                let f = ServiceFields {
+                    id: t("id"),
+                    name: t("name"),
+                    pool: t("pool"),
+                    provider: t("provider"),
+                    category: t("category"),
+                    unit: t("unit"),
+                    unit_cost: t("unit_cost"),
+                    volume: t("volume"),
+                    pay_share: t("pay_share"),
+                    uplift: t("uplift"),
+                    outcome: t("outcome"),
+                    outcome_rate: t("outcome_rate"),
+                    outcome_value: t("outcome_value"),
+                    start: t("start"),
+                    end: t("end"),
+                };
+                let svc = f.parse(&self.pools, &self.providers, None, &mut |_, _, _| {})?;
+                LeverKind::Commission {
+                    service: Box::new(svc),
+                }
+            }
+            "decommission" => LeverKind::Decommission {
+                service: self.service_ref(l, "service", sink, commissioned)?,
+            },
+            "recommission" => {
+                let service = self.service_ref(l, "service", sink, commissioned);
+                let provider = self.id_ref(
+                    l,
+                    "provider",
+                    "provider",
+                    &self.providers,
+                    "providers.csv",
+                    sink,
+                );
+                let unit_cost = match l.get("unit_cost") {
+                    Some(a) => {
+                        let u = parse_money(&a.v).ok()?;
+                        if u < Decimal::ZERO {
+                            report(sink, Severity::Error, a.pos, Some("lever key \"unit_cost\"".into()), format!("the unit cost \"{}\" is negative; a unit cost must be 0 or more", a.v));
+                            return None;
+                        }
+                        Some(u)
+                    }
+                    None => None,
+                };
+                let outcome_rate = match l.get("outcome_rate") {
+                    Some(a) => Some(parse_outcome_rate(&a.v).ok()?),
+                    None => None,
+                };
+                LeverKind::Recommission {
+                    service: service?,
+                    provider: provider?,
+                    unit_cost,
+                    outcome_rate,
+                }
+            }
+            _ => {
+                let pool = self.id_ref(l, "pool", "pool", &self.pools, "pools.csv", sink)?;
+                let by = round(parse_money(&l.get("by")?.v).ok()?);
+                LeverKind::Saving { pool, by }
+            }
+        };
+        let (from, to, active) = self.window(l, sink);
+        Some(Lever {
+            kind,
+            from,
+            to,
+            origin: format!("{}:{}", sink.file, l.pos.line),
+            active,
+        })
+    }
+}
+
+/// Keep one of each identical diagnostic (a parent's problem is found again
+/// when each child is resolved).
+pub fn dedup(diags: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    diags.retain(|d| seen.insert(d.to_string()));
+}

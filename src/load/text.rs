@@ -1,0 +1,51 @@
+//! Turning file bytes into text: skip a UTF-8 byte-order mark; read invalid
+//! UTF-8 as Windows-1252 (what Excel writes on Windows), with a warning.
+
+/// Decoded text, and whether it had to be read as Windows-1252.
+pub fn decode(bytes: &[u8]) -> (String, bool) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), false),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), true)
+        }
+    }
+}
+
+/// Does the text contain bytes that no spreadsheet writes (NUL or other
+/// control characters besides tab, CR, LF)? Returns the first offending line.
+pub fn binary_line(text: &str) -> Option<usize> {
+    for (i, line) in text.split('\n').enumerate() {
+        if line
+            .chars()
+            .any(|c| c.is_control() && c != '\t' && c != '\r')
+        {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_skipped() {
+        assert_eq!(decode(b"\xEF\xBB\xBFid,name"), ("id,name".into(), false));
+    }
+
+    #[test]
+    fn windows_1252_pound() {
+        let (t, w) = decode(b"amount\n\xA3450\n");
+        assert_eq!(t, "amount\n£450\n");
+        assert!(w);
+    }
+
+    #[test]
+    fn control_characters_found() {
+        assert_eq!(binary_line("a\nb\0c"), Some(2));
+        assert_eq!(binary_line("a\r\nb\tc"), None);
+    }
+}

@@ -1,0 +1,15 @@
+//! Domain types: values (money, rates, years), the budget and the scenario.
+//!
+//! Everything here is plain data; constructors in `value` enforce the grammar
+//! of SPEC §3, so a `Budget` or `Scenario` that exists is already valid.
+
+pub mod budget;
+pub mod round;
+pub mod scenario;
+pub mod value;
+pub mod year;
+
+pub use budget::*;
+pub use round::*;
+pub use scenario::*;
+pub use year::Year;

@@ -1,0 +1,54 @@
+//! The one rounding rule of the product: to the penny (or n places), half away
+//! from zero, as Excel's `ROUND(x, 2)`. rust_decimal's `round_dp` is banker's
+//! rounding, so nothing else in the crate may call it.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Round to `dp` places, half away from zero.
+pub fn round_dp(x: Decimal, dp: u32) -> Decimal {
+    let r = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        Decimal::ZERO
+    } else {
+        r
+    }
+}
+
+/// Round to the penny, half away from zero.
+pub fn round(x: Decimal) -> Decimal {
+    round_dp(x, 2)
+}
+
+/// Truncate to the penny toward zero.
+pub fn trunc_penny(x: Decimal) -> Decimal {
+    x.round_dp_with_strategy(2, RoundingStrategy::ToZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn half_away_from_zero() {
+        assert_eq!(round(dec!(0.125)), dec!(0.13));
+        assert_eq!(round(dec!(0.135)), dec!(0.14));
+        assert_eq!(round(dec!(-0.125)), dec!(-0.13));
+        assert_eq!(round(dec!(2.5)), dec!(2.5));
+        assert_eq!(round_dp(dec!(2.5), 0), dec!(3));
+        assert_eq!(round_dp(dec!(-2.5), 0), dec!(-3));
+        assert_eq!(round(dec!(1.004999)), dec!(1.00));
+    }
+
+    #[test]
+    fn no_negative_zero() {
+        let r = round(dec!(-0.001));
+        assert_eq!(r.to_string(), "0");
+    }
+
+    #[test]
+    fn truncation_is_toward_zero() {
+        assert_eq!(trunc_penny(dec!(1.239)), dec!(1.23));
+        assert_eq!(trunc_penny(dec!(-1.239)), dec!(-1.23));
+    }
+}

@@ -1,0 +1,364 @@
+//! The value grammar of SPEC §3 and §9, in one place: money, rates,
+//! quantities, outcome rates and identifiers.
+//!
+//! Every parser takes the trimmed text of a cell (or a TOML literal) and returns
+//! the exact decimal, or a message that quotes the value, says what is wrong
+//! and shows what would be valid. Nothing is guessed: an ambiguous spelling is
+//! an error.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+const MONEY_HINT: &str =
+    "write digits with optional £, sign, thousands commas, k or m, and (brackets) for negatives, e.g. £1,234.56, 450k, (1,200)";
+const QTY_HINT: &str = "write a plain number such as 52, 1,040 or 12.5";
+const RATE_HINT: &str = "write a percentage such as \"2.5%\" or a fraction such as 0.025";
+
+fn describe_char(c: char) -> String {
+    if c.is_alphabetic() {
+        format!("the letter \"{c}\"")
+    } else if c == ' ' {
+        "a space inside the number".to_string()
+    } else if c.is_control() {
+        format!("the control character U+{:04X}", c as u32)
+    } else {
+        format!("\"{c}\"")
+    }
+}
+
+/// Parse a plain unsigned decimal: digits, optionally with thousands commas
+/// grouped in threes, optionally a point and more digits. Returns the
+/// reason when the text is not of that shape.
+fn parse_unsigned(body: &str, commas: bool) -> Result<Decimal, String> {
+    if body.is_empty() {
+        return Err("no digits".into());
+    }
+    if let Some(c) = body
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+    {
+        if c == 'e' || c == 'E' {
+            return Err("exponents such as 1e3 are not allowed".into());
+        }
+        return Err(format!("found {}", describe_char(c)));
+    }
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => {
+            if f.contains('.') {
+                return Err("more than one decimal point".into());
+            }
+            if f.contains(',') {
+                return Err("a comma after the decimal point".into());
+            }
+            if f.is_empty() {
+                return Err("no digits after the decimal point".into());
+            }
+            (i, Some(f))
+        }
+        None => (body, None),
+    };
+    let digits: String = if int.contains(',') {
+        if !commas {
+            return Err("thousands commas are not allowed here".into());
+        }
+        let groups: Vec<&str> = int.split(',').collect();
+        let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        if !(first_ok && rest_ok) {
+            return Err(
+                "thousands commas must group digits in threes, e.g. 1,000 or 12,345".into(),
+            );
+        }
+        groups.concat()
+    } else {
+        int.to_string()
+    };
+    if digits.is_empty() && frac.is_none() {
+        return Err("no digits".into());
+    }
+    let text = match frac {
+        Some(f) => format!("{}.{f}", if digits.is_empty() { "0" } else { &digits }),
+        None => digits,
+    };
+    Decimal::from_str_exact(&text)
+        .or_else(|_| Decimal::from_str(&text))
+        .map_err(|_| "the number is too large or has too many digits (at most 28)".to_string())
+}
+
+/// Split one leading sign off: `Some(true)` for `-`, `Some(false)` for `+`.
+fn split_sign(s: &str) -> (Option<bool>, &str) {
+    match s.as_bytes().first() {
+        Some(b'-') => (Some(true), &s[1..]),
+        Some(b'+') => (Some(false), &s[1..]),
+        _ => (None, s),
+    }
+}
+
+/// Split one leading sign off; two signs are an error.
+fn take_sign(s: &str) -> Result<(bool, &str), String> {
+    let (neg, rest) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if rest.starts_with(['-', '+']) {
+        return Err("two signs".into());
+    }
+    Ok((neg, rest))
+}
+
+/// Is this a European thousands group such as `1.000` or `12.500`?
+fn looks_european(body: &str) -> bool {
+    match body.split_once('.') {
+        Some((i, f)) => {
+            !i.is_empty()
+                && i.len() <= 3
+                && !i.starts_with('0')
+                && i.bytes().all(|b| b.is_ascii_digit())
+                && f.len() == 3
+                && f.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+fn money_err(text: &str, reason: &str) -> String {
+    format!("cannot read \"{text}\" as money ({reason}); {MONEY_HINT}")
+}
+
+/// Parse money: `1234.56`, `1,234.56`, `£1,234.56`, `-£1,234`, `£-1,234`,
+/// `(1,234.56)`, `£(916)`, `£1.2m`, `450k`.
+pub fn parse_money(raw: &str) -> Result<Decimal, String> {
+    let text = raw.trim();
+    money_inner(text).map_err(|r| {
+        if r.starts_with("cannot read") {
+            r
+        } else {
+            money_err(text, &r)
+        }
+    })
+}
+
+fn money_inner(text: &str) -> Result<Decimal, String> {
+    if text.is_empty() {
+        return Err("it is empty".into());
+    }
+    // Accounting negatives: (…) or £(…).
+    let (paren, inner) = if let Some(rest) = text.strip_prefix("£(") {
+        match rest.strip_suffix(')') {
+            Some(i) => (true, i),
+            None => return Err("an opening bracket without a closing one".into()),
+        }
+    } else if let Some(rest) = text.strip_prefix('(') {
+        match rest.strip_suffix(')') {
+            Some(i) => (true, i.strip_prefix('£').unwrap_or(i)),
+            None => return Err("an opening bracket without a closing one".into()),
+        }
+    } else if text.ends_with(')') {
+        return Err("a closing bracket without an opening one".into());
+    } else {
+        (false, text)
+    };
+    if paren && inner.starts_with(['-', '+']) {
+        return Err("a sign inside brackets; brackets already mean negative".into());
+    }
+    if inner.contains(['(', ')']) {
+        return Err("misplaced brackets".into());
+    }
+    // Sign and £ in either order, one sign at most.
+    let (neg, rest) = if paren {
+        (true, inner)
+    } else {
+        let (s1, r1) = split_sign(inner);
+        let (s2, r3) = match r1.strip_prefix('£') {
+            Some(r2) => split_sign(r2),
+            None => (None, r1),
+        };
+        if (s1.is_some() && s2.is_some()) || r3.starts_with(['-', '+']) {
+            return Err("two signs".into());
+        }
+        (s1.or(s2) == Some(true), r3)
+    };
+    if rest.contains('£') {
+        return Err("a misplaced £ sign".into());
+    }
+    let (body, mult) = match rest.chars().last() {
+        Some('k' | 'K') => (&rest[..rest.len() - 1], Decimal::from(1_000)),
+        Some('m' | 'M') => (&rest[..rest.len() - 1], Decimal::from(1_000_000)),
+        _ => (rest, Decimal::ONE),
+    };
+    if mult == Decimal::ONE && !body.contains(',') && looks_european(body) {
+        let (i, f) = body.split_once('.').unwrap_or((body, ""));
+        return Err(format!(
+            "cannot read \"{text}\" as money: it is ambiguous (a European thousands group?); write {i},{f} for {i} thousand {f}, or {i}.{}{} with two decimal places",
+            &f[..2],
+            if &f[2..] == "0" { "" } else { " (pence)" }
+        ));
+    }
+    let v = parse_unsigned(body, true)?;
+    let v = v
+        .checked_mul(mult)
+        .ok_or_else(|| "the amount is too large".to_string())?;
+    Ok(if neg { -v } else { v })
+}
+
+/// Parse a quantity: a plain decimal with an optional sign and thousands
+/// commas grouped in threes.
+pub fn parse_quantity(raw: &str) -> Result<Decimal, String> {
+    let text = raw.trim();
+    let inner = || -> Result<Decimal, String> {
+        if text.is_empty() {
+            return Err("it is empty".into());
+        }
+        let (neg, rest) = take_sign(text)?;
+        let v = parse_unsigned(rest, true)?;
+        Ok(if neg { -v } else { v })
+    };
+    inner().map_err(|r| format!("cannot read \"{text}\" as a quantity ({r}); {QTY_HINT}"))
+}
+
+/// Parse a percentage string's number part (`2.5` of `2.5%`) to a fraction.
+fn parse_percent(text: &str) -> Result<Decimal, String> {
+    let num = text.strip_suffix('%').unwrap_or(text).trim_end();
+    if num.len() != text.len() - 1 {
+        return Err(format!(
+            "cannot read \"{text}\" as a rate (a space before %); write \"{}%\"",
+            num.trim()
+        ));
+    }
+    let (neg, rest) = take_sign(num)
+        .map_err(|r| format!("cannot read \"{text}\" as a rate ({r}); {RATE_HINT}"))?;
+    let v = parse_unsigned(rest, false)
+        .map_err(|r| format!("cannot read \"{text}\" as a rate ({r}); {RATE_HINT}"))?;
+    let v = v / Decimal::ONE_HUNDRED;
+    Ok(if neg { -v } else { v })
+}
+
+/// Parse a rate: `"2.5%"` (any size) or a plain fraction within [-1, 1].
+pub fn parse_rate(raw: &str) -> Result<Decimal, String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(format!("a rate is empty; {RATE_HINT}"));
+    }
+    if text.ends_with('%') {
+        return parse_percent(text);
+    }
+    let (neg, rest) = take_sign(text)
+        .map_err(|r| format!("cannot read \"{text}\" as a rate ({r}); {RATE_HINT}"))?;
+    let v = parse_unsigned(rest, false)
+        .map_err(|r| format!("cannot read \"{text}\" as a rate ({r}); {RATE_HINT}"))?;
+    let v = if neg { -v } else { v };
+    if v > Decimal::ONE || v < Decimal::NEGATIVE_ONE {
+        return Err(format!(
+            "the rate {text} is outside -1 to 1 as a fraction; did you mean \"{text}%\"?"
+        ));
+    }
+    Ok(v)
+}
+
+/// Parse an outcome rate (outcomes per unit): a percentage string, or a plain
+/// non-negative decimal of any size.
+pub fn parse_outcome_rate(raw: &str) -> Result<Decimal, String> {
+    let text = raw.trim();
+    let v = if text.ends_with('%') {
+        parse_percent(text)?
+    } else {
+        parse_unsigned(text.strip_prefix('+').unwrap_or(text), true).map_err(|r| {
+            format!(
+                "cannot read \"{text}\" as an outcome rate ({r}); write outcomes per unit such as 0.6, 3 or \"60%\""
+            )
+        })?
+    };
+    if v < Decimal::ZERO {
+        return Err(format!(
+            "the outcome rate \"{text}\" is negative; outcomes per unit must be 0 or more"
+        ));
+    }
+    Ok(v)
+}
+
+/// Is `s` a valid identifier `[a-z0-9][a-z0-9_-]*`?
+pub fn is_id(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-')
+}
+
+/// A valid identifier close to `s`: `"NHS Haringey"` → `nhs-haringey`.
+pub fn suggest_id(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let t = out.trim_matches(['-', '_']).to_string();
+    if t.is_empty() {
+        "an-id".into()
+    } else {
+        t
+    }
+}
+
+/// Check an identifier, with a hint showing a valid form.
+pub fn parse_id(raw: &str) -> Result<String, String> {
+    let t = raw.trim();
+    if is_id(t) {
+        Ok(t.to_string())
+    } else {
+        Err(format!(
+            "\"{t}\" is not a valid id; ids use lower-case letters, digits, - and _, starting with a letter or digit, e.g. \"{}\"",
+            suggest_id(t)
+        ))
+    }
+}
+
+/// Parse one of a fixed set of words, case-insensitively.
+pub fn parse_enum<T: Copy>(raw: &str, what: &str, options: &[(&str, T)]) -> Result<T, String> {
+    let t = raw.trim().to_ascii_lowercase();
+    options
+        .iter()
+        .find(|(name, _)| *name == t)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+            format!(
+                "\"{}\" is not a {what}; use one of: {}",
+                raw.trim(),
+                names.join(", ")
+            )
+        })
+}
+
+/// The edit distance between two short strings (for "did you mean").
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest of `options` to `word`, if it is close enough to be a typo.
+pub fn did_you_mean<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
+    options
+        .iter()
+        .map(|o| (edit_distance(word, o), *o))
+        .filter(|(d, o)| *d <= 3.max(o.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, o)| o)
+}
+
+#[cfg(test)]
+mod tests;

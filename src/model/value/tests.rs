@@ -1,0 +1,166 @@
+use super::*;
+use rust_decimal_macros::dec;
+
+fn m(s: &str) -> Decimal {
+    parse_money(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+fn merr(s: &str) -> String {
+    parse_money(s).expect_err(s)
+}
+
+#[test]
+fn money_spellings_of_spec_3() {
+    assert_eq!(m("1234.56"), dec!(1234.56));
+    assert_eq!(m("1,234.56"), dec!(1234.56));
+    assert_eq!(m("£1,234.56"), dec!(1234.56));
+    assert_eq!(m("-£1,234"), dec!(-1234));
+    assert_eq!(m("£-1,234"), dec!(-1234));
+    assert_eq!(m("(1,234.56)"), dec!(-1234.56));
+    assert_eq!(m("£1.2m"), dec!(1200000));
+    assert_eq!(m("450k"), dec!(450000));
+    assert_eq!(m(" 12 "), dec!(12));
+    assert_eq!(m("(£916)"), dec!(-916));
+    assert_eq!(m("£(916)"), dec!(-916));
+    assert_eq!(m("450K"), dec!(450000));
+    assert_eq!(m("2.5M"), dec!(2500000));
+    assert_eq!(m("+12"), dec!(12));
+    assert_eq!(m("0.125"), dec!(0.125));
+    assert_eq!(m("1234.567"), dec!(1234.567));
+    assert_eq!(m("1,234.567"), dec!(1234.567));
+    assert_eq!(m("1,000"), dec!(1000));
+    assert_eq!(m("0"), dec!(0));
+    assert_eq!(m("1.000k"), dec!(1000));
+}
+
+#[test]
+fn money_keeps_more_than_two_places() {
+    assert_eq!(m("0.125").to_string(), "0.125");
+}
+
+#[test]
+fn money_bad_spellings_with_hints() {
+    let cases: &[(&str, &str)] = &[
+        ("£1,2O0", "found the letter \"O\""),
+        ("1,00", "group digits in threes"),
+        ("1.000", "write 1,000 for 1 thousand 000, or 1.00"),
+        ("12.500", "ambiguous"),
+        ("250.005", "ambiguous"),
+        ("(-5)", "a sign inside brackets"),
+        ("--5", "two signs"),
+        ("-£-5", "two signs"),
+        ("5-", "found \"-\""),
+        ("(5", "an opening bracket without a closing one"),
+        ("5)", "a closing bracket without an opening one"),
+        ("1e3", "exponents"),
+        ("1 234", "a space inside the number"),
+        ("£1.2.3", "more than one decimal point"),
+        ("", "it is empty"),
+        ("£", "no digits"),
+        ("abc", "found the letter \"a\""),
+        ("NaN", "found the letter \"N\""),
+        ("inf", "found the letter \"i\""),
+        ("5.", "no digits after the decimal point"),
+        ("1,234.5,6", "a comma after the decimal point"),
+        ("£5£", "a misplaced £"),
+        ("99999999999999999999999999999999", "too large"),
+        ("79228162514264337593543950335m", "too large"),
+    ];
+    for (text, hint) in cases {
+        let e = merr(text);
+        assert!(e.contains(hint), "{text:?}: {e}");
+        assert!(
+            e.contains(&format!("\"{}\"", text.trim())) || text.is_empty(),
+            "{text:?} not quoted: {e}"
+        );
+    }
+}
+
+#[test]
+fn money_error_message_shape() {
+    assert_eq!(
+        merr("£1,2O0"),
+        "cannot read \"£1,2O0\" as money (found the letter \"O\"); write digits with optional £, sign, thousands commas, k or m, and (brackets) for negatives, e.g. £1,234.56, 450k, (1,200)"
+    );
+}
+
+#[test]
+fn rates() {
+    assert_eq!(parse_rate("2.5%").unwrap(), dec!(0.025));
+    assert_eq!(parse_rate("-10%").unwrap(), dec!(-0.1));
+    assert_eq!(parse_rate("+3%").unwrap(), dec!(0.03));
+    assert_eq!(parse_rate("0.025").unwrap(), dec!(0.025));
+    assert_eq!(parse_rate("150%").unwrap(), dec!(1.5));
+    assert_eq!(parse_rate("1").unwrap(), dec!(1));
+    assert_eq!(parse_rate("-1").unwrap(), dec!(-1));
+    assert_eq!(parse_rate("1000%").unwrap(), dec!(10));
+}
+
+#[test]
+fn bad_rates() {
+    let cases: &[(&str, &str)] = &[
+        ("2.5", "did you mean \"2.5%\"?"),
+        ("-3", "did you mean \"-3%\"?"),
+        ("1e3%", "exponents"),
+        ("2.5 %", "a space before %"),
+        ("abc", "found the letter \"a\""),
+        ("--2%", "two signs"),
+        ("1,000%", "thousands commas are not allowed"),
+        ("", "empty"),
+        ("NaN%", "found the letter \"N\""),
+    ];
+    for (text, hint) in cases {
+        let e = parse_rate(text).expect_err(text);
+        assert!(e.contains(hint), "{text:?}: {e}");
+    }
+}
+
+#[test]
+fn quantities() {
+    assert_eq!(parse_quantity("1,040").unwrap(), dec!(1040));
+    assert_eq!(parse_quantity("12.5").unwrap(), dec!(12.5));
+    assert_eq!(parse_quantity("-3").unwrap(), dec!(-3));
+    assert_eq!(parse_quantity("1.000").unwrap(), dec!(1));
+    assert!(parse_quantity("£5").unwrap_err().contains("as a quantity"));
+    assert!(parse_quantity("5k")
+        .unwrap_err()
+        .contains("found the letter \"k\""));
+    assert!(parse_quantity("1,0000").unwrap_err().contains("threes"));
+}
+
+#[test]
+fn outcome_rates() {
+    assert_eq!(parse_outcome_rate("0.6").unwrap(), dec!(0.6));
+    assert_eq!(parse_outcome_rate("60%").unwrap(), dec!(0.6));
+    assert_eq!(parse_outcome_rate("3").unwrap(), dec!(3));
+    assert!(parse_outcome_rate("-1").is_err());
+    assert!(parse_outcome_rate("-5%").unwrap_err().contains("negative"));
+}
+
+#[test]
+fn ids() {
+    assert!(is_id("nhs-haringey"));
+    assert!(is_id("0a_b"));
+    assert!(!is_id("-a"));
+    assert!(!is_id("NHS"));
+    assert!(!is_id(""));
+    let e = parse_id("NHS Haringey").unwrap_err();
+    assert!(e.contains("\"nhs-haringey\""), "{e}");
+    assert_eq!(suggest_id("  Early Help (pool) "), "early-help-pool");
+}
+
+#[test]
+fn enums_are_case_insensitive() {
+    let opts = [("council", 1), ("nhs", 2)];
+    assert_eq!(parse_enum("NHS", "partner kind", &opts).unwrap(), 2);
+    let e = parse_enum("pct", "partner kind", &opts).unwrap_err();
+    assert!(e.contains("council, nhs"), "{e}");
+}
+
+#[test]
+fn did_you_mean_finds_typos() {
+    assert_eq!(
+        did_you_mean("pay_inflaton", &["pay_inflation", "price_inflation"]),
+        Some("pay_inflation")
+    );
+    assert_eq!(did_you_mean("zzzzzzzz", &["pay"]), None);
+}

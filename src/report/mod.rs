@@ -1,0 +1,1 @@
+//! Views: pure functions from projections to tables and bytes.
