@@ -9,4 +9,5 @@ pub mod engine;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod save;
 pub mod tui;

@@ -2,6 +2,8 @@
 //! write to stdout/stderr. Returns the exit code.
 
 mod check;
+mod export;
+mod summary;
 
 use crate::cli::Command;
 use crate::load::Diagnostic;
@@ -30,11 +32,22 @@ fn not_built(name: &str) -> u8 {
 pub fn run(dir: Option<&Path>, command: Command) -> u8 {
     match command {
         Command::Check => check::run(dir),
-        Command::Summary { .. } => not_built("summary"),
+        Command::Summary {
+            scenarios,
+            output,
+            units,
+        } => summary::run(dir, &scenarios, output, units),
         Command::Compare { .. } => not_built("compare"),
         Command::Providers { .. } => not_built("providers"),
         Command::Sensitivity { .. } => not_built("sensitivity"),
-        Command::Export { .. } => not_built("export"),
+        Command::Export {
+            scenarios,
+            tidy: true,
+            output,
+            force,
+            ..
+        } => export::run_tidy(dir, &scenarios, output.as_ref(), force),
+        Command::Export { .. } => export::run_cabinet(),
         Command::Tui { .. } => not_built("tui"),
     }
 }
@@ -45,4 +58,106 @@ pub fn workspace(dir: Option<&Path>) -> Result<std::path::PathBuf, u8> {
         eprintln!("error: {e}");
         INVALID
     })
+}
+
+/// What a report command works on: the workspace, the scenarios and their projections.
+pub struct Loaded {
+    pub workspace: crate::load::Workspace,
+    pub scenarios: Vec<crate::model::Scenario>,
+    pub projections: Vec<crate::engine::Projection>,
+}
+
+/// Load the named scenarios (all when none) and project them. Any problem
+/// in what they use is printed and gives exit code 1; warnings are printed
+/// and do not stop the command.
+pub fn project_all(dir: Option<&Path>, args: &[String]) -> Result<Loaded, u8> {
+    let root = workspace(dir)?;
+    let (ws, scenarios) = match crate::load::load_for(&root, args) {
+        Ok(x) => x,
+        Err(diags) => {
+            print_diagnostics(&diags);
+            eprintln!("nothing was written: fix the errors above and run again (poolplan check lists every problem)");
+            return Err(INVALID);
+        }
+    };
+    let mut projections = Vec::with_capacity(scenarios.len());
+    for s in &scenarios {
+        let Some(b) = ws.budgets.get(&s.budget) else {
+            return Err(INVALID);
+        };
+        match crate::engine::project(b, s) {
+            Ok(p) => {
+                for w in &p.warnings {
+                    eprintln!("warning: scenario {}: {w}", s.id);
+                }
+                projections.push(p);
+            }
+            Err(e) => {
+                eprintln!("error: scenario {}: {e}", s.id);
+                return Err(INVALID);
+            }
+        }
+    }
+    Ok(Loaded {
+        workspace: ws,
+        scenarios,
+        projections,
+    })
+}
+
+/// Map the CLI's units to the report's.
+pub fn unit(u: crate::cli::Units) -> crate::report::table::Unit {
+    match u {
+        crate::cli::Units::Pounds => crate::report::table::Unit::Pounds,
+        crate::cli::Units::Thousands => crate::report::table::Unit::Thousands,
+        crate::cli::Units::Millions => crate::report::table::Unit::Millions,
+    }
+}
+
+/// Write text to stdout; a closed pipe is not an error.
+pub fn emit(text: &str) -> u8 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            INVALID
+        }
+    }
+}
+
+/// Write bytes to a file (temp file + rename; an existing file only with
+/// `force`) or to stdout when no path is given.
+pub fn write_output(path: Option<&Path>, bytes: &[u8], force: bool) -> u8 {
+    let Some(path) = path else {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        return match out.write_all(bytes).and_then(|_| out.flush()) {
+            Ok(()) => OK,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+            Err(e) => {
+                eprintln!("error: cannot write the output: {e}");
+                INVALID
+            }
+        };
+    };
+    if path.exists() && !force {
+        eprintln!(
+            "error: {} already exists; use --force to replace it (nothing was written)",
+            path.display()
+        );
+        return INVALID;
+    }
+    match crate::save::write_atomic(path, bytes) {
+        Ok(()) => {
+            eprintln!("wrote {}", path.display());
+            OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            INVALID
+        }
+    }
 }

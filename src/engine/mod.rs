@@ -1,1 +1,163 @@
-//! The projection engine (pure): model + scenario → projection.
+//! The projection engine: a validated budget and a resolved scenario in, a
+//! `Projection` out. Pure and deterministic: no I/O, no clocks, no floats.
+//! Arithmetic is exact `Decimal`; rounding happens only where SPEC §6 says,
+//! through `model::round` (half away from zero). Overflow is an error.
+
+pub mod arith;
+mod contributions;
+mod headline;
+mod pools;
+mod services;
+pub mod split;
+pub mod vfm;
+
+use crate::model::{Budget, Rates, Scenario, Year};
+use rust_decimal::Decimal;
+
+pub use headline::Totals;
+
+/// Why a scenario cannot be projected.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EngineError {
+    /// A value became negative after the levers.
+    #[error("{what} becomes negative ({value}) in {year} after the lever at {lever}; change the lever so it stays 0 or more")]
+    Negative {
+        what: String,
+        value: Decimal,
+        year: String,
+        lever: String,
+    },
+    /// A figure left the range of exact decimal arithmetic.
+    #[error("{0}: a figure is too large for exact arithmetic (beyond ±79,228,162,514,264,337,593,543,950,335); check the amounts and growth rates")]
+    Overflow(String),
+    /// A division by zero that the model cannot express as "n/a".
+    #[error("{0}: division by zero")]
+    DivisionByZero(String),
+}
+
+/// One (pool, partner) contribution series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContributionLine {
+    pub pool: String,
+    pub partner: String,
+    pub values: Vec<Decimal>,
+}
+
+/// One service's projection, year by year. In a year the service does not
+/// run, every figure is 0 and `runs[t]` is false.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceLine {
+    pub id: String,
+    pub name: String,
+    pub pool: String,
+    pub category: String,
+    pub unit: String,
+    pub outcome: String,
+    /// The provider delivering it each year (a recommission changes it).
+    pub provider: Vec<String>,
+    pub runs: Vec<bool>,
+    /// Unrounded.
+    pub unit_cost: Vec<Decimal>,
+    /// Unrounded, floored at 0.
+    pub volume: Vec<Decimal>,
+    /// Rounded to the penny.
+    pub cost: Vec<Decimal>,
+    pub outcome_rate: Vec<Decimal>,
+    /// Unrounded.
+    pub outcomes: Vec<Decimal>,
+    /// Rounded to the penny, cash terms.
+    pub benefit: Vec<Decimal>,
+    /// True for a service added by a `commission` lever.
+    pub commissioned: bool,
+}
+
+/// A partner's signed share of a pool's over/underspend, by year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareLine {
+    pub partner: String,
+    /// Positive = overspend borne, negative = refund.
+    pub values: Vec<Decimal>,
+}
+
+/// One pool's account, year by year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolLine {
+    pub id: String,
+    pub name: String,
+    pub host: String,
+    pub contributions: Vec<Decimal>,
+    pub carry_in: Vec<Decimal>,
+    pub saving: Vec<Decimal>,
+    pub spend: Vec<Decimal>,
+    pub balance: Vec<Decimal>,
+    /// −balance where the balance is negative, else 0.
+    pub overspend: Vec<Decimal>,
+    /// The carry into the year after the last.
+    pub closing_reserve: Decimal,
+    /// Shares in partners.csv order (only partners that share in this pool).
+    pub shares: Vec<ShareLine>,
+}
+
+/// A partner's exposure (contributions + signed risk shares), by year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExposureLine {
+    pub partner: String,
+    pub values: Vec<Decimal>,
+}
+
+/// Everything the views need about one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    pub scenario_id: String,
+    pub scenario_name: String,
+    pub budget_id: String,
+    pub base_year: Year,
+    pub years: usize,
+    pub rates: Rates,
+    pub contributions: Vec<ContributionLine>,
+    pub services: Vec<ServiceLine>,
+    pub pools: Vec<PoolLine>,
+    pub exposure: Vec<ExposureLine>,
+    pub totals: Totals,
+    /// Notes such as volumes floored at zero.
+    pub warnings: Vec<String>,
+}
+
+impl Projection {
+    /// The label of year index `t`, e.g. `2010-11`.
+    pub fn year_label(&self, t: usize) -> String {
+        self.base_year.plus(t as i32).to_string()
+    }
+
+    /// All year labels of the horizon.
+    pub fn year_labels(&self) -> Vec<String> {
+        (0..self.years).map(|t| self.year_label(t)).collect()
+    }
+}
+
+/// Project a scenario on its budget.
+pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, EngineError> {
+    let n = scenario.years;
+    let mut warnings = vec![];
+    let contributions = contributions::project(budget, scenario)?;
+    let services = services::project(budget, scenario, &mut warnings)?;
+    let (pools, exposure) = pools::project(budget, scenario, &contributions, &services)?;
+    let totals = headline::totals(scenario, &pools, &services, n)?;
+    Ok(Projection {
+        scenario_id: scenario.id.clone(),
+        scenario_name: scenario.name.clone(),
+        budget_id: budget.id.clone(),
+        base_year: budget.base_year,
+        years: n,
+        rates: scenario.rates.clone(),
+        contributions,
+        services,
+        pools,
+        exposure,
+        totals,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,7 @@
-//! Views: pure functions from projections to tables and bytes.
+//! Views: pure functions from projections to tables and bytes. Nothing here
+//! reads files or the clock; rounding for display lives in `format`.
+
+pub mod format;
+pub mod summary;
+pub mod table;
+pub mod tidy;

@@ -1,0 +1,97 @@
+//! SPEC §6.6: the scenario's headlines by year, real terms, present values,
+//! NPV, BCR and payback.
+
+use super::arith::{sub, sum, R};
+use super::vfm::{payback, pv, real_series};
+use super::{PoolLine, ServiceLine};
+use crate::model::Scenario;
+use rust_decimal::Decimal;
+
+/// The scenario's headline figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Totals {
+    pub contributions: Vec<Decimal>,
+    pub spend: Vec<Decimal>,
+    /// spend − contributions (positive = shortfall).
+    pub in_year_gap: Vec<Decimal>,
+    /// Σ pools' overspends after reserves.
+    pub overspend: Vec<Decimal>,
+    /// Σ services' benefit (cash).
+    pub benefit_total: Vec<Decimal>,
+    /// real(spend).
+    pub real_spend: Vec<Decimal>,
+    /// Σ services' outcomes (unrounded).
+    pub outcomes: Vec<Decimal>,
+    /// Σ services' cost (before savings), for cost per outcome.
+    pub service_cost: Vec<Decimal>,
+    /// Σ pools' carry into the year after the last.
+    pub closing_reserve: Decimal,
+    pub pv_cost: Decimal,
+    pub pv_benefit: Decimal,
+    pub npv: Decimal,
+    /// pv_benefit / pv_cost, unrounded; `None` when pv_cost is 0.
+    pub bcr: Option<Decimal>,
+    /// First year index whose cumulative real (benefit − cost) is ≥ 0.
+    pub payback: Option<usize>,
+}
+
+pub fn totals(s: &Scenario, pools: &[PoolLine], services: &[ServiceLine], n: usize) -> R<Totals> {
+    let col = |f: &dyn Fn(&PoolLine) -> &Vec<Decimal>, t: usize| {
+        sum(pools.iter().map(|p| &f(p)[t]), "the headline totals")
+    };
+    let mut contributions = Vec::with_capacity(n);
+    let mut spend = Vec::with_capacity(n);
+    let mut overspend = Vec::with_capacity(n);
+    let mut gap = Vec::with_capacity(n);
+    let mut benefit = Vec::with_capacity(n);
+    let mut outcomes = Vec::with_capacity(n);
+    let mut service_cost = Vec::with_capacity(n);
+    for t in 0..n {
+        let c = col(&|p| &p.contributions, t)?;
+        let sp = col(&|p| &p.spend, t)?;
+        contributions.push(c);
+        spend.push(sp);
+        gap.push(sub(sp, c, "the in-year gap")?);
+        overspend.push(col(&|p| &p.overspend, t)?);
+        benefit.push(sum(
+            services.iter().map(|sv| &sv.benefit[t]),
+            "total benefit",
+        )?);
+        outcomes.push(sum(
+            services.iter().map(|sv| &sv.outcomes[t]),
+            "total outcomes",
+        )?);
+        service_cost.push(sum(services.iter().map(|sv| &sv.cost[t]), "total cost")?);
+    }
+    let closing_reserve = sum(
+        pools.iter().map(|p| &p.closing_reserve),
+        "the closing reserve",
+    )?;
+    let r = &s.rates;
+    let real_spend = real_series(&spend, r.deflator)?;
+    let pv_cost = pv(&spend, r.deflator, r.discount_rate)?;
+    let pv_benefit = pv(&benefit, r.deflator, r.discount_rate)?;
+    let npv = sub(pv_benefit, pv_cost, "NPV")?;
+    let bcr = if pv_cost.is_zero() {
+        None
+    } else {
+        pv_benefit.checked_div(pv_cost)
+    };
+    let pb = payback(&benefit, &spend, r.deflator)?;
+    Ok(Totals {
+        contributions,
+        spend,
+        in_year_gap: gap,
+        overspend,
+        benefit_total: benefit,
+        real_spend,
+        outcomes,
+        service_cost,
+        closing_reserve,
+        pv_cost,
+        pv_benefit,
+        npv,
+        bcr,
+        payback: pb,
+    })
+}

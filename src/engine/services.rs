@@ -1,0 +1,266 @@
+//! SPEC §6.2–6.4: each service's run window, unit cost (uprated, recommissioned,
+//! levers), volume (demand growth, then three passes: own levers,
+//! invest-to-save reductions, floor at 0), cost, outcomes and benefit.
+
+use super::arith::{add, mul, powers, sub, R};
+use super::{EngineError, ServiceLine};
+use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Service, Uplift};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The levers acting on one service.
+#[derive(Default)]
+struct Plan<'a> {
+    commission: Option<&'a Lever>,
+    decommission: Vec<&'a Lever>,
+    recommission: Vec<&'a Lever>,
+    unit_cost: Vec<(&'a Lever, Op)>,
+    outcome_rate: Vec<(&'a Lever, Op)>,
+}
+
+/// Cache of `(1+r)^t` series by rate.
+struct Powers {
+    n: usize,
+    cache: HashMap<Decimal, Vec<Decimal>>,
+}
+
+impl Powers {
+    fn get(&mut self, r: Decimal, what: &str) -> R<&Vec<Decimal>> {
+        if !self.cache.contains_key(&r) {
+            let p = powers(r, self.n, what)?;
+            self.cache.insert(r, p);
+        }
+        Ok(&self.cache[&r])
+    }
+}
+
+fn negative(
+    s: &Service,
+    what: &str,
+    value: Decimal,
+    t: usize,
+    b: &Budget,
+    lever: &str,
+) -> EngineError {
+    EngineError::Negative {
+        what: format!("the {what} of service {}", s.id),
+        value,
+        year: b.base_year.plus(t as i32).to_string(),
+        lever: lever.to_string(),
+    }
+}
+
+pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<ServiceLine>> {
+    let n = s.years;
+    let base = b.base_year.0 as i64;
+    // Every service: the budget's, then those commissioned, in lever order.
+    let mut all: Vec<&Service> = b.services.iter().collect();
+    let mut plans: Vec<Plan> = b.services.iter().map(|_| Plan::default()).collect();
+    for l in &s.levers {
+        if let LeverKind::Commission { service } = &l.kind {
+            all.push(service);
+            plans.push(Plan {
+                commission: Some(l),
+                ..Plan::default()
+            });
+        }
+    }
+    let index: HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut volume_levers: Vec<(usize, &Lever, Op, Option<&Reduces>)> = vec![];
+    for l in &s.levers {
+        let Some(&i) = l.kind.service().and_then(|id| index.get(id)) else {
+            continue;
+        };
+        let p = &mut plans[i];
+        match &l.kind {
+            LeverKind::Decommission { .. } => p.decommission.push(l),
+            LeverKind::Recommission { .. } => p.recommission.push(l),
+            LeverKind::UnitCost { op, .. } => p.unit_cost.push((l, *op)),
+            LeverKind::OutcomeRate { op, .. } => p.outcome_rate.push((l, *op)),
+            LeverKind::Volume { op, reduces, .. } => {
+                volume_levers.push((i, l, *op, reduces.as_ref()))
+            }
+            _ => {}
+        }
+    }
+
+    let r = &s.rates;
+    let pay = powers(r.pay_inflation, n, "pay inflation")?;
+    let price = powers(r.price_inflation, n, "price inflation")?;
+    let deflator = powers(r.deflator, n, "the deflator")?;
+    let mut pw = Powers {
+        n,
+        cache: HashMap::new(),
+    };
+
+    // Run windows, unit costs, outcome rates and demand-grown volumes.
+    let mut lines = Vec::with_capacity(all.len());
+    for (svc, plan) in all.iter().zip(&plans) {
+        let what = format!("service {}", svc.id);
+        let start = svc.start.map(|y| y.0 as i64 - base).unwrap_or(0);
+        let end = svc.end.map(|y| y.0 as i64 - base).unwrap_or(n as i64 - 1);
+        let runs: Vec<bool> = (0..n)
+            .map(|t| {
+                let ti = t as i64;
+                start <= ti
+                    && ti <= end
+                    && plan.commission.is_none_or(|c| c.covers(t))
+                    && !plan.decommission.iter().any(|d| d.covers(t))
+            })
+            .collect();
+        let mut provider = vec![svc.provider.clone(); n];
+        let mut base_cost = vec![svc.unit_cost; n];
+        let mut base_rate = vec![svc.outcome_rate; n];
+        for l in &plan.recommission {
+            if let LeverKind::Recommission {
+                provider: p,
+                unit_cost,
+                outcome_rate,
+                ..
+            } = &l.kind
+            {
+                for t in (0..n).filter(|t| l.covers(*t)) {
+                    provider[t] = p.clone();
+                    if let Some(u) = unit_cost {
+                        base_cost[t] = *u;
+                    }
+                    if let Some(o) = outcome_rate {
+                        base_rate[t] = *o;
+                    }
+                }
+            }
+        }
+        let factor: Vec<Decimal> = match svc.uplift {
+            Uplift::None => vec![Decimal::ONE; n],
+            Uplift::Rate(u) => pw.get(u, &what)?.clone(),
+            Uplift::Index => {
+                let ps = svc.pay_share;
+                (0..n)
+                    .map(|t| {
+                        add(
+                            mul(ps, pay[t], &what)?,
+                            mul(Decimal::ONE - ps, price[t], &what)?,
+                            &what,
+                        )
+                    })
+                    .collect::<R<_>>()?
+            }
+        };
+        let mut unit_cost = vec![Decimal::ZERO; n];
+        let mut outcome_rate = vec![Decimal::ZERO; n];
+        for t in (0..n).filter(|t| runs[*t]) {
+            let mut u = mul(base_cost[t], factor[t], &what)?;
+            let mut last = "";
+            for (l, op) in plan.unit_cost.iter().filter(|(l, _)| l.covers(t)) {
+                u = op
+                    .apply(u)
+                    .ok_or_else(|| EngineError::Overflow(what.clone()))?;
+                last = &l.origin;
+            }
+            if u < Decimal::ZERO {
+                return Err(negative(svc, "unit cost", u, t, b, last));
+            }
+            unit_cost[t] = u;
+            let mut o = base_rate[t];
+            for (l, op) in plan.outcome_rate.iter().filter(|(l, _)| l.covers(t)) {
+                o = op
+                    .apply(o)
+                    .ok_or_else(|| EngineError::Overflow(what.clone()))?;
+                last = &l.origin;
+            }
+            if o < Decimal::ZERO {
+                return Err(negative(svc, "outcome rate", o, t, b, last));
+            }
+            outcome_rate[t] = o;
+        }
+        let g = s
+            .demand
+            .get(&svc.id)
+            .or_else(|| s.demand.get(&svc.category))
+            .copied()
+            .unwrap_or(Decimal::ZERO);
+        let growth = pw.get(g, &what)?;
+        let volume = (0..n)
+            .map(|t| mul(svc.volume, growth[t], &what))
+            .collect::<R<Vec<_>>>()?;
+        lines.push(ServiceLine {
+            id: svc.id.clone(),
+            name: svc.name.clone(),
+            pool: svc.pool.clone(),
+            category: svc.category.clone(),
+            unit: svc.unit.clone(),
+            outcome: svc.outcome.clone(),
+            provider,
+            runs,
+            unit_cost,
+            volume,
+            cost: vec![Decimal::ZERO; n],
+            outcome_rate,
+            outcomes: vec![Decimal::ZERO; n],
+            benefit: vec![Decimal::ZERO; n],
+            commissioned: plan.commission.is_some(),
+        });
+    }
+
+    // Pass 1: each service's own volume levers; remember what each added.
+    let mut reductions: Vec<(usize, &Reduces, Vec<Decimal>)> = vec![];
+    for (i, l, op, reduces) in &volume_levers {
+        let what = format!("volume of service {}", lines[*i].id);
+        let mut added = vec![Decimal::ZERO; n];
+        for t in 0..n {
+            if !(l.covers(t) && lines[*i].runs[t]) {
+                continue;
+            }
+            let before = lines[*i].volume[t];
+            let after = op
+                .apply(before)
+                .ok_or_else(|| EngineError::Overflow(what.clone()))?;
+            lines[*i].volume[t] = after;
+            added[t] = sub(after, before, &what)?;
+        }
+        if let Some(r) = reduces {
+            reductions.push((*i, r, added));
+        }
+    }
+    // Pass 2: invest-to-save reductions, computed from pass 1 (no cascade).
+    for (_, r, added) in &reductions {
+        let Some(&j) = index.get(r.service.as_str()) else {
+            continue;
+        };
+        let what = format!("volume of service {}", r.service);
+        for t in r.lag..n {
+            if lines[j].runs[t] {
+                let cut = mul(r.per_unit, added[t - r.lag], &what)?;
+                lines[j].volume[t] = sub(lines[j].volume[t], cut, &what)?;
+            }
+        }
+    }
+    // Pass 3: floor at zero; zero every figure where the service does not run.
+    for (line, svc) in lines.iter_mut().zip(&all) {
+        let what = format!("service {}", line.id);
+        for t in 0..n {
+            if !line.runs[t] {
+                line.volume[t] = Decimal::ZERO;
+                continue;
+            }
+            if line.volume[t] < Decimal::ZERO {
+                warnings.push(format!(
+                    "the volume of service {} would be {} in {}; floored at 0",
+                    line.id,
+                    line.volume[t].normalize(),
+                    b.base_year.plus(t as i32)
+                ));
+                line.volume[t] = Decimal::ZERO;
+            }
+            line.cost[t] = round(mul(line.unit_cost[t], line.volume[t], &what)?);
+            line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], &what)?;
+            let value = mul(line.outcomes[t], svc.outcome_value, &what)?;
+            line.benefit[t] = round(mul(value, deflator[t], &what)?);
+        }
+    }
+    Ok(lines)
+}

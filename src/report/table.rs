@@ -1,0 +1,305 @@
+//! One generic table type for every report, rendered as aligned text, CSV or
+//! JSON by separate functions (as hledger does). Cells keep exact values;
+//! display rounding is applied only by the text renderer.
+
+use super::format::{grouped, money, plain};
+use rust_decimal::Decimal;
+
+/// Units money is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    #[default]
+    Pounds,
+    Thousands,
+    Millions,
+}
+
+impl Unit {
+    pub fn divisor(self) -> Decimal {
+        match self {
+            Unit::Pounds => Decimal::ONE,
+            Unit::Thousands => Decimal::from(1_000),
+            Unit::Millions => Decimal::from(1_000_000),
+        }
+    }
+    /// Places shown in text tables.
+    pub fn places(self) -> u32 {
+        match self {
+            Unit::Pounds => 0,
+            Unit::Thousands => 0,
+            Unit::Millions => 1,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Pounds => "£",
+            Unit::Thousands => "£000",
+            Unit::Millions => "£m",
+        }
+    }
+    pub fn cycle(self) -> Unit {
+        match self {
+            Unit::Pounds => Unit::Thousands,
+            Unit::Thousands => Unit::Millions,
+            Unit::Millions => Unit::Pounds,
+        }
+    }
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// Money in pounds (exact).
+    Money(Decimal),
+    /// A quantity shown to `dp` places.
+    Qty(Decimal, u32),
+    /// A percentage (fraction), shown to 1 place.
+    Pct(Decimal),
+    /// "n/a" where a ratio has no denominator.
+    NA,
+    Empty,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+    pub fn money_or_na(x: Option<Decimal>) -> Cell {
+        x.map(Cell::Money).unwrap_or(Cell::NA)
+    }
+    fn is_numeric(&self) -> bool {
+        !matches!(self, Cell::Text(_))
+    }
+    /// As shown in an aligned table.
+    pub fn display(&self, unit: Unit) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Money(x) => grouped(*x / unit.divisor(), unit.places()),
+            Cell::Qty(x, dp) => grouped(*x, *dp),
+            Cell::Pct(x) => format!("{}%", plain(*x * Decimal::ONE_HUNDRED, 1)),
+            Cell::NA => "n/a".into(),
+            Cell::Empty => String::new(),
+        }
+    }
+    /// As written raw in CSV (exact, unrounded except money to the penny).
+    pub fn raw(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Money(x) => money(*x),
+            Cell::Qty(x, _) | Cell::Pct(x) => plain(*x, 10),
+            Cell::NA => "n/a".into(),
+            Cell::Empty => String::new(),
+        }
+    }
+    fn json(&self) -> serde_json::Value {
+        match self {
+            Cell::Text(s) => serde_json::Value::String(s.clone()),
+            Cell::Money(_) | Cell::Qty(..) | Cell::Pct(_) => serde_json::Value::Number(
+                self.raw()
+                    .parse()
+                    .unwrap_or_else(|_| serde_json::Number::from(0)),
+            ),
+            Cell::NA | Cell::Empty => serde_json::Value::Null,
+        }
+    }
+}
+
+/// A titled table: column names and rows of cells.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Notes printed under the text table.
+    pub notes: Vec<String>,
+}
+
+impl Table {
+    pub fn new(title: impl Into<String>, columns: Vec<String>) -> Table {
+        Table {
+            title: title.into(),
+            columns,
+            rows: vec![],
+            notes: vec![],
+        }
+    }
+}
+
+/// Render tables as aligned text.
+pub fn render_text(tables: &[Table], unit: Unit) -> String {
+    let mut out = String::new();
+    for (k, t) in tables.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if !t.title.is_empty() {
+            out.push_str(&t.title);
+            out.push('\n');
+        }
+        let cells: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.display(unit)).collect())
+            .collect();
+        let mut widths: Vec<usize> = t.columns.iter().map(|c| c.chars().count()).collect();
+        for r in &cells {
+            for (i, c) in r.iter().enumerate() {
+                if i < widths.len() {
+                    widths[i] = widths[i].max(c.chars().count());
+                }
+            }
+        }
+        let numeric: Vec<bool> = (0..t.columns.len())
+            .map(|i| {
+                i > 0
+                    && t.rows
+                        .iter()
+                        .any(|r| r.get(i).is_some_and(Cell::is_numeric))
+            })
+            .collect();
+        let line = |vals: &[String], out: &mut String| {
+            let mut s = String::new();
+            for (i, v) in vals.iter().enumerate() {
+                let w = widths.get(i).copied().unwrap_or(0);
+                let pad = w.saturating_sub(v.chars().count());
+                if i > 0 {
+                    s.push_str("  ");
+                }
+                if numeric.get(i).copied().unwrap_or(false) {
+                    s.push_str(&" ".repeat(pad));
+                    s.push_str(v);
+                } else {
+                    s.push_str(v);
+                    s.push_str(&" ".repeat(pad));
+                }
+            }
+            out.push_str(s.trim_end());
+            out.push('\n');
+        };
+        line(&t.columns, &mut out);
+        let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        line(&rule, &mut out);
+        for r in &cells {
+            line(r, &mut out);
+        }
+        for n in &t.notes {
+            out.push_str(n);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Render tables as CSV with raw numbers; with several tables, each starts
+/// with a `table` column naming it.
+pub fn render_csv(tables: &[Table]) -> String {
+    let mut out = String::new();
+    let many = tables.len() > 1;
+    for (k, t) in tables.iter().enumerate() {
+        if k > 0 && many && t.columns != tables[k - 1].columns {
+            out.push('\n');
+        }
+        if k == 0 || t.columns != tables[k - 1].columns {
+            let mut cols = t.columns.clone();
+            if many {
+                cols.insert(0, "table".into());
+            }
+            out.push_str(
+                &cols
+                    .iter()
+                    .map(|c| csv_field(c))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push('\n');
+        }
+        for r in &t.rows {
+            let mut vals: Vec<String> = r.iter().map(Cell::raw).collect();
+            if many {
+                vals.insert(0, t.title.clone());
+            }
+            out.push_str(
+                &vals
+                    .iter()
+                    .map(|c| csv_field(c))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Render tables as JSON: a list of {title, columns, rows} with raw numbers.
+pub fn render_json(tables: &[Table]) -> String {
+    let v: Vec<serde_json::Value> = tables
+        .iter()
+        .map(|t| {
+            let rows: Vec<serde_json::Value> = t
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut m = serde_json::Map::new();
+                    for (c, cell) in t.columns.iter().zip(r) {
+                        m.insert(c.clone(), cell.json());
+                    }
+                    serde_json::Value::Object(m)
+                })
+                .collect();
+            serde_json::json!({ "title": t.title, "columns": t.columns, "rows": rows })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn sample() -> Table {
+        let mut t = Table::new("Headline", vec!["measure".into(), "2009-10".into()]);
+        t.rows
+            .push(vec![Cell::text("spend"), Cell::Money(dec!(1234567.891))]);
+        t.rows.push(vec![Cell::text("cost per outcome"), Cell::NA]);
+        t
+    }
+
+    #[test]
+    fn text_is_aligned_and_grouped() {
+        let s = render_text(&[sample()], Unit::Pounds);
+        assert_eq!(
+            s,
+            "Headline\nmeasure              2009-10\n────────────────  ─────────\nspend            1,234,568\ncost per outcome        n/a\n"
+        );
+        let s = render_text(&[sample()], Unit::Millions);
+        assert!(s.contains("spend                  1.2\n"), "{s}");
+    }
+
+    #[test]
+    fn csv_is_raw() {
+        assert_eq!(
+            render_csv(&[sample()]),
+            "measure,2009-10\nspend,1234567.89\ncost per outcome,n/a\n"
+        );
+    }
+
+    #[test]
+    fn json_has_numbers() {
+        let j = render_json(&[sample()]);
+        assert!(j.contains("\"2009-10\": 1234567.89"), "{j}");
+        assert!(j.contains("null"), "{j}");
+    }
+}

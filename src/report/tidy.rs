@@ -1,0 +1,197 @@
+//! The tidy export (SPEC §7): one CSV row per figure, the audit trail and the
+//! test oracle. Rows come out already in SPEC order: scenario id, year,
+//! measure, then pool, partner and service ids as byte strings; each
+//! scenario's once-only rows follow its yearly rows.
+
+use super::format::{money, plain};
+use crate::engine::Projection;
+use rust_decimal::Decimal;
+use std::io::{self, Write};
+
+/// The header line.
+pub const HEADER: &str = "scenario,year,pool,partner,service,measure,value";
+
+fn field(out: &mut Vec<u8>, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push(b'"');
+        out.extend_from_slice(s.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
+struct Rows<'a> {
+    out: &'a mut Vec<u8>,
+    scenario: &'a str,
+}
+
+impl Rows<'_> {
+    fn row(
+        &mut self,
+        year: &str,
+        pool: &str,
+        partner: &str,
+        service: &str,
+        measure: &str,
+        value: &str,
+    ) {
+        for (i, f) in [self.scenario, year, pool, partner, service, measure, value]
+            .iter()
+            .enumerate()
+        {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            field(self.out, f);
+        }
+        self.out.push(b'\n');
+    }
+}
+
+/// The tidy rows of one projection, appended to `out`.
+pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
+    let mut contribs: Vec<usize> = (0..p.contributions.len()).collect();
+    contribs.sort_by(|a, b| {
+        let (x, y) = (&p.contributions[*a], &p.contributions[*b]);
+        (x.pool.as_bytes(), x.partner.as_bytes()).cmp(&(y.pool.as_bytes(), y.partner.as_bytes()))
+    });
+    let mut services: Vec<usize> = (0..p.services.len()).collect();
+    services.sort_by(|a, b| {
+        let (x, y) = (&p.services[*a], &p.services[*b]);
+        (x.pool.as_bytes(), x.id.as_bytes()).cmp(&(y.pool.as_bytes(), y.id.as_bytes()))
+    });
+    let mut pools: Vec<usize> = (0..p.pools.len()).collect();
+    pools.sort_by(|a, b| p.pools[*a].id.as_bytes().cmp(p.pools[*b].id.as_bytes()));
+    let mut shares: Vec<(usize, usize)> = p
+        .pools
+        .iter()
+        .enumerate()
+        .flat_map(|(i, pl)| (0..pl.shares.len()).map(move |k| (i, k)))
+        .collect();
+    shares.sort_by(|a, b| {
+        let (pa, pb) = (&p.pools[a.0], &p.pools[b.0]);
+        (pa.id.as_bytes(), pa.shares[a.1].partner.as_bytes())
+            .cmp(&(pb.id.as_bytes(), pb.shares[b.1].partner.as_bytes()))
+    });
+    let mut partners: Vec<usize> = (0..p.exposure.len()).collect();
+    partners.sort_by(|a, b| {
+        p.exposure[*a]
+            .partner
+            .as_bytes()
+            .cmp(p.exposure[*b].partner.as_bytes())
+    });
+
+    let mut w = Rows {
+        out,
+        scenario: &p.scenario_id,
+    };
+    for t in 0..p.years {
+        let y = p.year_label(t);
+        let y = y.as_str();
+        for &i in &contribs {
+            let c = &p.contributions[i];
+            w.row(
+                y,
+                &c.pool,
+                &c.partner,
+                "",
+                "contribution",
+                &money(c.values[t]),
+            );
+        }
+        type Measure = (
+            &'static str,
+            fn(&crate::engine::ServiceLine, usize) -> String,
+        );
+        let service_measures: [Measure; 5] = [
+            ("unit_cost", |s, t| money(s.unit_cost[t])),
+            ("volume", |s, t| plain(s.volume[t], 4)),
+            ("cost", |s, t| money(s.cost[t])),
+            ("outcomes", |s, t| plain(s.outcomes[t], 4)),
+            ("benefit", |s, t| money(s.benefit[t])),
+        ];
+        for (name, f) in service_measures {
+            for &i in &services {
+                let s = &p.services[i];
+                if s.runs[t] {
+                    w.row(y, &s.pool, "", &s.id, name, &f(s, t));
+                }
+            }
+        }
+        type PoolMeasure = (&'static str, fn(&crate::engine::PoolLine) -> &Vec<Decimal>);
+        let pool_measures: [PoolMeasure; 5] = [
+            ("pool_contributions", |l| &l.contributions),
+            ("pool_carry_in", |l| &l.carry_in),
+            ("pool_saving", |l| &l.saving),
+            ("pool_spend", |l| &l.spend),
+            ("pool_balance", |l| &l.balance),
+        ];
+        for (name, f) in pool_measures {
+            for &i in &pools {
+                let l = &p.pools[i];
+                w.row(y, &l.id, "", "", name, &money(f(l)[t]));
+            }
+        }
+        for &(i, k) in &shares {
+            let l = &p.pools[i];
+            let v = l.shares[k].values[t];
+            if !v.is_zero() {
+                w.row(y, &l.id, &l.shares[k].partner, "", "risk_share", &money(v));
+            }
+        }
+        for &i in &partners {
+            let e = &p.exposure[i];
+            w.row(y, "", &e.partner, "", "exposure", &money(e.values[t]));
+        }
+        let tot = &p.totals;
+        for (name, v) in [
+            ("contributions", tot.contributions[t]),
+            ("spend", tot.spend[t]),
+            ("in_year_gap", tot.in_year_gap[t]),
+            ("overspend", tot.overspend[t]),
+            ("benefit_total", tot.benefit_total[t]),
+            ("real_spend", tot.real_spend[t]),
+        ] {
+            w.row(y, "", "", "", name, &money(v));
+        }
+    }
+    let tot = &p.totals;
+    w.row("", "", "", "", "pv_cost", &money(tot.pv_cost));
+    w.row("", "", "", "", "pv_benefit", &money(tot.pv_benefit));
+    w.row("", "", "", "", "npv", &money(tot.npv));
+    w.row(
+        "",
+        "",
+        "",
+        "",
+        "bcr",
+        &tot.bcr.map(|b| plain(b, 4)).unwrap_or_default(),
+    );
+    w.row(
+        "",
+        "",
+        "",
+        "",
+        "closing_reserve",
+        &money(tot.closing_reserve),
+    );
+}
+
+/// The whole tidy export of several projections (sorted by scenario id).
+pub fn tidy_bytes(projections: &[&Projection]) -> Vec<u8> {
+    let mut sorted: Vec<&&Projection> = projections.iter().collect();
+    sorted.sort_by(|a, b| a.scenario_id.as_bytes().cmp(b.scenario_id.as_bytes()));
+    let mut out = Vec::with_capacity(1 << 16);
+    out.extend_from_slice(HEADER.as_bytes());
+    out.push(b'\n');
+    for p in sorted {
+        write_projection(p, &mut out);
+    }
+    out
+}
+
+/// Write the tidy export to any writer.
+pub fn write_tidy(projections: &[&Projection], w: &mut dyn Write) -> io::Result<()> {
+    w.write_all(&tidy_bytes(projections))
+}
