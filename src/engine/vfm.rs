@@ -128,7 +128,7 @@ mod tests {
     fn payback_and_bcr() {
         let v = vfm(
             &[dec!(100), dec!(100), dec!(100)],
-            &[dec!(0), dec!(150), dec!(100)],
+            &[dec!(0), dec!(150), dec!(160)],
             &[dec!(0), dec!(3), dec!(2)],
             dec!(0),
             dec!(0),
@@ -136,9 +136,10 @@ mod tests {
         .unwrap();
         assert_eq!(v.payback, Some(2));
         assert_eq!(v.pv_cost, dec!(300));
-        assert_eq!(v.pv_benefit, dec!(250));
-        assert_eq!(v.npv, dec!(-50));
-        assert_eq!(crate::model::round_dp(v.bcr.unwrap(), 4), dec!(0.8333));
+        // net −100, +50, +60: cumulative −100, −50, +10 → pays back in year 2.
+        assert_eq!(v.pv_benefit, dec!(310));
+        assert_eq!(v.npv, dec!(10));
+        assert_eq!(crate::model::round_dp(v.bcr.unwrap(), 4), dec!(1.0333));
         assert_eq!(v.cost_per_outcome, Some(dec!(60)));
     }
 

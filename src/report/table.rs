@@ -282,7 +282,7 @@ mod tests {
         let s = render_text(&[sample()], Unit::Pounds);
         assert_eq!(
             s,
-            "Headline\nmeasure              2009-10\n────────────────  ─────────\nspend            1,234,568\ncost per outcome        n/a\n"
+            "Headline\nmeasure             2009-10\n────────────────  ─────────\nspend             1,234,568\ncost per outcome        n/a\n"
         );
         let s = render_text(&[sample()], Unit::Millions);
         assert!(s.contains("spend                  1.2\n"), "{s}");
