@@ -285,7 +285,7 @@ mod tests {
             "Headline\nmeasure             2009-10\n────────────────  ─────────\nspend             1,234,568\ncost per outcome        n/a\n"
         );
         let s = render_text(&[sample()], Unit::Millions);
-        assert!(s.contains("spend                  1.2\n"), "{s}");
+        assert!(s.contains("\nspend                 1.2\n"), "{s}");
     }
 
     #[test]
