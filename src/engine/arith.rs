@@ -10,18 +10,22 @@ fn too_big(what: &str) -> EngineError {
     EngineError::Overflow(what.to_string())
 }
 
+#[inline]
 pub fn mul(a: Decimal, b: Decimal, what: &str) -> R<Decimal> {
     a.checked_mul(b).ok_or_else(|| too_big(what))
 }
 
+#[inline]
 pub fn add(a: Decimal, b: Decimal, what: &str) -> R<Decimal> {
     a.checked_add(b).ok_or_else(|| too_big(what))
 }
 
+#[inline]
 pub fn sub(a: Decimal, b: Decimal, what: &str) -> R<Decimal> {
     a.checked_sub(b).ok_or_else(|| too_big(what))
 }
 
+#[inline]
 pub fn div(a: Decimal, b: Decimal, what: &str) -> R<Decimal> {
     if b.is_zero() {
         return Err(EngineError::DivisionByZero(what.to_string()));

@@ -34,6 +34,10 @@ impl Powers {
     }
 }
 
+fn overflow(what: &str, id: &str) -> EngineError {
+    EngineError::Overflow(format!("{what} service {id}"))
+}
+
 fn negative(
     s: &Service,
     what: &str,
@@ -92,6 +96,7 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
     let pay = powers(r.pay_inflation, n, "pay inflation")?;
     let price = powers(r.price_inflation, n, "price inflation")?;
     let deflator = powers(r.deflator, n, "the deflator")?;
+    let mut index_cache: HashMap<Decimal, Vec<Decimal>> = HashMap::new();
     let mut pw = Powers {
         n,
         cache: HashMap::new(),
@@ -100,7 +105,7 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
     // Run windows, unit costs, outcome rates and demand-grown volumes.
     let mut lines = Vec::with_capacity(all.len());
     for (svc, plan) in all.iter().zip(&plans) {
-        let what = format!("service {}", svc.id);
+        let what = "a service";
         let start = svc.start.map(|y| y.0 as i64 - base).unwrap_or(0);
         let end = svc.end.map(|y| y.0 as i64 - base).unwrap_or(n as i64 - 1);
         let runs: Vec<bool> = (0..n)
@@ -136,29 +141,34 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
         }
         let factor: Vec<Decimal> = match svc.uplift {
             Uplift::None => vec![Decimal::ONE; n],
-            Uplift::Rate(u) => pw.get(u, &what)?.clone(),
-            Uplift::Index => {
-                let ps = svc.pay_share;
-                (0..n)
-                    .map(|t| {
-                        add(
-                            mul(ps, pay[t], &what)?,
-                            mul(Decimal::ONE - ps, price[t], &what)?,
-                            &what,
-                        )
-                    })
-                    .collect::<R<_>>()?
-            }
+            Uplift::Rate(u) => pw.get(u, what)?.clone(),
+            Uplift::Index => match index_cache.get(&svc.pay_share) {
+                Some(f) => f.clone(),
+                None => {
+                    let ps = svc.pay_share;
+                    let f: Vec<Decimal> = (0..n)
+                        .map(|t| {
+                            add(
+                                mul(ps, pay[t], what)?,
+                                mul(Decimal::ONE - ps, price[t], what)?,
+                                what,
+                            )
+                        })
+                        .collect::<R<_>>()?;
+                    index_cache.insert(ps, f.clone());
+                    f
+                }
+            },
         };
         let mut unit_cost = vec![Decimal::ZERO; n];
         let mut outcome_rate = vec![Decimal::ZERO; n];
         for t in (0..n).filter(|t| runs[*t]) {
-            let mut u = mul(base_cost[t], factor[t], &what)?;
+            let mut u = mul(base_cost[t], factor[t], what)?;
             let mut last = "";
             for (l, op) in plan.unit_cost.iter().filter(|(l, _)| l.covers(t)) {
                 u = op
                     .apply(u)
-                    .ok_or_else(|| EngineError::Overflow(what.clone()))?;
+                    .ok_or_else(|| overflow("the unit cost or outcome rate of", &svc.id))?;
                 last = &l.origin;
             }
             if u < Decimal::ZERO {
@@ -169,7 +179,7 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
             for (l, op) in plan.outcome_rate.iter().filter(|(l, _)| l.covers(t)) {
                 o = op
                     .apply(o)
-                    .ok_or_else(|| EngineError::Overflow(what.clone()))?;
+                    .ok_or_else(|| overflow("the unit cost or outcome rate of", &svc.id))?;
                 last = &l.origin;
             }
             if o < Decimal::ZERO {
@@ -183,9 +193,9 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
             .or_else(|| s.demand.get(&svc.category))
             .copied()
             .unwrap_or(Decimal::ZERO);
-        let growth = pw.get(g, &what)?;
+        let growth = pw.get(g, what)?;
         let volume = (0..n)
-            .map(|t| mul(svc.volume, growth[t], &what))
+            .map(|t| mul(svc.volume, growth[t], what))
             .collect::<R<Vec<_>>>()?;
         lines.push(ServiceLine {
             id: svc.id.clone(),
@@ -209,7 +219,7 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
     // Pass 1: each service's own volume levers; remember what each added.
     let mut reductions: Vec<(usize, &Reduces, Vec<Decimal>)> = vec![];
     for (i, l, op, reduces) in &volume_levers {
-        let what = format!("volume of service {}", lines[*i].id);
+        let what = "the volume of a service";
         let mut added = vec![Decimal::ZERO; n];
         for t in 0..n {
             if !(l.covers(t) && lines[*i].runs[t]) {
@@ -218,9 +228,9 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
             let before = lines[*i].volume[t];
             let after = op
                 .apply(before)
-                .ok_or_else(|| EngineError::Overflow(what.clone()))?;
+                .ok_or_else(|| overflow("the volume of", &lines[*i].id))?;
             lines[*i].volume[t] = after;
-            added[t] = sub(after, before, &what)?;
+            added[t] = sub(after, before, what)?;
         }
         if let Some(r) = reduces {
             reductions.push((*i, r, added));
@@ -231,17 +241,17 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
         let Some(&j) = index.get(r.service.as_str()) else {
             continue;
         };
-        let what = format!("volume of service {}", r.service);
+        let what = "the volume of a service";
         for t in r.lag..n {
             if lines[j].runs[t] {
-                let cut = mul(r.per_unit, added[t - r.lag], &what)?;
-                lines[j].volume[t] = sub(lines[j].volume[t], cut, &what)?;
+                let cut = mul(r.per_unit, added[t - r.lag], what)?;
+                lines[j].volume[t] = sub(lines[j].volume[t], cut, what)?;
             }
         }
     }
     // Pass 3: floor at zero; zero every figure where the service does not run.
     for (line, svc) in lines.iter_mut().zip(&all) {
-        let what = format!("service {}", line.id);
+        let what = "a service";
         for t in 0..n {
             if !line.runs[t] {
                 line.volume[t] = Decimal::ZERO;
@@ -256,10 +266,20 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
                 ));
                 line.volume[t] = Decimal::ZERO;
             }
-            line.cost[t] = round(mul(line.unit_cost[t], line.volume[t], &what)?);
-            line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], &what)?;
-            let value = mul(line.outcomes[t], svc.outcome_value, &what)?;
-            line.benefit[t] = round(mul(value, deflator[t], &what)?);
+            let id = &line.id;
+            line.cost[t] = round(
+                mul(line.unit_cost[t], line.volume[t], what)
+                    .map_err(|_| overflow("the cost of", id))?,
+            );
+            line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
+                .map_err(|_| overflow("the outcomes of", id))?;
+            if !svc.outcome_value.is_zero() && !line.outcomes[t].is_zero() {
+                let value = mul(line.outcomes[t], svc.outcome_value, what)
+                    .map_err(|_| overflow("the benefit of", id))?;
+                line.benefit[t] = round(
+                    mul(value, deflator[t], what).map_err(|_| overflow("the benefit of", id))?,
+                );
+            }
         }
     }
     Ok(lines)

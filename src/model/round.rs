@@ -5,7 +5,12 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Round to `dp` places, half away from zero.
+#[inline]
 pub fn round_dp(x: Decimal, dp: u32) -> Decimal {
+    if x.scale() <= dp {
+        // Already exact at this precision (fast path: most money is).
+        return if x.is_zero() { Decimal::ZERO } else { x };
+    }
     let r = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     if r.is_zero() {
         Decimal::ZERO
@@ -15,6 +20,7 @@ pub fn round_dp(x: Decimal, dp: u32) -> Decimal {
 }
 
 /// Round to the penny, half away from zero.
+#[inline]
 pub fn round(x: Decimal) -> Decimal {
     round_dp(x, 2)
 }

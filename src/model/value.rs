@@ -189,10 +189,19 @@ fn money_inner(text: &str) -> Result<Decimal, String> {
     };
     if mult == Decimal::ONE && !body.contains(',') && looks_european(body) {
         let (i, f) = body.split_once('.').unwrap_or((body, ""));
+        // The same amount with the point read as a decimal point, written
+        // so it cannot be mistaken: two places, or four if the third is used.
+        let decimal = if f.ends_with('0') {
+            format!("{i}.{}", &f[..2])
+        } else {
+            format!("{i}.{f}0")
+        };
+        let small = match f.trim_end_matches('0') {
+            "" => i.to_string(),
+            frac => format!("{i}.{frac}"),
+        };
         return Err(format!(
-            "cannot read \"{text}\" as money: it is ambiguous (a European thousands group?); write {i},{f} for {i} thousand {f}, or {i}.{}{} with two decimal places",
-            &f[..2],
-            if &f[2..] == "0" { "" } else { " (pence)" }
+            "cannot read \"{text}\" as money: it is ambiguous (in much of Europe it means {i}{f}); write \"{i},{f}\" if you mean {i}{f}, or \"{decimal}\" if you mean {small}"
         ));
     }
     let v = parse_unsigned(body, true)?;
@@ -260,6 +269,11 @@ pub fn parse_rate(raw: &str) -> Result<Decimal, String> {
 /// non-negative decimal of any size.
 pub fn parse_outcome_rate(raw: &str) -> Result<Decimal, String> {
     let text = raw.trim();
+    if text.starts_with('-') {
+        return Err(format!(
+            "the outcome rate \"{text}\" is negative; outcomes per unit must be 0 or more, e.g. 0.6, 3 or \"60%\""
+        ));
+    }
     let v = if text.ends_with('%') {
         parse_percent(text)?
     } else {
@@ -334,28 +348,47 @@ pub fn parse_enum<T: Copy>(raw: &str, what: &str, options: &[(&str, T)]) -> Resu
         })
 }
 
-/// The edit distance between two short strings (for "did you mean").
+/// The edit distance between two short strings (for "did you mean"):
+/// insertions, deletions, substitutions and swaps of neighbours
+/// (`nmae` → `name`) each count one.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    // d[i][j]: distance between a[..i] and b[..j].
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
         }
-        prev = cur;
     }
-    prev[b.len()]
+    d[a.len()][b.len()]
 }
 
-/// The closest of `options` to `word`, if it is close enough to be a typo.
+/// The closest of `options` to `word`, if it is close enough to be a typo:
+/// at most one edit in three characters (at least one edit allowed), and
+/// never a replacement of the whole word (`set` is not a typo of `to`).
 pub fn did_you_mean<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
+    let len = word.chars().count();
     options
         .iter()
         .map(|o| (edit_distance(word, o), *o))
-        .filter(|(d, o)| *d <= 3.max(o.len() / 3))
+        .filter(|(d, o)| {
+            let olen = o.chars().count();
+            *d <= (len.max(olen) / 3).max(1) && *d < olen.min(len).max(1)
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, o)| o)
 }

@@ -42,9 +42,15 @@ fn money_bad_spellings_with_hints() {
     let cases: &[(&str, &str)] = &[
         ("£1,2O0", "found the letter \"O\""),
         ("1,00", "group digits in threes"),
-        ("1.000", "write 1,000 for 1 thousand 000, or 1.00"),
+        (
+            "1.000",
+            "write \"1,000\" if you mean 1000, or \"1.00\" if you mean 1",
+        ),
         ("12.500", "ambiguous"),
-        ("250.005", "ambiguous"),
+        (
+            "250.005",
+            "\"250,005\" if you mean 250005, or \"250.0050\" if you mean 250.005",
+        ),
         ("(-5)", "a sign inside brackets"),
         ("--5", "two signs"),
         ("-£-5", "two signs"),
@@ -132,7 +138,9 @@ fn outcome_rates() {
     assert_eq!(parse_outcome_rate("0.6").unwrap(), dec!(0.6));
     assert_eq!(parse_outcome_rate("60%").unwrap(), dec!(0.6));
     assert_eq!(parse_outcome_rate("3").unwrap(), dec!(3));
-    assert!(parse_outcome_rate("-1").is_err());
+    assert!(parse_outcome_rate("-1")
+        .unwrap_err()
+        .contains("is negative"));
     assert!(parse_outcome_rate("-5%").unwrap_err().contains("negative"));
 }
 
@@ -163,4 +171,18 @@ fn did_you_mean_finds_typos() {
         Some("pay_inflation")
     );
     assert_eq!(did_you_mean("zzzzzzzz", &["pay"]), None);
+    assert_eq!(
+        did_you_mean("chnage", &["change", "by", "set"]),
+        Some("change")
+    );
+    assert_eq!(did_you_mean("year", &["years", "name"]), Some("years"));
+    // A short word is not a typo of a different short word.
+    assert_eq!(
+        did_you_mean("set", &["kind", "from", "to", "service"]),
+        None
+    );
+    assert_eq!(did_you_mean("b", &["a"]), None);
+    assert_eq!(did_you_mean("nmae", &["name", "years"]), Some("name"));
+    assert_eq!(edit_distance("chnage", "change"), 1);
+    assert_eq!(edit_distance("kitten", "sitting"), 3);
 }
