@@ -4,6 +4,7 @@
 use super::diag::{Diagnostic, Owner, Sink};
 use super::manifest::{parse_manifest, Manifest};
 use super::read_file;
+use super::refs::{Declared, Known};
 use super::table::{read_table, Row, Table};
 use crate::model::value::{
     parse_enum, parse_id, parse_money, parse_outcome_rate, parse_quantity, parse_rate,
@@ -13,10 +14,12 @@ use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// A loaded budget and whether any error was found in it.
+/// A loaded budget, whether any error was found in it, and what its files
+/// declare (for checking scenarios' references).
 pub struct Loaded {
     pub budget: Budget,
     pub has_errors: bool,
+    pub declared: Declared,
 }
 
 /// Row-level helpers: parse a cell and report a problem at its row and column.
@@ -82,35 +85,45 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     let show = |f: &str| format!("budgets/{id}/{f}");
     let owner = Owner::Budget(id.to_string());
     let mut files = Vec::new();
-    let mut sink_for = |f: &str, diags: &mut Vec<Diagnostic>| -> (Option<Vec<u8>>, String) {
-        let path = dir.join(f);
-        files.push(path.clone());
-        let shown = show(f);
-        match read_file(&path) {
-            Ok(b) => (Some(b), shown),
-            Err(e) => {
-                diags.push(Diagnostic {
-                    severity: super::diag::Severity::Error,
-                    owner: owner.clone(),
-                    file: shown.clone(),
-                    line: None,
-                    col: None,
-                    field: None,
-                    message: e,
-                });
-                (None, shown)
+    let mut sink_for =
+        |f: &str, need: &str, diags: &mut Vec<Diagnostic>| -> (Option<Vec<u8>>, String) {
+            let path = dir.join(f);
+            files.push(path.clone());
+            let shown = show(f);
+            match read_file(&path) {
+                Ok(b) => (Some(b), shown),
+                Err(e) => {
+                    let message = if path.exists() {
+                        e
+                    } else {
+                        format!("{e}; {need}")
+                    };
+                    diags.push(Diagnostic {
+                        severity: super::diag::Severity::Error,
+                        owner: owner.clone(),
+                        file: shown.clone(),
+                        line: None,
+                        col: None,
+                        field: None,
+                        message,
+                    });
+                    (None, shown)
+                }
             }
-        }
-    };
+        };
 
-    let (bytes, file) = sink_for("budget.toml", diags);
+    let (bytes, file) = sink_for(
+        "budget.toml",
+        "every budget folder needs budget.toml with name, base_year (e.g. \"2009-10\") and years (e.g. 3)",
+        diags,
+    );
     let manifest = bytes.and_then(|b| {
-        let (text, _) = super::text::decode(&b);
         let mut sink = Sink {
             out: diags,
             owner: owner.clone(),
             file,
         };
+        let text = super::text::decode_toml(&b, &mut sink)?;
         parse_manifest(&text, &mut sink)
     });
 
@@ -189,7 +202,11 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         if !*required && !dir.join(name).exists() {
             continue;
         }
-        let (bytes, file) = sink_for(name, diags);
+        let need = format!(
+            "every budget needs {name} with a header row naming the columns {}",
+            req.join(", ")
+        );
+        let (bytes, file) = sink_for(name, &need, diags);
         if let Some(b) = bytes {
             let mut sink = Sink {
                 out: diags,
@@ -203,10 +220,46 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     }
     budget.files = files;
 
+    // Every id written in each table, valid or not (unknown if rows were lost).
+    let ids = |name: &str, col: &str| {
+        tables
+            .get(name)
+            .filter(|(t, _)| !t.truncated)
+            .map(|(t, _)| {
+                t.rows
+                    .iter()
+                    .map(|r| t.cell(r, col).to_string())
+                    .collect::<HashSet<String>>()
+            })
+    };
+    let declared = Declared {
+        partners: ids("partners.csv", "id"),
+        pools: ids("pools.csv", "id"),
+        providers: ids("providers.csv", "id"),
+        services: ids("services.csv", "id"),
+        pairs: tables
+            .get("contributions.csv")
+            .filter(|(t, _)| !t.truncated)
+            .map(|(t, _)| {
+                t.rows
+                    .iter()
+                    .map(|r| {
+                        (
+                            t.cell(r, "pool").to_string(),
+                            t.cell(r, "partner").to_string(),
+                        )
+                    })
+                    .collect()
+            }),
+        horizon_known: manifest.is_some(),
+    };
+
     let m = manifest.as_ref();
     let mut ctx = Ctx {
         diags,
         owner: owner.clone(),
+        declared: &declared,
+        pool_lines: HashMap::new(),
     };
     if let Some((t, f)) = tables.get("partners.csv") {
         budget.partners = ctx.partners(t, f);
@@ -215,7 +268,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         budget.providers = ctx.providers(t, f);
     }
     if let Some((t, f)) = tables.get("pools.csv") {
-        budget.pools = ctx.pools(t, f, &budget.partners, tables.contains_key("partners.csv"));
+        budget.pools = ctx.pools(t, f, &budget.partners);
     }
     if let Some((t, f)) = tables.get("contributions.csv") {
         budget.contributions = ctx.contributions(t, f, &budget, m);
@@ -227,18 +280,25 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     budget.risk_shares = ctx.risk_shares(
         shares_file.map(|(t, f)| (t, f.as_str())),
         &budget,
-        &show("risk_shares.csv"),
+        &show("pools.csv"),
     );
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);
-    Loaded { budget, has_errors }
+    Loaded {
+        budget,
+        has_errors,
+        declared,
+    }
 }
 
-struct Ctx<'d> {
+struct Ctx<'d, 'k> {
     diags: &'d mut Vec<Diagnostic>,
     owner: Owner,
+    declared: &'k Declared,
+    /// Each loaded pool's line and the column of its risk_share cell.
+    pool_lines: HashMap<String, (usize, String)>,
 }
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
     fn sink(&mut self, file: &str) -> Sink<'_> {
         Sink {
             out: self.diags,
@@ -313,30 +373,28 @@ impl Ctx<'_> {
         out
     }
 
-    fn pools(
-        &mut self,
-        t: &Table,
-        file: &str,
-        partners: &[Partner],
-        partners_loaded: bool,
-    ) -> Vec<Pool> {
-        let known: HashSet<&str> = partners.iter().map(|p| p.id.as_str()).collect();
+    fn pools(&mut self, t: &Table, file: &str, partners: &[Partner]) -> Vec<Pool> {
+        let known = Known::new(
+            partners.iter().map(|p| p.id.as_str()),
+            self.declared.partners.as_ref(),
+        );
+        let mut lines = HashMap::new();
         let mut c = Cells {
             table: t,
-            sink: &mut self.sink(file),
+            sink: &mut Sink {
+                out: self.diags,
+                owner: self.owner.clone(),
+                file: file.to_string(),
+            },
         };
         let mut seen = HashMap::new();
         let mut out = vec![];
         for row in &t.rows {
             let id = c.id(row, "id");
             let name = c.required(row, "name").map(str::to_string);
-            let mut host = c.id(row, "host");
-            if let Some(h) = &host {
-                if partners_loaded && !known.contains(h.as_str()) {
-                    c.report(row, "host", unknown("partner", h, &known, "partners.csv"));
-                    host = None;
-                }
-            }
+            let host = c.id(row, "host").filter(|h| {
+                known.accept("partner", h, "partners.csv", |m| c.report(row, "host", m))
+            });
             let basis = c.parsed(row, "basis", false, "other", |v| {
                 parse_enum(v, "pool basis", POOL_BASES)
             });
@@ -356,6 +414,7 @@ impl Ctx<'_> {
             ) = (id, name, host, basis, risk, under)
             {
                 if Self::dup_check(&mut c, &mut seen, row, "id", &id) {
+                    lines.insert(id.clone(), (row.line, t.field("risk_share")));
                     out.push(Pool {
                         id,
                         name,
@@ -367,6 +426,7 @@ impl Ctx<'_> {
                 }
             }
         }
+        self.pool_lines = lines;
         out
     }
 
@@ -377,8 +437,14 @@ impl Ctx<'_> {
         b: &Budget,
         m: Option<&Manifest>,
     ) -> Vec<Contribution> {
-        let pools: HashSet<&str> = b.pools.iter().map(|p| p.id.as_str()).collect();
-        let partners: HashSet<&str> = b.partners.iter().map(|p| p.id.as_str()).collect();
+        let pools = Known::new(
+            b.pools.iter().map(|p| p.id.as_str()),
+            self.declared.pools.as_ref(),
+        );
+        let partners = Known::new(
+            b.partners.iter().map(|p| p.id.as_str()),
+            self.declared.partners.as_ref(),
+        );
         let mut c = Cells {
             table: t,
             sink: &mut self.sink(file),
@@ -386,21 +452,13 @@ impl Ctx<'_> {
         let mut seen: HashMap<(String, String, Year), usize> = HashMap::new();
         let mut out = vec![];
         for row in &t.rows {
-            let pool = c.id(row, "pool").filter(|p| {
-                pools.contains(p.as_str()) || {
-                    c.report(row, "pool", unknown("pool", p, &pools, "pools.csv"));
-                    false
-                }
-            });
+            let pool = c
+                .id(row, "pool")
+                .filter(|p| pools.accept("pool", p, "pools.csv", |m| c.report(row, "pool", m)));
             let partner = c.id(row, "partner").filter(|p| {
-                partners.contains(p.as_str()) || {
-                    c.report(
-                        row,
-                        "partner",
-                        unknown("partner", p, &partners, "partners.csv"),
-                    );
-                    false
-                }
+                partners.accept("partner", p, "partners.csv", |m| {
+                    c.report(row, "partner", m)
+                })
             });
             let year = c.parsed(row, "year", true, Year(0), Year::parse);
             let amount = c.parsed(row, "amount", true, Decimal::ZERO, parse_money);
@@ -453,8 +511,14 @@ impl Ctx<'_> {
         b: &Budget,
         m: Option<&Manifest>,
     ) -> Vec<Service> {
-        let pools: HashSet<&str> = b.pools.iter().map(|p| p.id.as_str()).collect();
-        let providers: HashSet<&str> = b.providers.iter().map(|p| p.id.as_str()).collect();
+        let pools = Known::new(
+            b.pools.iter().map(|p| p.id.as_str()),
+            self.declared.pools.as_ref(),
+        );
+        let providers = Known::new(
+            b.providers.iter().map(|p| p.id.as_str()),
+            self.declared.providers.as_ref(),
+        );
         let mut c = Cells {
             table: t,
             sink: &mut self.sink(file),
@@ -501,33 +565,42 @@ impl Ctx<'_> {
         &mut self,
         t: Option<(&Table, &str)>,
         b: &Budget,
-        default_file: &str,
+        pools_file: &str,
     ) -> Vec<RiskShare> {
-        let pools: HashSet<&str> = b.pools.iter().map(|p| p.id.as_str()).collect();
-        let partners: HashSet<&str> = b.partners.iter().map(|p| p.id.as_str()).collect();
+        let pools = Known::new(
+            b.pools.iter().map(|p| p.id.as_str()),
+            self.declared.pools.as_ref(),
+        );
+        let partners = Known::new(
+            b.partners.iter().map(|p| p.id.as_str()),
+            self.declared.partners.as_ref(),
+        );
         let mut out: Vec<RiskShare> = vec![];
         let mut lines: HashMap<(String, String), usize> = HashMap::new();
+        // Pools named on any row, and pools with a rejected row (whose
+        // total cannot be checked without repeating that row's error).
+        let mut named: HashSet<String> = HashSet::new();
+        let mut rejected: HashSet<String> = HashSet::new();
+        let mut first_line: HashMap<String, usize> = HashMap::new();
         if let Some((t, file)) = t {
             let mut c = Cells {
                 table: t,
-                sink: &mut self.sink(file),
+                sink: &mut Sink {
+                    out: self.diags,
+                    owner: self.owner.clone(),
+                    file: file.to_string(),
+                },
             };
             for row in &t.rows {
-                let pool = c.id(row, "pool").filter(|p| {
-                    pools.contains(p.as_str()) || {
-                        c.report(row, "pool", unknown("pool", p, &pools, "pools.csv"));
-                        false
-                    }
-                });
+                let written = t.cell(row, "pool").to_string();
+                named.insert(written.clone());
+                let pool = c
+                    .id(row, "pool")
+                    .filter(|p| pools.accept("pool", p, "pools.csv", |m| c.report(row, "pool", m)));
                 let partner = c.id(row, "partner").filter(|p| {
-                    partners.contains(p.as_str()) || {
-                        c.report(
-                            row,
-                            "partner",
-                            unknown("partner", p, &partners, "partners.csv"),
-                        );
-                        false
-                    }
+                    partners.accept("partner", p, "partners.csv", |m| {
+                        c.report(row, "partner", m)
+                    })
                 });
                 let share = c
                     .parsed(row, "share", true, Decimal::ZERO, parse_rate)
@@ -537,7 +610,7 @@ impl Ctx<'_> {
                                 row,
                                 "share",
                                 format!(
-                                    "the share \"{}\" is outside 0% to 100%",
+                                    "the share \"{}\" is outside 0% to 100%; write each partner's share of the pool's over- or underspend, e.g. \"40%\"",
                                     t.cell(row, "share")
                                 ),
                             );
@@ -545,6 +618,7 @@ impl Ctx<'_> {
                         }
                     });
                 let (Some(pool), Some(partner), Some(share)) = (pool, partner, share) else {
+                    rejected.insert(written);
                     continue;
                 };
                 if let Some(p) = b.pool(&pool) {
@@ -554,10 +628,12 @@ impl Ctx<'_> {
                     }
                 }
                 if let Some(first) = lines.get(&(pool.clone(), partner.clone())) {
-                    c.sink.error(Some(row.line), None, format!("duplicate risk share for {partner} in {pool} (already on line {first}); give each (pool, partner) one row"));
+                    c.sink.error(Some(row.line), Some(t.field("partner")), format!("duplicate risk share for {partner} in {pool} (already on line {first}); give each (pool, partner) one row"));
+                    rejected.insert(pool);
                     continue;
                 }
                 lines.insert((pool.clone(), partner.clone()), row.line);
+                first_line.entry(pool.clone()).or_insert(row.line);
                 out.push(RiskShare {
                     pool,
                     partner,
@@ -565,23 +641,44 @@ impl Ctx<'_> {
                 });
             }
         }
-        let file = t.map(|(_, f)| f).unwrap_or(default_file).to_string();
-        let mut sink = self.sink(&file);
         for p in b.pools.iter().filter(|p| p.risk_share == RiskRule::Agreed) {
-            let rows: Vec<&RiskShare> = out.iter().filter(|r| r.pool == p.id).collect();
-            if rows.is_empty() {
-                sink.error(None, None, format!("pool \"{}\" has risk_share = agreed but no rows here; add one row per partner (pool,partner,share) with shares totalling 100%", p.id));
+            if rejected.contains(&p.id) {
                 continue;
             }
+            let rows: Vec<&RiskShare> = out.iter().filter(|r| r.pool == p.id).collect();
+            let Some((t, file)) = t.filter(|_| !rows.is_empty()) else {
+                if named.contains(&p.id) {
+                    continue;
+                }
+                let (line, field) = self
+                    .pool_lines
+                    .get(&p.id)
+                    .cloned()
+                    .map_or((None, None), |(l, f)| (Some(l), Some(f)));
+                let where_ = if t.is_some() {
+                    "risk_shares.csv has no rows for it"
+                } else {
+                    "there is no risk_shares.csv"
+                };
+                self.sink(pools_file).error(line, field, format!("pool \"{}\" has risk_share = agreed but {where_}; add one row per partner (pool,partner,share) to risk_shares.csv with shares totalling 100%, or use pro_rata or host", p.id));
+                continue;
+            };
             let total: Decimal = rows.iter().map(|r| r.share).sum();
             if total != Decimal::ONE {
-                let pct = (total * Decimal::ONE_HUNDRED).normalize();
-                sink.error(
-                    None,
-                    None,
+                let pct = |d: Decimal| (d * Decimal::ONE_HUNDRED).normalize();
+                let parts: Vec<String> = rows
+                    .iter()
+                    .map(|r| format!("{} {}%", r.partner, pct(r.share)))
+                    .collect();
+                let line = first_line.get(&p.id).copied();
+                self.sink(file).error(
+                    line,
+                    Some(t.field("share")),
                     format!(
-                        "the shares of pool \"{}\" total {pct}%; they must total exactly 100%",
-                        p.id
+                        "the shares of pool \"{}\" total {}% ({}); they must total exactly 100%",
+                        p.id,
+                        pct(total),
+                        parts.join(" + ")
                     ),
                 );
             }
@@ -590,18 +687,7 @@ impl Ctx<'_> {
     }
 }
 
-/// An unknown-reference message with the known ids as a hint.
-pub fn unknown(what: &str, id: &str, known: &HashSet<&str>, file: &str) -> String {
-    let mut ids: Vec<&str> = known.iter().copied().collect();
-    ids.sort_unstable();
-    let hint = match crate::model::value::did_you_mean(id, &ids) {
-        Some(k) => format!("did you mean \"{k}\"?"),
-        None if ids.is_empty() => format!("{file} lists none"),
-        None if ids.len() <= 12 => format!("known: {}", ids.join(", ")),
-        None => format!("see {file} for the {} known ids", ids.len()),
-    };
-    format!("unknown {what} \"{id}\"; {hint}")
-}
+pub use super::refs::unknown;
 
 /// The text fields of one service (a services.csv row or a `commission` lever).
 pub struct ServiceFields {
@@ -626,8 +712,8 @@ impl ServiceFields {
     /// Parse and check; problems go to `report(column, message, is_warning)`.
     pub fn parse(
         &self,
-        pools: &HashSet<&str>,
-        providers: &HashSet<&str>,
+        pools: &Known<'_>,
+        providers: &Known<'_>,
         horizon: Option<(Year, usize)>,
         report: &mut dyn FnMut(&str, String, bool),
     ) -> Option<Service> {
@@ -652,21 +738,12 @@ impl ServiceFields {
                 parse_id(v).map_err(|e| report(col, e, false)).ok()
             };
         let id = id_of("id", &self.id, report);
-        let pool = id_of("pool", &self.pool, report).filter(|p| {
-            pools.contains(p.as_str()) || {
-                report("pool", unknown("pool", p, pools, "pools.csv"), false);
-                false
-            }
-        });
+        let pool = id_of("pool", &self.pool, report)
+            .filter(|p| pools.accept("pool", p, "pools.csv", |m| report("pool", m, false)));
         let provider = id_of("provider", &self.provider, report).filter(|p| {
-            providers.contains(p.as_str()) || {
-                report(
-                    "provider",
-                    unknown("provider", p, providers, "providers.csv"),
-                    false,
-                );
-                false
-            }
+            providers.accept("provider", p, "providers.csv", |m| {
+                report("provider", m, false)
+            })
         });
         for (col, v) in [
             ("name", &self.name),

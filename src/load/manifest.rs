@@ -52,7 +52,7 @@ pub fn parse_manifest(text: &str, sink: &mut Sink<'_>) -> Option<Manifest> {
         match doc.get(key) {
             None => {
                 if required {
-                    sink.error(None, Some(format!("key \"{key}\"")), format!("missing; budget.toml needs name, base_year (e.g. \"2009-10\") and years (e.g. 3)"));
+                    sink.error(None, Some(format!("key \"{key}\"")), "missing; budget.toml needs name, base_year (e.g. \"2009-10\") and years (e.g. 3)");
                 }
                 None
             }
@@ -60,13 +60,22 @@ pub fn parse_manifest(text: &str, sink: &mut Sink<'_>) -> Option<Manifest> {
                 let pos = src.item_pos(item);
                 match item.as_value().map(|v| src.scalar_text(v)) {
                     Some(Ok(t)) => Some((t, pos)),
-                    _ => {
+                    found => {
+                        let kind = match found {
+                            Some(Err(kind)) => kind,
+                            _ => "a table",
+                        };
+                        let example = match key {
+                            "base_year" => "base_year = \"2009-10\" (a financial year, in quotes)",
+                            "years" => "years = 3",
+                            _ => "name = \"Children's Trust pooled budgets\"",
+                        };
                         report(
                             sink,
                             Severity::Error,
                             pos,
                             Some(format!("key \"{key}\"")),
-                            "expected a single value",
+                            format!("expected a single value, found {kind}; write e.g. {example}"),
                         );
                         None
                     }
@@ -139,11 +148,32 @@ pub fn toml_syntax_error(text: &str, e: &toml_edit::TomlError, sink: &mut Sink<'
     let src = Src::new(text);
     let pos = src.span_pos(e.span());
     let msg = e.message().trim().replace('\n', " ");
+    // The likeliest slip: a financial year without quotes (`from = 2010-11`),
+    // which TOML reads as a broken date.
+    let line = text.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
+    let hint = match line.split_once('=') {
+        Some((key, value)) if looks_like_year(value) => format!(
+            "write a financial year in quotes: {} = \"{}\"",
+            key.trim(),
+            value.split('#').next().unwrap_or("").trim()
+        ),
+        _ => "check quotes, brackets and `key = value` lines".to_string(),
+    };
     report(
         sink,
         Severity::Error,
         pos,
         None,
-        format!("TOML syntax error: {msg}; check quotes, brackets and `key = value` lines"),
+        format!("TOML syntax error: {msg}; {hint}"),
     );
+}
+
+/// Is an unquoted TOML value shaped like a financial year (`2010-11`)?
+fn looks_like_year(value: &str) -> bool {
+    let v = value.split('#').next().unwrap_or("").trim();
+    let b = v.as_bytes();
+    b.len() == 7
+        && b[4] == b'-'
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[5..].iter().all(u8::is_ascii_digit)
 }

@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod diag;
 pub mod manifest;
+pub mod refs;
 pub mod resolve;
 pub mod scenario;
 pub mod table;
@@ -78,6 +79,8 @@ pub struct Workspace {
     pub root: PathBuf,
     pub budgets: HashMap<String, Budget>,
     pub budgets_with_errors: Vec<String>,
+    /// What each budget's files declare, valid or not (see `refs`).
+    pub declared: HashMap<String, refs::Declared>,
     pub sources: HashMap<String, ScenarioSource>,
     /// Scenario ids of `scenarios/`, sorted.
     pub scenario_ids: Vec<String>,
@@ -133,6 +136,7 @@ impl Workspace {
             if loaded.has_errors {
                 ws.budgets_with_errors.push(id.clone());
             }
+            ws.declared.insert(id.clone(), loaded.declared);
             ws.budgets.insert(id, loaded.budget);
         }
         let sdir = root.join("scenarios");
@@ -197,22 +201,13 @@ impl Workspace {
             let owner = Owner::Scenario(id.clone());
             let raw = match read_file(&p) {
                 Ok(bytes) => {
-                    let (text, _) = text::decode(&bytes);
                     let mut sink = diag::Sink {
                         out: &mut self.diagnostics,
                         owner,
                         file: shown.clone(),
                     };
-                    if let Some(line) = text::binary_line(&text) {
-                        sink.error(
-                            Some(line),
-                            None,
-                            "the file holds binary data or control characters, not TOML text",
-                        );
-                        None
-                    } else {
-                        scenario::parse_scenario(&text, &mut sink)
-                    }
+                    text::decode_toml(&bytes, &mut sink)
+                        .and_then(|text| scenario::parse_scenario(&text, &mut sink))
                 }
                 Err(e) => {
                     self.diagnostics.push(Diagnostic {
@@ -262,7 +257,13 @@ impl Workspace {
 
     /// Resolve one scenario (its problems are added to the diagnostics).
     pub fn resolve(&mut self, id: &str) -> Option<Scenario> {
-        resolve::resolve(id, &self.sources, &self.budgets, &mut self.diagnostics)
+        resolve::resolve(
+            id,
+            &self.sources,
+            &self.budgets,
+            &self.declared,
+            &mut self.diagnostics,
+        )
     }
 
     /// Every scenario id in the chain of `id` (itself first).

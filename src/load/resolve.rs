@@ -2,8 +2,9 @@
 //! by key, run parents' levers first, check every reference against the
 //! budget, and turn lever windows into year indices clipped to the horizon.
 
-use super::budget::{unknown, ServiceFields};
+use super::budget::ServiceFields;
 use super::diag::{Diagnostic, Owner, Severity, Sink};
+use super::refs::{unknown, Declared, Known};
 use super::scenario::{RawLever, RawScenario};
 use super::tomlsrc::{report, Pos};
 use crate::model::value::{parse_money, parse_outcome_rate, parse_quantity};
@@ -32,6 +33,7 @@ pub fn resolve(
     id: &str,
     sources: &HashMap<String, ScenarioSource>,
     budgets: &HashMap<String, Budget>,
+    declared: &HashMap<String, Declared>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Scenario> {
     // The chain, child first.
@@ -61,9 +63,18 @@ pub fn resolve(
             return None;
         };
         if !seen.insert(c.clone()) {
-            let mut names: Vec<&str> = chain.iter().map(|s| s.id.as_str()).collect();
-            names.push(&c);
-            let first = chain.iter().find(|s| s.id == c).unwrap_or(&chain[0]);
+            // The cycle itself (a scenario that merely extends into it is
+            // not part of it), from its smallest id, so every scenario
+            // that reaches it reports the same single message.
+            let start = chain.iter().position(|s| s.id == c).unwrap_or(0);
+            let mut cycle: Vec<&ScenarioSource> = chain[start..].to_vec();
+            let smallest = (0..cycle.len())
+                .min_by_key(|&i| cycle[i].id.as_str())
+                .unwrap_or(0);
+            cycle.rotate_left(smallest);
+            let mut names: Vec<&str> = cycle.iter().map(|s| s.id.as_str()).collect();
+            names.push(cycle[0].id.as_str());
+            let first = cycle[0];
             let pos = first
                 .raw
                 .as_ref()
@@ -129,6 +140,8 @@ pub fn resolve(
         .iter()
         .find_map(|s| s.raw.as_ref().and_then(|r| r.years.as_ref()).map(|y| y.v))
         .unwrap_or(budget.years);
+    let no_declared = Declared::default();
+    let declared = declared.get(&budget_id).unwrap_or(&no_declared);
     let child = chain[0].raw.as_ref()?;
     let mut scenario = Scenario {
         id: id.to_string(),
@@ -151,7 +164,7 @@ pub fn resolve(
     // Commissioned services anywhere in the chain, for references.
     let mut commissioned: HashMap<String, (String, String)> = HashMap::new(); // id -> (category, pool)
     let mut ok = true;
-    let mut checker = Checker::new(budget, years);
+    let mut checker = Checker::new(budget, declared, years);
     for s in chain.iter().rev() {
         let raw = s.raw.as_ref()?;
         for (key, at) in &raw.rates {
@@ -184,20 +197,24 @@ pub fn resolve(
         let raw = s.raw.as_ref()?;
         let mut sink = sink(diags, s);
         for (key, at) in &raw.contribution_growth {
-            if budget.partner(key).is_none() {
-                let known: HashSet<&str> = budget.partners.iter().map(|p| p.id.as_str()).collect();
-                report(
-                    &mut sink,
-                    Severity::Error,
-                    at.pos,
-                    Some(format!("[contribution_growth] key \"{key}\"")),
-                    unknown("partner", key, &known, "partners.csv"),
-                );
+            if !checker
+                .partners
+                .accept("partner", key, "partners.csv", |m| {
+                    report(
+                        &mut sink,
+                        Severity::Error,
+                        at.pos,
+                        Some(format!("[contribution_growth] key \"{key}\"")),
+                        m,
+                    )
+                })
+            {
                 ok = false;
             }
         }
         for (key, at) in &raw.demand {
             let known = budget.service(key).is_some()
+                || declared.services.as_ref().is_none_or(|d| d.contains(key))
                 || commissioned.contains_key(key)
                 || budget.services.iter().any(|sv| &sv.category == key)
                 || commissioned.values().any(|(c, _)| c == key);
@@ -226,27 +243,41 @@ fn sink<'d>(diags: &'d mut Vec<Diagnostic>, s: &ScenarioSource) -> Sink<'d> {
 struct Checker<'b> {
     b: &'b Budget,
     n: usize,
-    pools: HashSet<&'b str>,
-    partners: HashSet<&'b str>,
-    providers: HashSet<&'b str>,
-    services: HashSet<&'b str>,
+    /// Whether budget.toml gave a horizon (else windows are not checked).
+    horizon_known: bool,
+    pools: Known<'b>,
+    partners: Known<'b>,
+    providers: Known<'b>,
+    services: Known<'b>,
     pairs: HashSet<(&'b str, &'b str)>,
+    declared_pairs: Option<&'b HashSet<(String, String)>>,
 }
 
 impl<'b> Checker<'b> {
-    fn new(b: &'b Budget, n: usize) -> Self {
+    fn new(b: &'b Budget, d: &'b Declared, n: usize) -> Self {
         Checker {
             b,
             n,
-            pools: b.pools.iter().map(|p| p.id.as_str()).collect(),
-            partners: b.partners.iter().map(|p| p.id.as_str()).collect(),
-            providers: b.providers.iter().map(|p| p.id.as_str()).collect(),
-            services: b.services.iter().map(|p| p.id.as_str()).collect(),
+            horizon_known: d.horizon_known,
+            pools: Known::new(b.pools.iter().map(|p| p.id.as_str()), d.pools.as_ref()),
+            partners: Known::new(
+                b.partners.iter().map(|p| p.id.as_str()),
+                d.partners.as_ref(),
+            ),
+            providers: Known::new(
+                b.providers.iter().map(|p| p.id.as_str()),
+                d.providers.as_ref(),
+            ),
+            services: Known::new(
+                b.services.iter().map(|p| p.id.as_str()),
+                d.services.as_ref(),
+            ),
             pairs: b
                 .contributions
                 .iter()
                 .map(|c| (c.pool.as_str(), c.partner.as_str()))
                 .collect(),
+            declared_pairs: d.pairs.as_ref(),
         }
     }
 
@@ -278,26 +309,41 @@ impl<'b> Checker<'b> {
             start: t("start"),
             end: t("end"),
         };
-        let base = self.b.base_year;
+        let horizon = self.horizon_known.then_some((self.b.base_year, self.n));
         let mut rep = |col: &str, msg: String, warn: bool| {
-            let pos = Self::text(l, col).1;
             let sev = if warn {
                 Severity::Warning
             } else {
                 Severity::Error
             };
+            match l.get(col) {
+                Some(at) => report(
+                    sink,
+                    sev,
+                    at.pos,
+                    Some(format!("commission key \"{col}\"")),
+                    msg,
+                ),
+                None => report(sink, sev, l.pos, None, format!("a commission lever needs {col}; a new service needs id, name, pool, provider, category, unit, unit_cost and volume, as in services.csv")),
+            }
+        };
+        let svc = f.parse(&self.pools, &self.providers, horizon, &mut rep)?;
+        let in_budget = self.services.valid.contains(svc.id.as_str())
+            || self.services.declared.is_some_and(|d| d.contains(&svc.id));
+        if in_budget || seen.contains_key(&svc.id) {
+            let pos = Self::text(l, "id").1;
+            let place = if in_budget {
+                "services.csv already has a service"
+            } else {
+                "another commission lever in this scenario's chain already adds a service"
+            };
             report(
                 sink,
-                sev,
+                Severity::Error,
                 pos,
-                Some(format!("commission key \"{col}\"")),
-                msg,
+                Some("commission key \"id\"".into()),
+                format!("{place} \"{}\"; give the new service its own id", svc.id),
             );
-        };
-        let svc = f.parse(&self.pools, &self.providers, Some((base, self.n)), &mut rep)?;
-        if self.services.contains(svc.id.as_str()) || seen.contains_key(&svc.id) {
-            let pos = Self::text(l, "id").1;
-            report(sink, Severity::Error, pos, Some("commission key \"id\"".into()), format!("a service \"{}\" already exists in the budget or this scenario's chain; give the new service its own id", svc.id));
             return None;
         }
         Some(svc)
@@ -311,18 +357,20 @@ impl<'b> Checker<'b> {
         commissioned: &HashMap<String, (String, String)>,
     ) -> Option<String> {
         let (v, pos) = Self::text(l, key);
-        if self.services.contains(v) || commissioned.contains_key(v) {
+        if self.services.valid.contains(v) || commissioned.contains_key(v) {
             return Some(v.to_string());
         }
-        let mut known: HashSet<&str> = self.services.clone();
-        known.extend(commissioned.keys().map(String::as_str));
-        report(
-            sink,
-            Severity::Error,
-            pos,
-            Some(format!("lever key \"{key}\"")),
-            unknown("service", v, &known, "services.csv"),
-        );
+        let mut known = self.services.clone();
+        known.valid.extend(commissioned.keys().map(String::as_str));
+        known.accept("service", v, "services.csv", |m| {
+            report(
+                sink,
+                Severity::Error,
+                pos,
+                Some(format!("lever key \"{key}\"")),
+                m,
+            )
+        });
         None
     }
 
@@ -331,22 +379,22 @@ impl<'b> Checker<'b> {
         l: &RawLever,
         key: &str,
         what: &str,
-        known: &HashSet<&str>,
+        known: &Known<'_>,
         file: &str,
         sink: &mut Sink<'_>,
     ) -> Option<String> {
         let (v, pos) = Self::text(l, key);
-        if known.contains(v) {
-            return Some(v.to_string());
-        }
-        report(
-            sink,
-            Severity::Error,
-            pos,
-            Some(format!("lever key \"{key}\"")),
-            unknown(what, v, known, file),
-        );
-        None
+        known
+            .accept(what, v, file, |m| {
+                report(
+                    sink,
+                    Severity::Error,
+                    pos,
+                    Some(format!("lever key \"{key}\"")),
+                    m,
+                )
+            })
+            .then(|| v.to_string())
     }
 
     fn window(&self, l: &RawLever, sink: &mut Sink<'_>) -> (usize, Option<usize>, bool) {
@@ -403,6 +451,11 @@ impl<'b> Checker<'b> {
                 let pool = self.id_ref(l, "pool", "pool", &self.pools, "pools.csv", sink);
                 let (partner, pool) = (partner?, pool?);
                 if !self.pairs.contains(&(pool.as_str(), partner.as_str())) {
+                    let written = (pool.clone(), partner.clone());
+                    if self.declared_pairs.is_none_or(|d| d.contains(&written)) {
+                        // The row is there but has its own error.
+                        return None;
+                    }
                     report(sink, Severity::Error, l.pos, None, format!("partner \"{partner}\" has no contributions.csv rows for pool \"{pool}\"; a contribution lever can only change an existing contribution (add a row with amount 0 to start one)"));
                     return None;
                 }
@@ -509,7 +562,19 @@ impl<'b> Checker<'b> {
                 LeverKind::Saving { pool, by }
             }
         };
-        let (from, to, active) = self.window(l, sink);
+        let (from, to, active) = if self.horizon_known {
+            self.window(l, sink)
+        } else {
+            // Without a horizon from budget.toml (already an error there),
+            // window warnings would be about a made-up horizon.
+            let mut unused = vec![];
+            let mut quiet = Sink {
+                out: &mut unused,
+                owner: sink.owner.clone(),
+                file: sink.file.clone(),
+            };
+            self.window(l, &mut quiet)
+        };
         Some(Lever {
             kind,
             from,

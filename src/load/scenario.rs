@@ -209,8 +209,8 @@ fn scalar(src: &Src<'_>, item: &Item) -> Result<(String, Pos), String> {
         Some(v) => src
             .scalar_text(v)
             .map(|t| (t, src.value_pos(v)))
-            .map_err(|k| format!("expected a single value, found {k}")),
-        None => Err("expected a single value, found a table".into()),
+            .map_err(|k| format!("expected a number or a value in quotes, found {k}")),
+        None => Err("expected a number or a value in quotes, found a table".into()),
     }
 }
 
@@ -307,12 +307,31 @@ fn lever(src: &Src<'_>, t: &dyn TableLike, sink: &mut Sink<'_>) -> Option<RawLev
     let allowed = lever_keys(&kind_word);
     let mut all: Vec<&str> = vec!["kind", "from", "to"];
     all.extend_from_slice(allowed);
+    let mut unknown_keys = false;
     for (k, at) in &texts {
-        if !all.contains(&k.as_str()) {
-            let place = format!("a {kind_word} lever");
-            unknown_key(sink, at.pos, k, &all, &place);
-            ok = false;
+        if all.contains(&k.as_str()) {
+            continue;
         }
+        unknown_keys = true;
+        ok = false;
+        if matches!(k.as_str(), "change" | "by" | "set") {
+            let what = match kind_word.as_str() {
+                "saving" => "a saving lever takes only by (the amount saved a year in £, positive = saving), e.g. by = \"250k\"",
+                "commission" => "a commission lever adds a whole service: give its unit_cost and volume as in services.csv",
+                "decommission" => "a decommission lever stops the service in the years from..to; it takes no change, by or set",
+                _ => "a recommission lever gives the new provider and, optionally, unit_cost and outcome_rate; it takes no change, by or set",
+            };
+            report(
+                sink,
+                Severity::Error,
+                at.pos,
+                Some(format!("key \"{k}\"")),
+                what,
+            );
+            continue;
+        }
+        let place = format!("a {kind_word} lever");
+        unknown_key(sink, at.pos, k, &all, &place);
     }
     let get = |k: &str| texts.iter().find(|(x, _)| x == k).map(|(_, v)| v);
     let year_of = |k: &str, sink: &mut Sink<'_>| -> Result<Option<At<Year>>, ()> {
@@ -356,16 +375,24 @@ fn lever(src: &Src<'_>, t: &dyn TableLike, sink: &mut Sink<'_>) -> Option<RawLev
     );
     let mut op = None;
     if takes_op {
-        if ops.len() != 1 {
-            let msg = if ops.is_empty() {
-                format!("a {kind_word} lever needs exactly one of change (a rate, e.g. \"-10%\"), by (a signed amount) or set (a value)")
+        if ops.is_empty() && unknown_keys {
+            // A mistyped change/by/set is already reported, with its hint.
+            ok = false;
+        } else if ops.len() != 1 {
+            let (msg, pos, field) = if ops.is_empty() {
+                (format!("a {kind_word} lever needs exactly one of change (a rate, e.g. \"-10%\"), by (a signed amount) or set (a value)"), lever_pos, None)
             } else {
-                format!(
-                    "a {kind_word} lever takes exactly one of change, by or set; this one gives {}",
-                    ops.join(" and ")
+                let second = ops[1];
+                (
+                    format!(
+                        "a {kind_word} lever takes exactly one of change, by or set; this one gives {}; keep one",
+                        ops.join(" and ")
+                    ),
+                    get(second).map_or(lever_pos, |a| a.pos),
+                    Some(format!("lever key \"{second}\"")),
                 )
             };
-            report(sink, Severity::Error, lever_pos, None, msg);
+            report(sink, Severity::Error, pos, field, msg);
             ok = false;
         } else {
             let k = ops[0];
@@ -401,6 +428,7 @@ fn lever(src: &Src<'_>, t: &dyn TableLike, sink: &mut Sink<'_>) -> Option<RawLev
     // Field-level value checks for the other kinds.
     if kind_word == "saving" {
         match get("by") {
+            None if unknown_keys => ok = false,
             None => {
                 report(sink, Severity::Error, lever_pos, None, "a saving lever needs by (the saving in £, positive = saving), e.g. by = \"250k\"");
                 ok = false;

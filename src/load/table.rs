@@ -7,6 +7,9 @@ use super::diag::{column_letter, Sink};
 use super::text::{binary_line, decode};
 use std::collections::HashMap;
 
+/// The warning for a file read as Windows-1252.
+pub const WINDOWS_1252_WARNING: &str = "the file is not UTF-8; read it as Windows-1252 (Excel's \"CSV\" on Windows). Save as \"CSV UTF-8\" to be sure £ signs and accents are right";
+
 /// One data row: its spreadsheet line and its trimmed cells.
 #[derive(Debug)]
 pub struct Row {
@@ -18,6 +21,8 @@ pub struct Row {
 #[derive(Debug)]
 pub struct Table {
     pub rows: Vec<Row>,
+    /// A quote was never closed: rows after it were lost (an error says so).
+    pub truncated: bool,
     cols: HashMap<&'static str, usize>,
 }
 
@@ -50,13 +55,6 @@ pub fn read_table(
     optional: &[&'static str],
 ) -> Option<Table> {
     let (text, was_1252) = decode(bytes);
-    if was_1252 {
-        sink.warn(
-            None,
-            None,
-            "the file is not UTF-8; read it as Windows-1252 (Excel's \"CSV\" on Windows). Save as \"CSV UTF-8\" to be sure £ signs and accents are right",
-        );
-    }
     if let Some(line) = binary_line(&text) {
         sink.error(
             Some(line),
@@ -65,6 +63,14 @@ pub fn read_table(
         );
         return None;
     }
+    if was_1252 {
+        sink.warn(None, None, WINDOWS_1252_WARNING);
+    }
+    // The csv crate numbers the records of a CRLF file one line early (it
+    // counts the LF that ends a record as part of the next one), so lines
+    // are made LF-only before reading; a bare CR (old Mac files) ends a
+    // line too.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -99,14 +105,27 @@ pub fn read_table(
     let mut cols = HashMap::new();
     let mut ok = true;
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut unnamed = vec![];
+    let mut unknown_columns = vec![];
     for (i, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            // Excel leaves empty header cells after the last column; they
+            // matter only if something is written below them.
+            unnamed.push(i);
+            continue;
+        }
         if let Some(&j) = seen.get(name.as_str()) {
             sink.error(
                 Some(header_line),
-                Some(format!("column {} \"{name}\"", column_letter(i))),
+                Some(format!(
+                    "column {} \"{}\"",
+                    column_letter(i),
+                    header.get(i).unwrap_or("").trim()
+                )),
                 format!(
-                    "duplicate column name (also column {}); each column may appear once",
-                    column_letter(j)
+                    "duplicate column name: column {} is also \"{}\" (names are matched ignoring case); each column may appear once",
+                    column_letter(j),
+                    header.get(j).unwrap_or("").trim()
                 ),
             );
             ok = false;
@@ -115,27 +134,20 @@ pub fn read_table(
         seen.insert(name.as_str(), i);
         if let Some(known) = required.iter().chain(optional).find(|k| **k == name) {
             cols.insert(*known, i);
-        } else if name.is_empty() {
-            sink.warn(
-                Some(header_line),
-                Some(format!("column {}", column_letter(i))),
-                "a column with no name is ignored",
-            );
         } else {
             let known: Vec<&str> = required.iter().chain(optional).copied().collect();
             let hint = match crate::model::value::did_you_mean(name, &known) {
                 Some(k) => format!("; did you mean \"{k}\"?"),
                 None => String::new(),
             };
-            sink.warn(
-                Some(header_line),
-                Some(format!(
+            unknown_columns.push((
+                format!(
                     "column {} \"{}\"",
                     column_letter(i),
                     header.get(i).unwrap_or("").trim()
-                )),
+                ),
                 format!("unknown column, ignored{hint}"),
-            );
+            ));
         }
     }
     let missing: Vec<&str> = required
@@ -145,11 +157,22 @@ pub fn read_table(
         .collect();
     if !missing.is_empty() {
         let found: Vec<&str> = header.iter().map(str::trim).collect();
+        let separator = [(';', "semicolons (;)"), ('\t', "tabs")]
+            .into_iter()
+            .find(|(c, _)| found.iter().any(|h| h.contains(*c)));
+        if separator.is_some() {
+            // The whole header is one cell: its "unknown column" is no news.
+            unknown_columns.clear();
+        }
+        let hint = match separator {
+            Some((_, what)) => format!(". The header seems to use {what} between columns; poolplan reads comma-separated files: in Excel, save as \"CSV UTF-8 (Comma delimited)\""),
+            None => String::new(),
+        };
         sink.error(
             Some(header_line),
             None,
             format!(
-                "missing required column{} {}; the header must name the columns {} (and optionally {}); found: {}",
+                "missing required column{} {}; the header must name the columns {} (and optionally {}); found: {}{hint}",
                 if missing.len() > 1 { "s" } else { "" },
                 missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", "),
                 required.join(", "),
@@ -159,11 +182,15 @@ pub fn read_table(
         );
         ok = false;
     }
+    for (field, message) in unknown_columns {
+        sink.warn(Some(header_line), Some(field), message);
+    }
     if !ok {
         return None;
     }
     let width = names.len();
     let mut rows = Vec::new();
+    let mut last_start = 0;
     for rec in records {
         match rec {
             Err(e) => {
@@ -175,6 +202,7 @@ pub fn read_table(
                     continue;
                 }
                 let line = r.position().map(|p| p.line() as usize).unwrap_or(0);
+                last_start = r.position().map(|p| p.byte() as usize).unwrap_or(0);
                 if r.len() > width && r.iter().skip(width).any(|c| !c.trim().is_empty()) {
                     sink.warn(
                         Some(line),
@@ -192,5 +220,41 @@ pub fn read_table(
             }
         }
     }
-    Some(Table { rows, cols })
+    // A quote that is never closed swallows the rest of the file into one
+    // cell of the last row.
+    let unclosed = rows.last().is_some_and(|r| {
+        r.cells.iter().any(|c| c.contains('\n'))
+            && text
+                .get(last_start..)
+                .is_some_and(|t| t.matches('"').count() % 2 == 1)
+    });
+    if unclosed {
+        if let Some(r) = rows.pop() {
+            sink.error(
+                Some(r.line),
+                None,
+                "a quote (\") opened on this line is never closed, so everything after it to the end of the file was read as one cell; close the quote or remove it",
+            );
+        }
+    }
+    for i in unnamed {
+        if let Some(row) = rows
+            .iter()
+            .find(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))
+        {
+            sink.warn(
+                Some(header_line),
+                Some(format!("column {}", column_letter(i))),
+                format!(
+                    "this column has no name in the header (but has values, e.g. on line {}); it is ignored",
+                    row.line
+                ),
+            );
+        }
+    }
+    Some(Table {
+        rows,
+        truncated: unclosed,
+        cols,
+    })
 }

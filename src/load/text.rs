@@ -27,6 +27,28 @@ pub fn binary_line(text: &str) -> Option<usize> {
     None
 }
 
+/// Decode a TOML file's bytes, reporting binary data (an error: `None`) and
+/// a Windows-1252 reading (a warning) to the sink.
+pub fn decode_toml(bytes: &[u8], sink: &mut super::diag::Sink<'_>) -> Option<String> {
+    let (text, was_1252) = decode(bytes);
+    if let Some(line) = binary_line(&text) {
+        sink.error(
+            Some(line),
+            None,
+            "the file holds binary data or control characters, not TOML text",
+        );
+        return None;
+    }
+    if was_1252 {
+        sink.warn(
+            None,
+            None,
+            "the file is not UTF-8; read it as Windows-1252. Save it as UTF-8 to be sure £ signs and accents are right",
+        );
+    }
+    Some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,7 +68,7 @@ fn saving_takes_only_by() {
     let all: Vec<String> = d.iter().map(|x| x.to_string()).collect();
     assert!(
         all.iter()
-            .any(|m| m.contains("unknown key in a saving lever")),
+            .any(|m| m.contains("key \"change\": a saving lever takes only by")),
         "{all:?}"
     );
 }
