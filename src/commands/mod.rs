@@ -105,6 +105,43 @@ pub fn project_all(dir: Option<&Path>, args: &[String]) -> Result<Loaded, u8> {
     })
 }
 
+/// Load the named scenarios (all when none), project each on a worker
+/// thread (scenarios are independent) and reduce it at once with `f`, so
+/// only the reductions are kept in memory. Results come back in scenario-id
+/// order. Problems print as in `project_all`.
+pub fn map_projections<T: Send>(
+    dir: Option<&Path>,
+    args: &[String],
+    f: impl Fn(&crate::engine::Projection) -> T + Sync,
+) -> Result<Vec<T>, u8> {
+    let root = workspace(dir)?;
+    let (ws, scenarios) = match crate::load::load_for(&root, args) {
+        Ok(x) => x,
+        Err(diags) => {
+            print_diagnostics(&diags);
+            eprintln!("nothing was written: fix the errors above and run again (poolplan check lists every problem)");
+            return Err(INVALID);
+        }
+    };
+    let results = crate::engine::parallel::project_each(&ws.budgets, &scenarios, &f);
+    let mut out = Vec::with_capacity(results.len());
+    for (s, r) in scenarios.iter().zip(results) {
+        match r {
+            Ok((value, warnings)) => {
+                for w in &warnings {
+                    eprintln!("warning: scenario {}: {w}", s.id);
+                }
+                out.push(value);
+            }
+            Err(e) => {
+                eprintln!("error: scenario {}: {e}", s.id);
+                return Err(INVALID);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Map the CLI's units to the report's.
 pub fn unit(u: crate::cli::Units) -> crate::report::table::Unit {
     match u {

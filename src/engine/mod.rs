@@ -6,6 +6,7 @@
 pub mod arith;
 mod contributions;
 mod headline;
+pub mod parallel;
 mod pools;
 mod services;
 pub mod split;
