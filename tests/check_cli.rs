@@ -101,6 +101,14 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "short-row",
+        errors: 1,
+        expect: &[
+            "budgets/mini/contributions.csv:4:",
+            "this row has 3 cells but the header has 5 columns, so it gives no amount",
+        ],
+    },
+    Case {
         name: "empty-required-cell",
         errors: 1,
         expect: &[

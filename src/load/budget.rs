@@ -228,6 +228,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             .map(|(t, _)| {
                 t.rows
                     .iter()
+                    .chain(&t.short)
                     .map(|r| t.cell(r, col).to_string())
                     .collect::<HashSet<String>>()
             })
@@ -243,6 +244,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             .map(|(t, _)| {
                 t.rows
                     .iter()
+                    .chain(&t.short)
                     .map(|r| {
                         (
                             t.cell(r, "pool").to_string(),

@@ -23,6 +23,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// A quote was never closed: rows after it were lost (an error says so).
     pub truncated: bool,
+    /// Rows too short to hold every required column (an error says so,
+    /// once per row); kept so the ids they name are known to exist.
+    pub short: Vec<Row>,
     cols: HashMap<&'static str, usize>,
 }
 
@@ -237,6 +240,34 @@ pub fn read_table(
             );
         }
     }
+    // A row that stops before a required column gets one message, not one
+    // per empty cell.
+    let needed = required
+        .iter()
+        .filter_map(|r| cols.get(r))
+        .max()
+        .map_or(0, |&i| i + 1);
+    let (rows, short): (Vec<Row>, Vec<Row>) =
+        rows.into_iter().partition(|r| r.cells.len() >= needed);
+    for r in &short {
+        let mut absent: Vec<(usize, &str)> = required
+            .iter()
+            .filter_map(|name| cols.get(name).map(|&i| (i, *name)))
+            .filter(|(i, _)| *i >= r.cells.len())
+            .collect();
+        absent.sort_unstable();
+        let names: Vec<&str> = absent.iter().map(|(_, n)| *n).collect();
+        sink.error(
+            Some(r.line),
+            None,
+            format!(
+                "this row has {} cell{} but the header has {width} columns, so it gives no {}; is a comma missing, or the row cut short?",
+                r.cells.len(),
+                if r.cells.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ),
+        );
+    }
     for i in unnamed {
         if let Some(row) = rows
             .iter()
@@ -255,6 +286,7 @@ pub fn read_table(
     Some(Table {
         rows,
         truncated: unclosed,
+        short,
         cols,
     })
 }
