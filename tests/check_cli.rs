@@ -401,6 +401,15 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "scenario-without-budget",
+        // Once, at the root of the chain: plan.toml inherits its budget.
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml, key \"budget\"",
+            "no budget named; add budget = \"mini\"",
+        ],
+    },
+    Case {
         name: "unknown-budget",
         errors: 1,
         expect: &[

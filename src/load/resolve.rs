@@ -106,11 +106,20 @@ pub fn resolve(
         }
     }
     let Some(budget_id) = budget_id else {
-        let mut sink = sink(diags, chain[0]);
+        // Said once, at the root of the chain, where the budget belongs
+        // (its children inherit it).
+        let root = chain.last().copied().unwrap_or(chain[0]);
+        let mut sink = sink(diags, root);
+        let known: Vec<&str> = {
+            let mut k: Vec<&str> = budgets.keys().map(String::as_str).collect();
+            k.sort_unstable();
+            k
+        };
+        let example = known.first().copied().unwrap_or("<folder under budgets/>");
         sink.error(
             None,
             Some("key \"budget\"".into()),
-            "no budget named; add budget = \"<folder under budgets/>\"",
+            format!("no budget named; add budget = \"{example}\" (a folder under budgets/)"),
         );
         return None;
     };
