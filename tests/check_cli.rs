@@ -156,6 +156,15 @@ const CASES: &[Case] = &[
             "from 1 to 100",
         ],
     },
+    Case {
+        name: "no-budgets",
+        // The scenarios' budget is then unknown too: a second, true message.
+        errors: 2,
+        expect: &[
+            "error: budgets/: no budgets: add a folder budgets/<id>/",
+            "scenarios/base.toml:2:10, key \"budget\": unknown budget \"mini\"; budgets/ lists none",
+        ],
+    },
     // --- ids and references ---------------------------------------------
     Case {
         name: "bad-id",
