@@ -265,13 +265,10 @@ fn identities(b: &Budget, p: &Projection) {
             );
             let shared: Decimal = pool.shares.iter().map(|s| s.values[t]).sum();
             let bal = pool.balance[t];
-            let expected = if bal < Decimal::ZERO {
-                -bal
-            } else if bal > Decimal::ZERO && rule.underspend == Underspend::Return {
-                -bal
-            } else {
-                Decimal::ZERO
-            };
+            // Overspends are shared (positive shares); returned underspends refunded (negative).
+            let shared_out = bal < Decimal::ZERO
+                || (bal > Decimal::ZERO && rule.underspend == Underspend::Return);
+            let expected = if shared_out { -bal } else { Decimal::ZERO };
             assert_eq!(
                 shared, expected,
                 "risk shares sum exactly to the over/underspend"

@@ -3,6 +3,9 @@
 //! Arithmetic is exact `Decimal`; rounding happens only where SPEC §6 says,
 //! through `model::round` (half away from zero). Overflow is an error.
 
+// Year-indexed loops over several parallel series read best as `for t in 0..n`.
+#![allow(clippy::needless_range_loop)]
+
 pub mod arith;
 mod contributions;
 mod headline;
