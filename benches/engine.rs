@@ -131,10 +131,22 @@ fn scenario(b: &Budget, years: usize) -> Scenario {
 }
 
 fn main() {
-    for (services, years) in [(1_000, 5), (10_000, 5), (10_000, 10), (100_000, 10)] {
+    // POOLPLAN_BENCH_SIZES=1000x10,10000x5 picks sizes (e.g. for callgrind runs).
+    let sizes: Vec<(usize, usize)> = match std::env::var("POOLPLAN_BENCH_SIZES") {
+        Ok(v) => v
+            .split(',')
+            .filter_map(|p| p.split_once('x'))
+            .filter_map(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+            .collect(),
+        Err(_) => vec![(1_000, 5), (10_000, 5), (10_000, 10), (100_000, 10)],
+    };
+    for (services, years) in sizes {
         let b = budget(services, years);
         let s = scenario(&b, years);
-        let runs = if services >= 100_000 { 5 } else { 20 };
+        let runs = std::env::var("POOLPLAN_BENCH_RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(if services >= 100_000 { 5 } else { 20 });
         let mut times = vec![];
         for _ in 0..runs {
             let t0 = Instant::now();
