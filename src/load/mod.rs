@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod diag;
 pub mod manifest;
+pub mod provenance;
 pub mod resolve;
 pub mod scenario;
 pub mod table;
