@@ -1,6 +1,22 @@
 //! `poolplan export`: the tidy export (`--tidy`), or the Cabinet-paper tables.
+//!
+//! The only place the exports touch the file system. Cabinet layout:
+//! - CSV, `-o` naming a `.csv` file: every table in that one file;
+//! - CSV otherwise: one file per table in the folder `-o DIR` (default
+//!   `exports/`), each closed by the provenance block;
+//! - XLSX: the file `-o FILE.xlsx`, or `cabinet.xlsx` in the folder `-o DIR`
+//!   (default `exports/`).
+//!
+//! No existing file is replaced without `--force`: every target is checked
+//! before anything is written, and each file is written to a temporary name
+//! and renamed (`save::write_atomic`).
 
-use super::{map_projections, write_output, USAGE};
+use super::{map_projections, project_all, write_output, Loaded, INVALID, OK, USAGE};
+use crate::cli::Format;
+use crate::engine::Projection;
+use crate::load::provenance::hash_files;
+use crate::load::Workspace;
+use crate::report::cabinet::{self, InputFile, Provenance, Scale, Source};
 use crate::report::tidy::{write_projection, HEADER};
 use std::path::{Path, PathBuf};
 
@@ -29,7 +45,205 @@ pub fn run_tidy(
     write_output(output.map(PathBuf::as_path), &bytes, force)
 }
 
-pub fn run_cabinet() -> u8 {
-    eprintln!("poolplan export: the Cabinet-paper tables are not built yet in this version; use --tidy for the full audit trail");
-    USAGE
+/// What `poolplan export` was asked for (without `--tidy`).
+#[derive(Debug, Clone)]
+pub struct CabinetArgs {
+    pub scenarios: Vec<String>,
+    pub units: crate::cli::Units,
+    pub real: bool,
+    pub format: Format,
+    pub bom: bool,
+    pub output: Option<PathBuf>,
+    pub force: bool,
+}
+
+/// Where the export goes.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    File(PathBuf),
+    Folder(PathBuf),
+}
+
+fn has_ext(p: &Path, ext: &str) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+fn target(format: Format, output: Option<&Path>) -> Result<Target, String> {
+    let default = Path::new("exports");
+    Ok(match (format, output) {
+        (Format::Csv, Some(p)) if has_ext(p, "csv") => Target::File(p.to_path_buf()),
+        (Format::Csv, p) => Target::Folder(p.unwrap_or(default).to_path_buf()),
+        (Format::Xlsx, Some(p)) if has_ext(p, "xlsx") => Target::File(p.to_path_buf()),
+        (Format::Xlsx, Some(p)) if has_ext(p, "csv") => {
+            return Err(format!(
+                "-o {} names a .csv file but --format is xlsx; name a .xlsx file or a folder",
+                p.display()
+            ))
+        }
+        (Format::Xlsx, p) => Target::File(p.unwrap_or(default).join("cabinet.xlsx")),
+    })
+}
+
+/// The projections in the order the scenarios were named (all, by id, when
+/// none were): the first is the comparison's reference.
+fn named_order<'a>(args: &[String], ps: &'a [Projection]) -> Vec<&'a Projection> {
+    let mut out: Vec<&Projection> = vec![];
+    for id in args.iter().map(|a| Workspace::scenario_id(a)) {
+        if let Some(p) = ps.iter().find(|p| p.scenario_id == id) {
+            if !out.iter().any(|q| q.scenario_id == id) {
+                out.push(p);
+            }
+        }
+    }
+    if out.is_empty() {
+        out = ps.iter().collect();
+    }
+    out
+}
+
+pub fn run_cabinet(dir: Option<&Path>, a: &CabinetArgs) -> u8 {
+    let target = match target(a.format, a.output.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return USAGE;
+        }
+    };
+    if a.bom && a.format == Format::Xlsx {
+        eprintln!("warning: --bom applies to CSV only; an XLSX file needs none");
+    }
+    let loaded = match project_all(dir, &a.scenarios) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    match build(&loaded, a, &target) {
+        Ok(writes) => write_all(&writes, a.force),
+        Err(e) => {
+            eprintln!("error: {e}; nothing was written");
+            INVALID
+        }
+    }
+}
+
+/// Every file to write, with its bytes.
+fn build(l: &Loaded, a: &CabinetArgs, target: &Target) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+    let ws = &l.workspace;
+    let ps = named_order(&a.scenarios, &l.projections);
+    let mut sources = vec![];
+    let mut files: Vec<&Path> = vec![];
+    for p in &ps {
+        let budget = ws
+            .budgets
+            .get(&p.budget_id)
+            .ok_or("a scenario's budget is missing")?;
+        files.extend(budget.files.iter().map(PathBuf::as_path));
+        if let Some(s) = l.scenarios.iter().find(|s| s.id == p.scenario_id) {
+            files.extend(s.chain.iter().map(PathBuf::as_path));
+        }
+        sources.push(Source {
+            projection: p,
+            budget,
+        });
+    }
+    let hashes = hash_files(&ws.root, files)?;
+    let provenance = Provenance::new(
+        env!("CARGO_PKG_VERSION"),
+        ps.iter()
+            .map(|p| (p.scenario_id.clone(), p.scenario_name.clone()))
+            .collect(),
+        hashes
+            .into_iter()
+            .map(|(path, sha256)| InputFile { path, sha256 })
+            .collect(),
+    );
+    let unit = super::unit(a.units);
+    let tables = cabinet::build_tables(&sources, unit, a.real).map_err(|e| e.to_string())?;
+    let scale = Scale::new(unit, a.real, &ps).map_err(|e| e.to_string())?;
+    let prov = provenance.table(&scale);
+    Ok(match (a.format, target) {
+        (Format::Xlsx, Target::File(p)) | (Format::Xlsx, Target::Folder(p)) => {
+            let bytes = cabinet::xlsx::workbook_bytes(&tables, &prov).map_err(|e| e.to_string())?;
+            vec![(p.clone(), bytes)]
+        }
+        (Format::Csv, Target::File(p)) => {
+            vec![(p.clone(), cabinet::csv::single_file(&tables, &prov, a.bom))]
+        }
+        (Format::Csv, Target::Folder(d)) => cabinet::csv::per_table(&tables, &prov, a.bom)
+            .into_iter()
+            .map(|f| (d.join(f.name), f.bytes))
+            .collect(),
+    })
+}
+
+/// Write every file, or none when one would replace a file without `force`.
+fn write_all(writes: &[(PathBuf, Vec<u8>)], force: bool) -> u8 {
+    let mut existing = vec![];
+    for (p, _) in writes {
+        if p.is_dir() {
+            eprintln!("error: {} is a folder; nothing was written", p.display());
+            return INVALID;
+        }
+        if p.exists() {
+            existing.push(p.display().to_string());
+        }
+    }
+    if !existing.is_empty() && !force {
+        eprintln!(
+            "error: {} already exist{}; use --force to replace {} (nothing was written)",
+            existing.join(", "),
+            if existing.len() == 1 { "s" } else { "" },
+            if existing.len() == 1 { "it" } else { "them" },
+        );
+        return INVALID;
+    }
+    for (p, bytes) in writes {
+        if let Some(parent) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if parent.is_file() {
+                eprintln!("error: {} is a file, not a folder; name a folder for one CSV file per table, or a .csv file for one file", parent.display());
+                return INVALID;
+            }
+            if let Err(e) = std::fs::create_dir_all(parent) {
+                eprintln!("error: cannot create the folder {}: {e}", parent.display());
+                return INVALID;
+            }
+        }
+        if let Err(e) = crate::save::write_atomic(p, bytes) {
+            eprintln!("error: {e}");
+            return INVALID;
+        }
+        eprintln!("wrote {}", p.display());
+    }
+    OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_follows_the_output_name() {
+        let t = |f, o: Option<&str>| target(f, o.map(Path::new));
+        assert_eq!(t(Format::Csv, None), Ok(Target::Folder("exports".into())));
+        assert_eq!(
+            t(Format::Csv, Some("paper.CSV")),
+            Ok(Target::File("paper.CSV".into()))
+        );
+        assert_eq!(
+            t(Format::Csv, Some("out")),
+            Ok(Target::Folder("out".into()))
+        );
+        assert_eq!(
+            t(Format::Xlsx, None),
+            Ok(Target::File("exports/cabinet.xlsx".into()))
+        );
+        assert_eq!(
+            t(Format::Xlsx, Some("a.xlsx")),
+            Ok(Target::File("a.xlsx".into()))
+        );
+        assert_eq!(
+            t(Format::Xlsx, Some("out")),
+            Ok(Target::File("out/cabinet.xlsx".into()))
+        );
+        assert!(t(Format::Xlsx, Some("a.csv")).is_err());
+    }
 }

@@ -47,7 +47,27 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             force,
             ..
         } => export::run_tidy(dir, &scenarios, output.as_ref(), force),
-        Command::Export { .. } => export::run_cabinet(),
+        Command::Export {
+            scenarios,
+            units,
+            real,
+            format,
+            bom,
+            output,
+            force,
+            ..
+        } => export::run_cabinet(
+            dir,
+            &export::CabinetArgs {
+                scenarios,
+                units,
+                real,
+                format,
+                bom,
+                output,
+                force,
+            },
+        ),
         Command::Tui { .. } => not_built("tui"),
     }
 }

@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod diag;
 pub mod manifest;
+pub mod provenance;
 pub mod refs;
 pub mod resolve;
 pub mod scenario;

@@ -1,6 +1,7 @@
 //! Views: pure functions from projections to tables and bytes. Nothing here
 //! reads files or the clock; rounding for display lives in `format`.
 
+pub mod cabinet;
 pub mod format;
 pub mod summary;
 pub mod table;

@@ -1,0 +1,140 @@
+//! XLSX bytes for the Cabinet tables (rust_xlsxwriter): one sheet per table
+//! plus a Provenance sheet. Each sheet: the title (bold) in row 1, the bold
+//! header in row 2, both frozen; numbers as numbers with `#,##0;(#,##0)`
+//! style formats (negatives in brackets, the unit's places); totals and
+//! subtotals bold; notes in italics under the table; column widths that fit.
+//! Text goes through `safe`. The document's creation time is a constant, so
+//! the same tables give the same workbook.
+
+use super::safe::safe_text;
+use super::{CabTable, CabinetError, RowKind, Value};
+use crate::report::format::grouped;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+/// Widest a column is made, in characters.
+const MAX_WIDTH: usize = 60;
+/// First row of data (after the title and header rows).
+const FIRST_ROW: u32 = 2;
+
+fn err(e: XlsxError) -> CabinetError {
+    CabinetError::Xlsx(e.to_string())
+}
+
+/// `#,##0;(#,##0)` with `dp` places.
+fn num_format(dp: u32, bold: bool) -> Format {
+    let frac = if dp == 0 {
+        String::new()
+    } else {
+        format!(".{}", "0".repeat(dp as usize))
+    };
+    let f = Format::new().set_num_format(format!("#,##0{frac};(#,##0{frac})"));
+    if bold {
+        f.set_bold()
+    } else {
+        f
+    }
+}
+
+/// The characters a cell shows (for column widths).
+fn shown_width(v: &Value) -> usize {
+    match v {
+        Value::Text(s) => safe_text(s).chars().count(),
+        Value::Num(x, dp) => grouped(*x, *dp).chars().count() + 2,
+        Value::NA => 3,
+        Value::Empty => 0,
+    }
+}
+
+/// Write one cell. The only f64 in poolplan: rust_xlsxwriter stores numbers
+/// as f64, so the already-rounded Decimal is converted here, at the last step.
+fn write_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: &Value,
+    bold: bool,
+) -> Result<(), CabinetError> {
+    let text_format = if bold {
+        Format::new().set_bold()
+    } else {
+        Format::new()
+    };
+    match v {
+        Value::Text(s) => ws
+            .write_string_with_format(row, col, safe_text(s), &text_format)
+            .map_err(err)?,
+        Value::Num(x, dp) => {
+            let f = to_f64(*x)?;
+            ws.write_number_with_format(row, col, f, &num_format(*dp, bold))
+                .map_err(err)?
+        }
+        Value::NA => ws
+            .write_string_with_format(row, col, "n/a", &text_format)
+            .map_err(err)?,
+        Value::Empty => ws,
+    };
+    Ok(())
+}
+
+fn to_f64(x: Decimal) -> Result<f64, CabinetError> {
+    x.to_f64()
+        .ok_or_else(|| CabinetError::Xlsx(format!("{x} cannot be stored as a spreadsheet number")))
+}
+
+fn sheet(wb: &mut Workbook, t: &CabTable) -> Result<(), CabinetError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(t.sheet).map_err(err)?;
+    let bold = Format::new().set_bold();
+    ws.write_string_with_format(0, 0, safe_text(&t.title), &bold)
+        .map_err(err)?;
+    let mut widths: Vec<usize> = t
+        .columns
+        .iter()
+        .map(|c| safe_text(c).chars().count())
+        .collect();
+    for (c, name) in t.columns.iter().enumerate() {
+        ws.write_string_with_format(1, col(c)?, safe_text(name), &bold)
+            .map_err(err)?;
+    }
+    let mut r = FIRST_ROW;
+    for row in &t.rows {
+        let strong = row.kind != RowKind::Body;
+        for (c, v) in row.cells.iter().enumerate() {
+            write_cell(ws, r, col(c)?, v, strong)?;
+            if let Some(w) = widths.get_mut(c) {
+                *w = (*w).max(shown_width(v));
+            }
+        }
+        r += 1;
+    }
+    let italic = Format::new().set_italic();
+    r += 1;
+    for n in &t.notes {
+        ws.write_string_with_format(r, 0, safe_text(n), &italic)
+            .map_err(err)?;
+        r += 1;
+    }
+    for (c, w) in widths.iter().enumerate() {
+        let chars = u16::try_from(w.min(&MAX_WIDTH) + 2).unwrap_or(u16::MAX);
+        ws.set_column_width(col(c)?, chars).map_err(err)?;
+    }
+    ws.set_freeze_panes(FIRST_ROW, 0).map_err(err)?;
+    Ok(())
+}
+
+fn col(c: usize) -> Result<u16, CabinetError> {
+    u16::try_from(c).map_err(|_| CabinetError::Xlsx("too many columns".into()))
+}
+
+/// The workbook: one sheet per table, then the provenance sheet.
+pub fn workbook_bytes(tables: &[CabTable], provenance: &CabTable) -> Result<Vec<u8>, CabinetError> {
+    let mut wb = Workbook::new();
+    let fixed = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&fixed));
+    for t in tables.iter().chain([provenance]) {
+        sheet(&mut wb, t)?;
+    }
+    wb.save_to_buffer().map_err(err)
+}

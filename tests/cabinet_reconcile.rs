@@ -1,0 +1,215 @@
+//! Reconciliation (SPEC §7, §8): every figure of every Cabinet table, in
+//! every unit, cash and real, equals the tidy export's exact figure (summed
+//! where the cell is a total, put in real terms per SPEC §6.6 where asked)
+//! rounded on its own to the unit. Both exports are parsed back from their
+//! CSV bytes; every value cell of every row is checked.
+
+mod common;
+
+use common::oracle::{check, Exp, Key, Scn, Terms, Tidy};
+use common::Block;
+use poolplan::engine::Projection;
+use poolplan::load::Workspace;
+use poolplan::report::cabinet::csv::single_file;
+use poolplan::report::tidy::tidy_bytes;
+use rust_decimal::Decimal;
+
+struct Ctx<'a> {
+    ws: &'a Workspace,
+    ps: &'a [Projection],
+    tidy: &'a Tidy,
+    terms: Terms,
+}
+
+impl Ctx<'_> {
+    fn scenario(&self, name: &str) -> (&Projection, Scn) {
+        let p = self
+            .ps
+            .iter()
+            .find(|p| p.scenario_name == name)
+            .expect("scenario by name");
+        (p, Scn::of(p))
+    }
+    fn pool_id(&self, p: &Projection, name: &str) -> String {
+        p.pools
+            .iter()
+            .find(|x| x.name == name)
+            .expect("pool")
+            .id
+            .clone()
+    }
+    fn partner_id(&self, p: &Projection, name: &str) -> String {
+        let b = &self.ws.budgets[&p.budget_id];
+        b.partners
+            .iter()
+            .find(|x| x.name == name)
+            .expect("partner")
+            .id
+            .clone()
+    }
+    /// Year cells then the total cell of a cash series (`None` = blank year).
+    fn series(
+        &self,
+        s: &Scn,
+        header: &[String],
+        cash: impl Fn(usize) -> Option<Decimal>,
+        total: bool,
+    ) -> Vec<Exp> {
+        let mut sum = Decimal::ZERO;
+        let mut out: Vec<Exp> = header[..header.len() - 1]
+            .iter()
+            .map(|h| match s.index(h).and_then(|t| cash(t).map(|c| (t, c))) {
+                Some((t, c)) => {
+                    let v = self.terms.terms(s, t, c);
+                    sum += v;
+                    Exp::Exact(self.terms.shown(v))
+                }
+                None => Exp::Empty,
+            })
+            .collect();
+        out.push(if total {
+            Exp::Exact(self.terms.shown(sum))
+        } else {
+            Exp::Empty
+        });
+        out
+    }
+}
+
+fn check_row(row: &[String], labels: usize, exp: &[Exp], what: &str) -> usize {
+    assert_eq!(row.len() - labels, exp.len(), "{what}: {row:?}");
+    for (i, e) in exp.iter().enumerate() {
+        check(
+            &row[labels + i],
+            e,
+            &format!("{what}: {row:?} column {}", labels + i),
+        );
+    }
+    exp.len()
+}
+
+fn headline(c: &Ctx, b: &Block) -> usize {
+    let years = &b.header[2..];
+    let mut n = 0;
+    for r in &b.rows {
+        let (_, s) = c.scenario(&r[0]);
+        let any = |_: &Key| true;
+        let one = |m: &str, t: usize| c.tidy.sum(&s.id, &s.label(t), m, any);
+        let exp = match r[1].as_str() {
+            "Reserves at year end" => c.series(
+                &s,
+                years,
+                |t| {
+                    Some(if t + 1 < s.years {
+                        one("pool_carry_in", t + 1)
+                    } else {
+                        c.tidy
+                            .once(&s.id, "closing_reserve")
+                            .expect("closing reserve")
+                    })
+                },
+                false,
+            ),
+            m => {
+                let measure = match m {
+                    "Contributions" => "contributions",
+                    "Spend" => "spend",
+                    "In-year gap (spend less contributions)" => "in_year_gap",
+                    "Overspend after reserves" => "overspend",
+                    "Benefit" => "benefit_total",
+                    other => panic!("unexpected headline measure {other}"),
+                };
+                if c.terms.real && measure == "spend" {
+                    for t in 0..s.years {
+                        assert_eq!(c.terms.terms(&s, t, one("spend", t)), one("real_spend", t));
+                    }
+                }
+                c.series(&s, years, |t| Some(one(measure, t)), true)
+            }
+        };
+        n += check_row(r, 2, &exp, "headline");
+    }
+    n
+}
+
+fn value_for_money(c: &Ctx, b: &Block) -> usize {
+    let mut n = 0;
+    for r in &b.rows {
+        let (_, s) = c.scenario(&r[0]);
+        let pv = |m: &str| Exp::Exact(c.terms.shown(c.tidy.once(&s.id, m).expect("pv")));
+        let bcr = match c.tidy.once(&s.id, "bcr") {
+            Some(x) => Exp::Near(x, Decimal::new(50001, 7)),
+            None => Exp::NA,
+        };
+        n += check_row(
+            &r[..5],
+            1,
+            &[pv("pv_cost"), pv("pv_benefit"), pv("npv"), bcr],
+            "value for money",
+        );
+    }
+    n
+}
+
+fn pools(c: &Ctx, b: &Block) -> usize {
+    let years = &b.header[4..];
+    let mut n = 0;
+    for r in &b.rows {
+        let (p, s) = c.scenario(&r[0]);
+        let pool = (r[1] != "All pools").then(|| c.pool_id(p, &r[1]));
+        let partner = (r[2] != "All partners").then(|| c.partner_id(p, &r[2]));
+        let keep = |k: &Key| {
+            pool.as_ref().is_none_or(|x| *x == k.pool)
+                && partner.as_ref().is_none_or(|x| *x == k.partner)
+        };
+        let get = |m: &str, t: usize| c.tidy.sum(&s.id, &s.label(t), m, keep);
+        let exp = c.series(
+            &s,
+            years,
+            |t| {
+                Some(match r[3].as_str() {
+                    "Contribution" => get("contribution", t),
+                    "Risk share" => get("risk_share", t),
+                    "Exposure" => {
+                        let e = get("contribution", t) + get("risk_share", t);
+                        if pool.is_none() && partner.is_some() {
+                            assert_eq!(e, get("exposure", t), "exposure identity");
+                        }
+                        e
+                    }
+                    other => panic!("unexpected pools measure {other}"),
+                })
+            },
+            true,
+        );
+        n += check_row(r, 4, &exp, "pools");
+    }
+    n
+}
+
+#[test]
+fn every_figure_reconciles_with_the_tidy_export() {
+    let (ws, ps) = common::load(&common::example_dir());
+    let refs: Vec<&Projection> = ps.iter().collect();
+    let tidy = Tidy::parse(&tidy_bytes(&refs));
+    for (unit, real) in common::all_modes() {
+        let (tables, prov) = common::tables(&ws, &ps, unit, real);
+        let blocks = common::parse_blocks(&single_file(&tables, &prov, false));
+        assert_eq!(blocks.len(), 6, "five tables and the provenance block");
+        let c = Ctx {
+            ws: &ws,
+            ps: &ps,
+            tidy: &tidy,
+            terms: Terms { unit, real },
+        };
+        let checked = headline(&c, &blocks[0])
+            + value_for_money(&c, &blocks[1])
+            + pools(&c, &blocks[2])
+            + services::services(&c, &blocks[3])
+            + services::comparison(&c, &blocks[4]);
+        assert!(checked > 5000, "{checked} cells checked");
+    }
+}
+
+#[path = "cabinet_reconcile/services.rs"]
+mod services;
