@@ -50,6 +50,8 @@ fn negative(
     }
 }
 
+// `t` indexes several parallel year series at once.
+#[allow(clippy::needless_range_loop)]
 pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<ServiceLine>> {
     let n = s.years;
     let base = b.base_year.0 as i64;

@@ -52,7 +52,7 @@ pub fn parse_manifest(text: &str, sink: &mut Sink<'_>) -> Option<Manifest> {
         match doc.get(key) {
             None => {
                 if required {
-                    sink.error(None, Some(format!("key \"{key}\"")), format!("missing; budget.toml needs name, base_year (e.g. \"2009-10\") and years (e.g. 3)"));
+                    sink.error(None, Some(format!("key \"{key}\"")), "missing; budget.toml needs name, base_year (e.g. \"2009-10\") and years (e.g. 3)");
                 }
                 None
             }
