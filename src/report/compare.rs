@@ -80,7 +80,7 @@ pub fn headlines(pa: &Projection, pb: &Projection) -> Table {
     );
     triple(
         &mut t,
-        "in-year gap",
+        "in_year_gap",
         both,
         (&ta.in_year_gap, &tb.in_year_gap),
         true,
@@ -126,7 +126,7 @@ pub fn headlines(pa: &Projection, pb: &Projection) -> Table {
 pub fn value(pa: &Projection, pb: &Projection) -> Table {
     let cols = ["measure", &pa.scenario_id, &pb.scenario_id, "change"];
     let mut t = Table::new(
-        "Value for money (present values, base-year prices)",
+        "Value for money: present values in base-year prices",
         cols.iter().map(|c| c.to_string()).collect(),
     );
     let (ta, tb) = (&pa.totals, &pb.totals);
