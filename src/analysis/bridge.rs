@@ -16,13 +16,12 @@
 //! project (e.g. a contribution turns negative until a later lever is
 //! added), it is combined with the following step(s), and said so.
 
-use super::levers::{describe, unmatched};
-use super::{cumulative_gap, pct, AnalysisError};
+use super::drivers::{moves, Tag};
+use super::{cumulative_gap, AnalysisError};
 use crate::engine::arith::sub;
 use crate::engine::project;
-use crate::model::{Budget, Lever, Scenario};
+use crate::model::{Budget, Scenario};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 /// One bar of the waterfall.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,132 +46,6 @@ pub struct Bridge {
     pub steps: Vec<Step>,
     /// Explanations (combined steps, interaction).
     pub notes: Vec<String>,
-}
-
-/// Where a lever in the working scenario came from.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Tag {
-    A(usize),
-    B(usize),
-}
-
-/// One move towards B.
-enum Move {
-    Pay(Decimal),
-    Price(Decimal),
-    Demand(String, Option<Decimal>),
-    Growth(String, Option<Decimal>),
-    Add(usize, Lever),
-    Remove(usize),
-    Deflator(Decimal),
-    Discount(Decimal),
-}
-
-fn set_key(map: &mut std::collections::BTreeMap<String, Decimal>, key: &str, v: Option<Decimal>) {
-    match v {
-        Some(v) => {
-            map.insert(key.to_string(), v);
-        }
-        None => {
-            map.remove(key);
-        }
-    }
-}
-
-impl Move {
-    fn apply(&self, s: &mut Scenario, tags: &mut Vec<Tag>) {
-        match self {
-            Move::Pay(x) => s.rates.pay_inflation = *x,
-            Move::Price(x) => s.rates.price_inflation = *x,
-            Move::Deflator(x) => s.rates.deflator = *x,
-            Move::Discount(x) => s.rates.discount_rate = *x,
-            Move::Demand(k, v) => set_key(&mut s.demand, k, *v),
-            Move::Growth(k, v) => set_key(&mut s.contribution_growth, k, *v),
-            Move::Add(j, l) => {
-                s.levers.push(l.clone());
-                tags.push(Tag::B(*j));
-            }
-            Move::Remove(i) => {
-                if let Some(k) = tags.iter().position(|t| *t == Tag::A(*i)) {
-                    s.levers.remove(k);
-                    tags.remove(k);
-                }
-            }
-        }
-    }
-}
-
-fn opt_pct(v: Option<Decimal>) -> String {
-    v.map(pct).unwrap_or_else(|| "none".into())
-}
-
-/// The moves from A to B, with their labels, in the documented order.
-fn moves(budget: &Budget, a: &Scenario, b: &Scenario) -> Vec<(String, Move)> {
-    let (ra, rb) = (&a.rates, &b.rates);
-    let mut out = vec![
-        (
-            format!(
-                "pay inflation {} to {}",
-                pct(ra.pay_inflation),
-                pct(rb.pay_inflation)
-            ),
-            Move::Pay(rb.pay_inflation),
-        ),
-        (
-            format!(
-                "price inflation {} to {}",
-                pct(ra.price_inflation),
-                pct(rb.price_inflation)
-            ),
-            Move::Price(rb.price_inflation),
-        ),
-    ];
-    let keys: BTreeSet<&String> = a.demand.keys().chain(b.demand.keys()).collect();
-    for k in keys {
-        let (va, vb) = (a.demand.get(k).copied(), b.demand.get(k).copied());
-        if va != vb {
-            let label = format!("demand growth {k} {} to {}", opt_pct(va), opt_pct(vb));
-            out.push((label, Move::Demand(k.clone(), vb)));
-        }
-    }
-    let keys: BTreeSet<&String> = a
-        .contribution_growth
-        .keys()
-        .chain(b.contribution_growth.keys())
-        .collect();
-    for k in keys {
-        let va = a.contribution_growth.get(k).copied();
-        let vb = b.contribution_growth.get(k).copied();
-        if va != vb {
-            let label = format!("contribution growth {k} {} to {}", opt_pct(va), opt_pct(vb));
-            out.push((label, Move::Growth(k.clone(), vb)));
-        }
-    }
-    let (only_a, only_b) = unmatched(&a.levers, &b.levers);
-    for j in only_b {
-        let l = b.levers[j].clone();
-        out.push((
-            format!("add {}", describe(&l, budget.base_year)),
-            Move::Add(j, l),
-        ));
-    }
-    for i in only_a {
-        let label = format!("remove {}", describe(&a.levers[i], budget.base_year));
-        out.push((label, Move::Remove(i)));
-    }
-    if ra.deflator != rb.deflator {
-        let label = format!("deflator {} to {}", pct(ra.deflator), pct(rb.deflator));
-        out.push((label, Move::Deflator(rb.deflator)));
-    }
-    if ra.discount_rate != rb.discount_rate {
-        let label = format!(
-            "discount rate {} to {}",
-            pct(ra.discount_rate),
-            pct(rb.discount_rate)
-        );
-        out.push((label, Move::Discount(rb.discount_rate)));
-    }
-    out
 }
 
 fn push_step(

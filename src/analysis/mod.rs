@@ -13,6 +13,7 @@
 )]
 
 pub mod bridge;
+pub mod drivers;
 #[cfg(test)]
 pub mod fixture;
 pub mod levers;
