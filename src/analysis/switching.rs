@@ -7,7 +7,7 @@
 //! 1 pp steps (up and down alternately) until two neighbouring points have
 //! gaps of opposite sign (or one is exactly zero); the nearest such bracket
 //! wins, the lower one on a tie. It then halves that bracket until it is no
-//! wider than 0.01 pp and the gap at the better end is within £1 of zero (or
+//! wider than 0.01 pp and the gap at the better end is within 10p of zero (or
 //! 200 halvings, whichever comes first). A point where the engine fails
 //! (`None`) is "no value there": it never brackets a zero, and a failure
 //! inside a bracket ends the halving at the best point so far.
@@ -21,8 +21,9 @@ pub const RANGE: Decimal = dec!(0.5);
 pub const STEP: Decimal = dec!(0.01);
 /// The bracket width to reach (0.01 pp).
 pub const PRECISION: Decimal = dec!(0.0001);
-/// How close to zero the gap must come (£1).
-pub const TOLERANCE: Decimal = dec!(1);
+/// How close to zero the gap must come (10p, well inside the £1 promised,
+/// so a value rounded to 10 decimal places for CSV still re-runs within £1).
+pub const TOLERANCE: Decimal = dec!(0.10);
 const MAX_HALVINGS: usize = 200;
 /// RANGE / STEP grid points each side.
 const GRID_STEPS: i64 = 50;
