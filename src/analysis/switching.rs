@@ -61,7 +61,7 @@ fn bisect(
     };
     for _ in 0..MAX_HALVINGS {
         let b = best(lo, glo, hi, ghi);
-        if b.gap.is_zero() || (hi - lo <= PRECISION && b.gap.abs() <= TOLERANCE) {
+        if b.gap.is_zero() || (hi.saturating_sub(lo) <= PRECISION && b.gap.abs() <= TOLERANCE) {
             return b;
         }
         let Some(mid) = lo.checked_add(hi).and_then(|s| s.checked_div(Decimal::TWO)) else {
@@ -94,10 +94,10 @@ pub fn switching_value(current: Decimal, f: &dyn Fn(Decimal) -> Option<Decimal>)
     }
     let (mut up, mut down) = (Some((current, g0)), Some((current, g0)));
     for d in 1..=GRID_STEPS {
-        let offset = STEP * Decimal::from(d);
+        let offset = STEP.saturating_mul(Decimal::from(d));
         let mut found: Vec<Found> = vec![];
         for (side, sign) in [(&mut down, -Decimal::ONE), (&mut up, Decimal::ONE)] {
-            let x = current.checked_add(offset * sign)?;
+            let x = current.checked_add(offset.saturating_mul(sign))?;
             let next = f(x).map(|g| (x, g));
             if let (Some(prev), Some(now)) = (*side, next) {
                 if crosses(prev.1, now.1) {
@@ -113,8 +113,8 @@ pub fn switching_value(current: Decimal, f: &dyn Fn(Decimal) -> Option<Decimal>)
         }
         if !found.is_empty() {
             found.sort_by(|a, b| {
-                let da = (a.value - current).abs();
-                let db = (b.value - current).abs();
+                let da = a.value.saturating_sub(current).abs();
+                let db = b.value.saturating_sub(current).abs();
                 da.cmp(&db).then(a.value.cmp(&b.value))
             });
             return found.first().copied();
