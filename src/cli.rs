@@ -47,6 +47,23 @@ pub enum Format {
     Xlsx,
 }
 
+/// The tables of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareTable {
+    /// Headline figures by year.
+    Headlines,
+    /// Present values, NPV, BCR, closing reserve.
+    Value,
+    /// Pools whose balance moved.
+    Pools,
+    /// Partners' exposure.
+    Exposure,
+    /// The services whose cost moved most.
+    Services,
+    /// The bridge of the cumulative in-year gap.
+    Bridge,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate every budget and scenario; list all problems.
@@ -68,6 +85,9 @@ pub enum Command {
         output: Output,
         #[arg(long, value_enum, default_value_t)]
         units: Units,
+        /// Print only this table (with -O csv, `bridge` gives exactly step,driver,gap_change).
+        #[arg(long, value_enum)]
+        only: Option<CompareTable>,
     },
     /// Provider comparison within each service category.
     Providers {
@@ -85,6 +105,8 @@ pub enum Command {
         scenario: String,
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
+        #[arg(long, value_enum, default_value_t)]
+        units: Units,
     },
     /// Exports: --tidy for the audit trail, else the Cabinet-paper tables.
     Export {

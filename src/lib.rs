@@ -3,6 +3,7 @@
 //! Layers: `load` (files → validated `model`), `engine` (pure projection),
 //! `report` (pure views: tables, tidy export, Cabinet exports), `tui`.
 
+pub mod analysis;
 pub mod cli;
 pub mod commands;
 pub mod engine;

@@ -2,7 +2,10 @@
 //! write to stdout/stderr. Returns the exit code.
 
 mod check;
+mod compare;
 mod export;
+mod providers;
+mod sensitivity;
 mod summary;
 
 use crate::cli::Command;
@@ -37,9 +40,24 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             output,
             units,
         } => summary::run(dir, &scenarios, output, units),
-        Command::Compare { .. } => not_built("compare"),
-        Command::Providers { .. } => not_built("providers"),
-        Command::Sensitivity { .. } => not_built("sensitivity"),
+        Command::Compare {
+            a,
+            b,
+            output,
+            units,
+            only,
+        } => compare::run(dir, (&a, &b), output, units, only),
+        Command::Providers {
+            category,
+            year,
+            scenario,
+            output,
+        } => providers::run(dir, category.as_deref(), year.as_deref(), scenario, output),
+        Command::Sensitivity {
+            scenario,
+            output,
+            units,
+        } => sensitivity::run(dir, &scenario, output, units),
         Command::Export {
             scenarios,
             tidy: true,

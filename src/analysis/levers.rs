@@ -1,0 +1,181 @@
+//! Lever identity and description for the bridge.
+//!
+//! Two levers are the same lever when they do the same thing over the same
+//! window: equal kind (with every target and amount) and equal `from`, `to`
+//! and `active`. Where a lever was written (`origin`) does not count, so a
+//! lever a child inherits from its parent matches the parent's own.
+
+use super::{pct, signed_pct};
+use crate::model::{Lever, LeverKind, Op, Year};
+use crate::report::format::plain;
+
+/// Do `a` and `b` do the same thing over the same window?
+pub fn same_lever(a: &Lever, b: &Lever) -> bool {
+    a.kind == b.kind && a.from == b.from && a.to == b.to && a.active == b.active
+}
+
+/// Match A's levers to B's, one to one, in order (each A lever takes the
+/// first unmatched identical B lever). Returns the indices of A's levers that
+/// B lacks (in A's order) and of B's levers that A lacks (in B's order).
+pub fn unmatched(a: &[Lever], b: &[Lever]) -> (Vec<usize>, Vec<usize>) {
+    let mut taken = vec![false; b.len()];
+    let mut only_a = vec![];
+    for (i, la) in a.iter().enumerate() {
+        let hit = b
+            .iter()
+            .enumerate()
+            .position(|(j, lb)| !taken[j] && same_lever(la, lb));
+        match hit {
+            Some(j) => taken[j] = true,
+            None => only_a.push(i),
+        }
+    }
+    let only_b = (0..b.len()).filter(|j| !taken[*j]).collect();
+    (only_a, only_b)
+}
+
+fn op(o: &Op) -> String {
+    match o {
+        Op::Change(c) => format!("change {}", signed_pct(*c)),
+        Op::By(b) => format!("by {}", plain(*b, 6)),
+        Op::Set(s) => format!("set {}", plain(*s, 6)),
+    }
+}
+
+fn window(l: &Lever, base: Year) -> String {
+    if !l.active {
+        return "outside the horizon".into();
+    }
+    let from = base.plus(l.from as i32);
+    match l.to {
+        Some(to) => format!("{from} to {}", base.plus(to as i32)),
+        None => format!("from {from}"),
+    }
+}
+
+/// A one-line description a finance lead can read, e.g.
+/// `volume sw-permanent by 15000 from 2010-11 (scenarios/workforce.toml:22)`.
+pub fn describe(l: &Lever, base: Year) -> String {
+    let what = match &l.kind {
+        LeverKind::Contribution {
+            partner,
+            pool,
+            op: o,
+        } => {
+            format!("contribution {partner} to {pool} {}", op(o))
+        }
+        LeverKind::UnitCost { service, op: o } => format!("unit_cost {service} {}", op(o)),
+        LeverKind::Volume {
+            service,
+            op: o,
+            reduces,
+        } => match reduces {
+            Some(r) => format!(
+                "volume {service} {} reducing {} by {} a unit (lag {})",
+                op(o),
+                r.service,
+                plain(r.per_unit, 6),
+                r.lag
+            ),
+            None => format!("volume {service} {}", op(o)),
+        },
+        LeverKind::OutcomeRate { service, op: o } => format!("outcome_rate {service} {}", op(o)),
+        LeverKind::Commission { service } => format!("commission {}", service.id),
+        LeverKind::Decommission { service } => format!("decommission {service}"),
+        LeverKind::Recommission {
+            service,
+            provider,
+            unit_cost,
+            outcome_rate,
+        } => {
+            let mut s = format!("recommission {service} to {provider}");
+            if let Some(u) = unit_cost {
+                s.push_str(&format!(" at {}", plain(*u, 6)));
+            }
+            if let Some(o) = outcome_rate {
+                s.push_str(&format!(", outcome rate {}", pct(*o)));
+            }
+            s
+        }
+        LeverKind::Saving { pool, by } => format!("saving {pool} by {}", plain(*by, 2)),
+    };
+    let mut s = format!("{what} {}", window(l, base));
+    if !l.origin.is_empty() {
+        s.push_str(&format!(" ({})", l.origin));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn lever(kind: LeverKind, from: usize, origin: &str) -> Lever {
+        Lever {
+            kind,
+            from,
+            to: None,
+            origin: origin.into(),
+            active: true,
+        }
+    }
+
+    fn vol(service: &str, by: rust_decimal::Decimal) -> LeverKind {
+        LeverKind::Volume {
+            service: service.into(),
+            op: Op::By(by),
+            reduces: None,
+        }
+    }
+
+    #[test]
+    fn origin_does_not_count() {
+        let a = lever(vol("x", dec!(10)), 1, "scenarios/a.toml:3");
+        let b = lever(vol("x", dec!(10)), 1, "scenarios/b.toml:9");
+        assert!(same_lever(&a, &b));
+        let c = lever(vol("x", dec!(10)), 2, "scenarios/b.toml:9");
+        assert!(!same_lever(&a, &c));
+    }
+
+    #[test]
+    fn matching_is_one_to_one_in_order() {
+        let x = lever(vol("x", dec!(1)), 1, "");
+        let y = lever(vol("y", dec!(1)), 1, "");
+        let z = lever(vol("z", dec!(1)), 1, "");
+        // A: x, x, y   B: y, x, z  → A lacks z; B lacks the second x.
+        let (only_a, only_b) = unmatched(
+            &[x.clone(), x.clone(), y.clone()],
+            &[y.clone(), x.clone(), z],
+        );
+        assert_eq!(only_a, vec![1]);
+        assert_eq!(only_b, vec![2]);
+    }
+
+    #[test]
+    fn descriptions() {
+        let l = lever(
+            vol("sw-permanent", dec!(15000)),
+            1,
+            "scenarios/workforce.toml:22",
+        );
+        assert_eq!(
+            describe(&l, Year(2009)),
+            "volume sw-permanent by 15000 from 2010-11 (scenarios/workforce.toml:22)"
+        );
+        let mut l = lever(
+            LeverKind::Contribution {
+                partner: "nhs".into(),
+                pool: "p".into(),
+                op: Op::Change(dec!(-0.1)),
+            },
+            1,
+            "",
+        );
+        l.to = Some(2);
+        assert_eq!(
+            describe(&l, Year(2009)),
+            "contribution nhs to p change -10% 2010-11 to 2011-12"
+        );
+    }
+}

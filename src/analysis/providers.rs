@@ -1,0 +1,152 @@
+//! The provider comparison (SPEC §8 `providers`): for one year of one
+//! scenario, every running service line of each category with its provider,
+//! unit cost, volume, cost, outcomes and cost per outcome, ranked by unit
+//! cost, against the category's volume-weighted median unit cost.
+//!
+//! Categories come in the order they first appear among the services (the
+//! order of services.csv, then commissioned services); lines within a
+//! category by rank, ties by service id. The provider is the one delivering
+//! the service in that year (a recommission changes it).
+
+use super::median::{diff_from_median, ranks, saving_at_median, weighted_median};
+use super::AnalysisError;
+use crate::engine::arith::{add, R};
+use crate::engine::vfm::cost_per_outcome;
+use crate::engine::{EngineError, Projection};
+use crate::model::Budget;
+use rust_decimal::Decimal;
+
+/// One service line in the comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub service: String,
+    pub service_name: String,
+    pub provider: String,
+    pub provider_name: String,
+    pub sector: String,
+    pub unit: String,
+    /// Unrounded.
+    pub unit_cost: Decimal,
+    /// Unrounded.
+    pub volume: Decimal,
+    pub cost: Decimal,
+    pub outcomes: Decimal,
+    pub cost_per_outcome: Option<Decimal>,
+    pub rank: usize,
+    /// (unit_cost − median) / median; `None` without a median.
+    pub diff_from_median: Option<Decimal>,
+    pub saving_at_median: Decimal,
+}
+
+/// One category: its lines, median and totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub category: String,
+    pub lines: Vec<Line>,
+    /// `None` when the category has no volume that year.
+    pub median_unit_cost: Option<Decimal>,
+    pub volume: Decimal,
+    pub cost: Decimal,
+    pub outcomes: Decimal,
+    pub cost_per_outcome: Option<Decimal>,
+    pub saving_at_median: Decimal,
+}
+
+fn category(budget: &Budget, p: &Projection, t: usize, name: &str) -> R<Category> {
+    let running: Vec<_> = p
+        .services
+        .iter()
+        .filter(|s| s.category == name && s.runs.get(t).copied().unwrap_or(false))
+        .collect();
+    let costs: Vec<Decimal> = running.iter().map(|s| s.unit_cost[t]).collect();
+    let rank = ranks(&costs);
+    let pairs: Vec<(Decimal, Decimal)> = running
+        .iter()
+        .map(|s| (s.unit_cost[t], s.volume[t]))
+        .collect();
+    let median = weighted_median(&pairs)?;
+    let mut c = Category {
+        category: name.to_string(),
+        lines: vec![],
+        median_unit_cost: median,
+        volume: Decimal::ZERO,
+        cost: Decimal::ZERO,
+        outcomes: Decimal::ZERO,
+        cost_per_outcome: None,
+        saving_at_median: Decimal::ZERO,
+    };
+    for (s, rank) in running.iter().zip(rank) {
+        let provider = s.provider[t].clone();
+        let known = budget.provider(&provider);
+        let (u, v) = (s.unit_cost[t], s.volume[t]);
+        let saving = match median {
+            Some(m) => saving_at_median(u, v, m)?,
+            None => Decimal::ZERO,
+        };
+        c.volume = add(c.volume, v, "the category's volume")?;
+        c.cost = add(c.cost, s.cost[t], "the category's cost")?;
+        c.outcomes = add(c.outcomes, s.outcomes[t], "the category's outcomes")?;
+        c.saving_at_median = add(c.saving_at_median, saving, "the saving at median")?;
+        c.lines.push(Line {
+            service: s.id.clone(),
+            service_name: s.name.clone(),
+            provider_name: known
+                .map(|k| k.name.clone())
+                .unwrap_or_else(|| provider.clone()),
+            sector: known.map(|k| k.sector.to_string()).unwrap_or_default(),
+            provider,
+            unit: s.unit.clone(),
+            unit_cost: u,
+            volume: v,
+            cost: s.cost[t],
+            outcomes: s.outcomes[t],
+            cost_per_outcome: cost_per_outcome(s.cost[t], s.outcomes[t]),
+            rank,
+            diff_from_median: median.and_then(|m| diff_from_median(u, m)),
+            saving_at_median: saving,
+        });
+    }
+    c.cost_per_outcome = cost_per_outcome(c.cost, c.outcomes);
+    c.lines
+        .sort_by(|a, b| (a.rank, a.service.as_str()).cmp(&(b.rank, b.service.as_str())));
+    Ok(c)
+}
+
+/// Every category's comparison for year index `t` (or just `only`).
+pub fn compare_providers(
+    budget: &Budget,
+    p: &Projection,
+    t: usize,
+    only: Option<&str>,
+) -> Result<Vec<Category>, AnalysisError> {
+    let mut names: Vec<&str> = vec![];
+    for s in &p.services {
+        if !names.contains(&s.category.as_str()) {
+            names.push(&s.category);
+        }
+    }
+    if let Some(c) = only {
+        if !names.contains(&c) {
+            return Err(AnalysisError::UnknownCategory {
+                category: c.to_string(),
+                known: names.join(", "),
+            });
+        }
+        names = vec![c];
+    }
+    let wrap = |e: EngineError| AnalysisError::Engine {
+        scenario: p.scenario_id.clone(),
+        source: e,
+    };
+    let mut out = vec![];
+    for name in names {
+        let c = category(budget, p, t, name).map_err(wrap)?;
+        if !c.lines.is_empty() || only.is_some() {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,98 @@
+//! `poolplan providers [--category C] [--year Y] [SCENARIO]`: choose the
+//! scenario (`baseline` if there is one, else the first by id) and the year
+//! (the base year unless given), then print the provider comparison.
+
+use super::{emit, project_all, workspace, Loaded, INVALID, USAGE};
+use crate::analysis::providers::compare_providers;
+use crate::cli::Output;
+use crate::load::Workspace;
+use crate::model::Year;
+use crate::report::providers::{provider_raw, provider_tables};
+use crate::report::table::{render_csv, render_json, render_text, Unit};
+use std::path::Path;
+
+/// The default scenario: `baseline` if present, else the first by id.
+fn default_scenario(dir: Option<&Path>) -> Result<String, u8> {
+    let root = workspace(dir)?;
+    let ws = Workspace::load(&root, &[]);
+    if ws.scenario_ids.iter().any(|s| s == "baseline") {
+        return Ok("baseline".into());
+    }
+    ws.scenario_ids.first().cloned().ok_or_else(|| {
+        eprintln!("error: the workspace has no scenarios; add one such as scenarios/baseline.toml");
+        INVALID
+    })
+}
+
+pub fn run(
+    dir: Option<&Path>,
+    category: Option<&str>,
+    year: Option<&str>,
+    scenario: Option<String>,
+    output: Output,
+) -> u8 {
+    let scenario = match scenario.map(Ok).unwrap_or_else(|| default_scenario(dir)) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let Loaded {
+        workspace,
+        projections,
+        ..
+    } = match project_all(dir, &[scenario]) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let Some(p) = projections.first() else {
+        return INVALID;
+    };
+    let Some(budget) = workspace.budgets.get(&p.budget_id) else {
+        return INVALID;
+    };
+    let t = match year {
+        None => 0,
+        Some(y) => match Year::parse(y) {
+            Err(e) => {
+                eprintln!("error: --year: {e}");
+                return USAGE;
+            }
+            Ok(y) => {
+                let t = y.0 - p.base_year.0;
+                if t < 0 || t as usize >= p.years {
+                    eprintln!(
+                        "error: {y} is outside the horizon of scenario {} ({} to {})",
+                        p.scenario_id,
+                        p.year_label(0),
+                        p.year_label(p.years.saturating_sub(1))
+                    );
+                    return INVALID;
+                }
+                t as usize
+            }
+        },
+    };
+    let cats = match compare_providers(budget, p, t, category) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return INVALID;
+        }
+    };
+    let label = p.year_label(t);
+    let text = match output {
+        Output::Table => {
+            let mut s = format!(
+                "Provider comparison, {label}, scenario {} ({}). Unit costs in £ (cash); cost and saving in £.\n\n",
+                p.scenario_name, p.scenario_id
+            );
+            s.push_str(&render_text(
+                &provider_tables(&cats, &p.scenario_id, &label),
+                Unit::Pounds,
+            ));
+            s
+        }
+        Output::Csv => render_csv(&[provider_raw(&cats, &p.scenario_id, &label)]),
+        Output::Json => render_json(&[provider_raw(&cats, &p.scenario_id, &label)]),
+    };
+    emit(&text)
+}

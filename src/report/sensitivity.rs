@@ -1,0 +1,162 @@
+//! `poolplan sensitivity` tables: the tornado and the switching values for
+//! reading (rates in %), and one flat table of raw figures (rates as
+//! fractions, as a scenario file takes them) for CSV and JSON.
+
+use super::format::grouped;
+use super::table::{Cell, Table, Unit};
+use crate::analysis::sensitivity::{Row, Sensitivity};
+use rust_decimal::Decimal;
+
+fn pct(x: Decimal) -> Cell {
+    x.checked_mul(Decimal::ONE_HUNDRED)
+        .map(|p| Cell::Qty(p, 2))
+        .unwrap_or(Cell::NA)
+}
+
+fn money(x: Option<Decimal>) -> Cell {
+    Cell::money_or_na(x)
+}
+
+/// An amount for a title: `£2,907,073`, `£2,907k`, `£2.9m`.
+fn amount(x: Decimal, unit: Unit) -> String {
+    let v = grouped(x.checked_div(unit.divisor()).unwrap_or(x), unit.places());
+    let (sign, v) = match v.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_string()),
+        None => ("", v),
+    };
+    let suffix = match unit {
+        Unit::Pounds => "",
+        Unit::Thousands => "k",
+        Unit::Millions => "m",
+    };
+    format!("{sign}£{v}{suffix}")
+}
+
+/// Why a row has no switching value.
+pub fn no_switching_value(r: &Row) -> &'static str {
+    if r.input.npv_only() {
+        "none: the cash gap does not depend on it"
+    } else {
+        "none within ±50 pp"
+    }
+}
+
+fn names(cols: &[&str]) -> Vec<String> {
+    cols.iter().map(|c| c.to_string()).collect()
+}
+
+/// The tornado and the switching values, for reading.
+pub fn sensitivity_tables(s: &Sensitivity, unit: Unit) -> Vec<Table> {
+    let mut tornado = Table::new(
+        format!(
+            "Tornado for scenario {}: cumulative in-year gap {}, NPV {}; each input moved 1 percentage point",
+            s.scenario,
+            amount(s.gap, unit),
+            amount(s.npv, unit),
+        ),
+        names(&["input", "now %", "gap −1pp", "gap +1pp", "swing", "NPV −1pp", "NPV +1pp"]),
+    );
+    let mut switching = Table::new(
+        "Switching values: where the cumulative in-year gap would be zero",
+        names(&[
+            "input",
+            "now %",
+            "switching value %",
+            "change pp",
+            "gap there",
+        ]),
+    );
+    for r in &s.rows {
+        tornado.rows.push(vec![
+            Cell::text(r.input.name()),
+            pct(r.current),
+            money(r.down.gap),
+            money(r.up.gap),
+            Cell::Money(r.swing),
+            money(r.down.npv),
+            money(r.up.npv),
+        ]);
+        let mut row = vec![Cell::text(r.input.name()), pct(r.current)];
+        match r.switching {
+            Some(f) => row.extend([
+                pct(f.value),
+                f.value.checked_sub(r.current).map(pct).unwrap_or(Cell::NA),
+                Cell::Money(f.gap),
+                Cell::text(""),
+            ]),
+            None => row.extend([
+                Cell::text("none"),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::text(no_switching_value(r)),
+            ]),
+        }
+        switching.rows.push(row);
+    }
+    tornado.notes.push(
+        "Effects are the change in the figure (moved minus as it stands); n/a where the engine cannot project the move."
+            .into(),
+    );
+    switching.notes.push(
+        "Searched within ±50 pp of the current value in 1 pp steps, then halved to 0.01 pp; \"gap there\" is the engine re-run at that value."
+            .into(),
+    );
+    vec![tornado, switching]
+}
+
+/// The base figures and one flat row per input, raw.
+pub fn sensitivity_raw(s: &Sensitivity) -> Vec<Table> {
+    let mut base = Table::new("base", names(&["scenario", "cumulative_gap", "npv"]));
+    base.rows.push(vec![
+        Cell::text(s.scenario.clone()),
+        Cell::Money(s.gap),
+        Cell::Money(s.npv),
+    ]);
+    let mut t = Table::new(
+        "inputs",
+        names(&[
+            "input",
+            "current_value",
+            "gap_minus_1pp",
+            "gap_plus_1pp",
+            "swing",
+            "npv_minus_1pp",
+            "npv_plus_1pp",
+            "switching_value",
+            "gap_at_switching_value",
+            "note",
+        ]),
+    );
+    for r in &s.rows {
+        let (value, gap, note) = match r.switching {
+            Some(f) => (Cell::Qty(f.value, 12), Cell::Money(f.gap), Cell::Empty),
+            None => (Cell::NA, Cell::NA, Cell::text(no_switching_value(r))),
+        };
+        t.rows.push(vec![
+            Cell::text(r.input.name()),
+            Cell::Qty(r.current, 12),
+            money(r.down.gap),
+            money(r.up.gap),
+            Cell::Money(r.swing),
+            money(r.down.npv),
+            money(r.up.npv),
+            value,
+            gap,
+            note,
+        ]);
+    }
+    vec![base, t]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn title_amounts() {
+        assert_eq!(amount(dec!(2907073.4), Unit::Pounds), "£2,907,073");
+        assert_eq!(amount(dec!(-39030192), Unit::Thousands), "-£39,030k");
+        assert_eq!(amount(dec!(2907073), Unit::Millions), "£2.9m");
+    }
+}
