@@ -118,6 +118,7 @@ pub fn project_all(dir: Option<&Path>, args: &[String]) -> Result<Loaded, u8> {
             return Err(INVALID);
         }
     };
+    print_diagnostics(&ws.diagnostics);
     let mut projections = Vec::with_capacity(scenarios.len());
     for s in &scenarios {
         let Some(b) = ws.budgets.get(&s.budget) else {
@@ -161,6 +162,7 @@ pub fn map_projections<T: Send>(
             return Err(INVALID);
         }
     };
+    print_diagnostics(&ws.diagnostics);
     let results = crate::engine::parallel::project_each(&ws.budgets, &scenarios, &f);
     let mut out = Vec::with_capacity(results.len());
     for (s, r) in scenarios.iter().zip(results) {

@@ -371,6 +371,8 @@ pub fn load_for(
         }
         return Err(out);
     }
+    // Keep only what concerns the scenarios used (their warnings).
+    ws.diagnostics.retain(|d| relevant(d));
     Ok((ws, scenarios))
 }
 

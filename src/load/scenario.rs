@@ -111,6 +111,16 @@ pub fn lever_keys(kind: &str) -> &'static [&'static str] {
     }
 }
 
+/// An outcome-rate lever's `by`: a signed outcome rate, `"5%"`, `"-5%"` or `0.05`.
+fn parse_signed_outcome_rate(text: &str) -> Result<Decimal, String> {
+    let t = text.trim();
+    if t.ends_with('%') {
+        parse_rate(t)
+    } else {
+        parse_quantity(t)
+    }
+}
+
 fn unknown_key(sink: &mut Sink<'_>, pos: Pos, key: &str, known: &[&str], place: &str) {
     let hint = match did_you_mean(key, known) {
         Some(k) => format!("did you mean \"{k}\"?"),
@@ -406,7 +416,7 @@ fn lever(src: &Src<'_>, t: &dyn TableLike, sink: &mut Sink<'_>) -> Option<RawLev
                     parse_quantity(&at.v).map(|q| if k == "by" { Op::By(q) } else { Op::Set(q) })
                 }
                 ("set", "outcome_rate") => parse_outcome_rate(&at.v).map(Op::Set),
-                ("by", "outcome_rate") => parse_quantity(&at.v).map(Op::By),
+                ("by", "outcome_rate") => parse_signed_outcome_rate(&at.v).map(Op::By),
                 ("by", _) => parse_money(&at.v).map(Op::By),
                 _ => parse_money(&at.v).map(Op::Set),
             };

@@ -62,7 +62,21 @@ impl<'a> Src<'a> {
         match v {
             Value::String(s) => Ok(s.value().clone()),
             Value::Integer(i) => Ok(self.literal(v).unwrap_or_else(|| i.value().to_string())),
-            Value::Float(f) => Ok(self.literal(v).unwrap_or_else(|| f.value().to_string())),
+            // A TOML float's `.` is always a decimal point, so the money
+            // grammar's European-thousands ambiguity (`12.345`), which SPEC §9
+            // sets for strings, must not apply: a trailing zero keeps the
+            // exact value and takes the literal out of that shape.
+            Value::Float(f) => Ok(self
+                .literal(v)
+                .map(|l| match l.split_once('.') {
+                    Some((_, frac))
+                        if frac.len() == 3 && frac.bytes().all(|b| b.is_ascii_digit()) =>
+                    {
+                        format!("{l}0")
+                    }
+                    _ => l,
+                })
+                .unwrap_or_else(|| f.value().to_string())),
             Value::Boolean(_) => Err("true/false"),
             Value::Datetime(_) => Err("a date"),
             Value::Array(_) => Err("a list"),

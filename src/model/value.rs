@@ -7,7 +7,6 @@
 //! an error.
 
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 const MONEY_HINT: &str =
     "write digits with optional £, sign, thousands commas, k or m, and (brackets) for negatives, e.g. £1,234.56, 450k, (1,200)";
@@ -80,9 +79,11 @@ fn parse_unsigned(body: &str, commas: bool) -> Result<Decimal, String> {
         Some(f) => format!("{}.{f}", if digits.is_empty() { "0" } else { &digits }),
         None => digits,
     };
-    Decimal::from_str_exact(&text)
-        .or_else(|_| Decimal::from_str(&text))
-        .map_err(|_| "the number is too large or has too many digits (at most 28)".to_string())
+    // Exact or not at all: a literal that needs more than 28 significant
+    // digits would be silently rounded, so it is refused.
+    Decimal::from_str_exact(&text).map_err(|_| {
+        "the number is too large or has too many digits (at most 28 significant digits are held exactly)".to_string()
+    })
 }
 
 /// Split one leading sign off: `Some(true)` for `-`, `Some(false)` for `+`.

@@ -92,3 +92,25 @@ fn window_backwards_is_an_error() {
         d
     );
 }
+
+#[test]
+fn toml_float_money_is_not_european_ambiguous() {
+    // SPEC §9's ambiguity rule is for strings; a TOML float's point is decimal.
+    let (r, d) = parse("[[levers]]\nkind = \"unit_cost\"\nservice = \"s\"\nset = 12.345\n");
+    assert!(d.is_empty(), "{d:?}");
+    let op = r.unwrap().levers[0].op.clone().unwrap().v;
+    assert_eq!(op, Op::Set(dec!(12.345)));
+    // …but the same digits as a string stay ambiguous.
+    let (_, d) = parse("[[levers]]\nkind = \"unit_cost\"\nservice = \"s\"\nset = \"12.345\"\n");
+    assert!(d[0].message.contains("ambiguous"), "{d:?}");
+}
+
+#[test]
+fn outcome_rate_by_takes_a_signed_percentage() {
+    let (r, d) = parse("[[levers]]\nkind = \"outcome_rate\"\nservice = \"s\"\nby = \"-5%\"\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(
+        r.unwrap().levers[0].op.clone().unwrap().v,
+        Op::By(dec!(-0.05))
+    );
+}

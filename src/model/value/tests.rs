@@ -186,3 +186,15 @@ fn did_you_mean_finds_typos() {
     assert_eq!(edit_distance("chnage", "change"), 1);
     assert_eq!(edit_distance("kitten", "sitting"), 3);
 }
+
+#[test]
+fn literals_beyond_28_digits_are_refused_not_rounded() {
+    let e = parse_money("0.004999999999999999999999999999999").unwrap_err();
+    assert!(e.contains("too many digits"), "{e}");
+    assert_eq!(
+        parse_money("0.0049999999999999999999999999")
+            .unwrap()
+            .to_string(),
+        "0.0049999999999999999999999999"
+    );
+}
