@@ -48,7 +48,10 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             ..
         } => export::run_tidy(dir, &scenarios, output.as_ref(), force),
         Command::Export { .. } => export::run_cabinet(),
-        Command::Tui { .. } => not_built("tui"),
+        Command::Tui { scenarios } => match workspace(dir) {
+            Ok(root) => crate::tui::run(&root, scenarios.first().map(String::as_str)),
+            Err(code) => code,
+        },
     }
 }
 
