@@ -39,7 +39,7 @@ fn budget(services: usize, years: usize) -> Budget {
             pool: format!("pool{i:02}"),
             partner: format!("p{p}"),
             year: Year(2009),
-            amount: Decimal::new(1_000_000_00 + (i * 7 + p) as i64 * 12_345, 2),
+            amount: Decimal::new(100_000_000 + (i * 7 + p) as i64 * 12_345, 2),
             note: String::new(),
         })
         .collect();

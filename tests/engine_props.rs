@@ -265,9 +265,8 @@ fn identities(b: &Budget, p: &Projection) {
             );
             let shared: Decimal = pool.shares.iter().map(|s| s.values[t]).sum();
             let bal = pool.balance[t];
-            let expected = if bal < Decimal::ZERO {
-                -bal
-            } else if bal > Decimal::ZERO && rule.underspend == Underspend::Return {
+            let shared_out = bal > Decimal::ZERO && rule.underspend == Underspend::Return;
+            let expected = if bal < Decimal::ZERO || shared_out {
                 -bal
             } else {
                 Decimal::ZERO
