@@ -81,13 +81,13 @@ pub static BINDINGS: &[Binding] = &[
         Scope::Tab(Tab::Levers),
         [(Char('+'), N), (Char('='), N)],
         Action::NudgeUp,
-        "nudge"
+        "nudge up"
     ),
     b!(
         Scope::Tab(Tab::Levers),
         [(Char('-'), N), (Char('_'), N)],
         Action::NudgeDown,
-        "?"
+        "nudge down"
     ),
     b!(
         Scope::Tab(Tab::Levers),

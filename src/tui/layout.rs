@@ -58,7 +58,7 @@ pub fn tab_rects(line: Rect) -> Vec<Rect> {
         let w = t.title().chars().count() as u16 + 2;
         let w = w.min((line.x + line.width).saturating_sub(x));
         out.push(Rect::new(x, line.y, w, 1));
-        x = x.saturating_add(w + 1);
+        x = x.saturating_add(w);
     }
     out
 }

@@ -39,6 +39,7 @@ pub const NA: &str = "n/a";
 pub const SORT_BY: &str = "sorted by";
 pub const OVERVIEW_CHART: &str = " Cumulative in-year gap by scenario ";
 pub const POOL_LIST: &str = " Pools ";
+pub const RISK_SHARE: &str = "risk share";
 pub const BAR_TITLE: &str = " Contributions by partner ";
 pub const DETAIL: &str = " Service detail (Esc closes) ";
 pub const LEVERS_TOUCHING: &str = "Levers touching this service";
@@ -48,7 +49,7 @@ pub const PROVIDERS_NOTE: &str =
 pub const BRIDGE_TITLE: &str = " Bridge: cumulative in-year gap, A → B ";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
-    "Enter edits · +/- nudge · a adds a lever · d deletes · u undo · w saves · W saves as";
+    "Enter edit · +/- nudge · a add lever · d delete · u undo · w save · W save as";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
 pub const KEPT_EDITS: &str = "your unsaved edits are kept";
 

@@ -77,7 +77,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     ) else {
         return;
     };
-    let [top, bottom] = Layout::vertical([Constraint::Length(10), Constraint::Min(5)]).areas(area);
+    let [top, bottom] = Layout::vertical([Constraint::Length(9), Constraint::Min(5)]).areas(area);
     let title = format!(
         " A = {ida}  B = {idb} · {} · {} ",
         s::HEADLINES_TITLE.trim(),

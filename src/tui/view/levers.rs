@@ -59,8 +59,10 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
                 _ => r.value.clone(),
             };
             Row::new(vec![
+                // A visible mark as well as the style, for NO_COLOR.
                 Cell::from(format!(
-                    "  {}",
+                    "{}{}",
+                    if sel { "▶ " } else { "  " },
                     fit(&r.label, label_w.saturating_sub(2) as usize)
                 )),
                 Cell::from(fit(&value, value_w as usize)),

@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 
 type Measure<'a> = (String, Box<dyn Fn(&Projection) -> Option<String> + 'a>);
 
-fn measures<'a>(app: &'a App, years: usize, base: &Projection) -> Vec<Measure<'a>> {
+fn measures<'a>(app: &'a App, years: usize, base: &Projection, compact: bool) -> Vec<Measure<'a>> {
     let t = app.year;
     let mut out: Vec<Measure> = vec![];
     let at = move |v: Vec<Decimal>| v.get(t).copied();
@@ -51,7 +51,8 @@ fn measures<'a>(app: &'a App, years: usize, base: &Projection) -> Vec<Measure<'a
             at(series(app, p, &r)).map(m)
         }),
     ));
-    for y in 0..years {
+    // Short screens keep the selected year's gap and the total only.
+    for y in (0..years).filter(|_| !compact) {
         out.push((
             format!("gap {}", base.year_label(y)),
             Box::new(move |p| series(app, p, &p.totals.in_year_gap).get(y).copied().map(m)),
@@ -111,7 +112,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         return;
     };
     let years = ps.iter().map(|p| p.years).max().unwrap_or(1);
-    let ms = measures(app, years, cur);
+    let ms = measures(app, years, cur, area.height < 30);
     let table_h = (ms.len() as u16 + 3).min(area.height.saturating_sub(7));
     let [top, bottom] =
         Layout::vertical([Constraint::Length(table_h), Constraint::Min(6)]).areas(area);

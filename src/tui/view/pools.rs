@@ -49,7 +49,12 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         .iter()
         .filter(|s| s.values.iter().any(|v| !v.is_zero()))
         .count() as u16;
-    let table_h = n_partners + shares + 10;
+    let table_h = n_partners + shares + 10 + u16::from(shares > 0);
+    if right.height < table_h + 4 {
+        // Too short for both: the account matters more than the chart.
+        account(f, app, th, right, p, app.pool);
+        return;
+    }
     let [table_area, chart_area] =
         Layout::vertical([Constraint::Length(table_h), Constraint::Min(4)]).areas(right);
     account(f, app, th, table_area, p, app.pool);
@@ -139,15 +144,21 @@ fn account(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection, i: 
         Style::default(),
     ));
     rows.push(row("overspend".into(), &pool.overspend, true, th.bad()));
-    for sh in &pool.shares {
-        if sh.values.iter().any(|v| !v.is_zero()) {
-            rows.push(row(
-                format!("  risk share {}", sh.partner),
-                &sh.values,
-                true,
-                Style::default(),
-            ));
-        }
+    let shares: Vec<_> = pool
+        .shares
+        .iter()
+        .filter(|sh| sh.values.iter().any(|v| !v.is_zero()))
+        .collect();
+    if !shares.is_empty() {
+        rows.push(Row::new(vec![Cell::from(s::RISK_SHARE)]).style(th.header()));
+    }
+    for sh in shares {
+        rows.push(row(
+            format!("  {}", sh.partner),
+            &sh.values,
+            true,
+            Style::default(),
+        ));
     }
     let title = format!(" {} ({}) ", pool.name, units_label(app));
     let b = block(title, th);
