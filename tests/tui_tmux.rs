@@ -59,7 +59,9 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         if self.alive() {
-            let _ = Command::new("tmux").args(["kill-session", "-t", &self.0]).output();
+            let _ = Command::new("tmux")
+                .args(["kill-session", "-t", &self.0])
+                .output();
         }
     }
 }
@@ -78,7 +80,17 @@ fn start_switch_tabs_edit_a_rate_save_and_quit() {
     let s = Session(format!("poolplan-e2e-{}", std::process::id()));
     let cmd = format!("cd '{}' && '{bin}'", d.path().display());
     let started = Command::new("tmux")
-        .args(["new-session", "-d", "-s", &s.0, "-x", "120", "-y", "40", &cmd])
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &s.0,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ])
         .status()
         .expect("tmux starts");
     assert!(started.success());
@@ -95,7 +107,10 @@ fn start_switch_tabs_edit_a_rate_save_and_quit() {
     s.wait_for("new value: 2.5%");
     s.keys(&["BSpace", "BSpace", "BSpace", "BSpace", "3%", "Enter"]);
     let screen = s.wait_for("● unsaved");
-    assert!(screen.contains("pay inflation = 3%: recomputed"), "{screen}");
+    assert!(
+        screen.contains("pay inflation = 3%: recomputed"),
+        "{screen}"
+    );
     s.keys(&["w"]);
     s.wait_for("saved scenarios/baseline.toml");
     s.keys(&["1"]);
@@ -109,8 +124,20 @@ fn start_switch_tabs_edit_a_rate_save_and_quit() {
     assert!(!s.alive(), "q did not quit:\n{}", s.screen());
 
     let text = std::fs::read_to_string(d.path().join("scenarios/baseline.toml")).unwrap();
-    assert!(text.contains("pay_inflation = \"3%\"     # a year, from 2010-11\n"), "{text}");
+    assert!(
+        text.contains("pay_inflation = \"3%\"     # a year, from 2010-11\n"),
+        "{text}"
+    );
     assert!(text.contains("# Care applications rose sharply"), "{text}");
-    let check = Command::new(bin).args(["--dir"]).arg(d.path()).arg("check").output().unwrap();
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let check = Command::new(bin)
+        .args(["--dir"])
+        .arg(d.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
 }

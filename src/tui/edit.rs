@@ -126,6 +126,18 @@ pub fn add_lever(text: &str, fields: &[(String, Value)]) -> Result<String, Strin
         t.insert(k, Item::Value(v.clone()));
     }
     arr.push(t);
+    // Comment lines at the end of the file belong to what they follow:
+    // keep them there, above the new block, not under it.
+    let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+    doc.set_trailing("");
+    let prefix = if trailing.trim().is_empty() {
+        "\n".to_string()
+    } else {
+        format!("{}\n\n", trailing.trim_end())
+    };
+    if let Some(t) = levers(&mut doc)?.iter_mut().last() {
+        t.decor_mut().set_prefix(prefix);
+    }
     Ok(doc.to_string())
 }
 
@@ -136,9 +148,25 @@ pub fn delete_lever(text: &str, index: usize) -> Result<String, String> {
     if index >= arr.len() {
         return Err(format!("this file has no lever number {}", index + 1));
     }
+    // Comments that `add_lever` moved above the last block go back to the
+    // end of the file when that block goes.
+    let last = index + 1 == arr.len();
+    let prefix = arr
+        .get(index)
+        .and_then(|t| t.decor().prefix())
+        .and_then(|p| p.as_str())
+        .unwrap_or("")
+        .to_string();
     arr.remove(index);
     if arr.is_empty() {
         doc.remove("levers");
+    }
+    if let Some((before, _)) = prefix
+        .rsplit_once("\n\n")
+        .filter(|(b, _)| last && b.contains('#'))
+    {
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        doc.set_trailing(format!("{trailing}{before}\n"));
     }
     Ok(doc.to_string())
 }
@@ -228,6 +256,12 @@ mod tests {
         assert!(t.contains("by = 606000 # cash\n"), "{t}");
         let t = add_lever(&t, &f).unwrap();
         assert_eq!(t.matches("[[levers]]").count(), 2);
+        let t2 = add_lever("[a]\nx = 1\n# about a\n", &f).unwrap();
+        assert!(
+            t2.starts_with("[a]\nx = 1\n# about a\n\n[[levers]]\n"),
+            "{t2}"
+        );
+        assert_eq!(delete_lever(&t2, 0).unwrap(), "[a]\nx = 1\n# about a\n");
         let t = delete_lever(&t, 0).unwrap();
         assert!(!t.contains("# the cut"), "{t}");
         assert_eq!(t.matches("[[levers]]").count(), 1);

@@ -255,6 +255,13 @@ fn reloaded(app: &mut App, loaded: super::action::Loaded) {
         return;
     }
     let was_broken = !app.errors.is_empty();
+    // Our own save shows up as a change on disk: nothing new to say then.
+    let ours = model.budgets == app.model.budgets
+        && model.docs.len() == app.model.docs.len()
+        && model
+            .docs
+            .iter()
+            .all(|(k, d)| app.model.docs.get(k).is_some_and(|o| o.disk == d.disk));
     let keep = app.current_id().map(str::to_string);
     let keep_a = app.compare_a_id().map(str::to_string);
     app.model = model;
@@ -266,7 +273,7 @@ fn reloaded(app: &mut App, loaded: super::action::Loaded) {
     app.current = find(keep, &app.model);
     app.compare_a = find(keep_a, &app.model);
     app.year = app.year.min(app.years().saturating_sub(1));
-    if app.errors.is_empty() {
+    if app.errors.is_empty() && !ours {
         let mut msg = if was_broken {
             "fixed: ".to_string() + s::RELOADED
         } else {

@@ -100,7 +100,7 @@ fn lever_form(f: &mut Frame, app: &App, th: &Theme, area: Rect, form: &Form) {
     } else {
         s::FORM_ADD
     };
-    let h = (form.fields.len() as u16 + 6).min(area.height.saturating_sub(2));
+    let h = (form.fields.len() as u16 + 7).min(area.height.saturating_sub(2));
     let r = centred(area, 78, h);
     let inner = popup_block(f, r, title, th);
     let visible = inner.height.saturating_sub(4) as usize;
