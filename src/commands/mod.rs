@@ -26,11 +26,6 @@ pub fn print_diagnostics(diags: &[Diagnostic]) {
     }
 }
 
-fn not_built(name: &str) -> u8 {
-    eprintln!("poolplan {name}: not built yet in this version");
-    USAGE
-}
-
 /// Run one command.
 pub fn run(dir: Option<&Path>, command: Command) -> u8 {
     match command {
@@ -86,7 +81,10 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 force,
             },
         ),
-        Command::Tui { .. } => not_built("tui"),
+        Command::Tui { scenarios } => match workspace(dir) {
+            Ok(root) => crate::tui::run(&root, scenarios.first().map(String::as_str)),
+            Err(code) => code,
+        },
     }
 }
 

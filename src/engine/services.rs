@@ -223,6 +223,7 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
     for (i, l, op, reduces) in &volume_levers {
         let what = "the volume of a service";
         let mut added = vec![Decimal::ZERO; n];
+        #[allow(clippy::needless_range_loop)] // t indexes several parallel series
         for t in 0..n {
             if !(l.covers(t) && lines[*i].runs[t]) {
                 continue;
@@ -254,6 +255,7 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
     // Pass 3: floor at zero; zero every figure where the service does not run.
     for (line, svc) in lines.iter_mut().zip(&all) {
         let what = "a service";
+        #[allow(clippy::needless_range_loop)] // t indexes several parallel series
         for t in 0..n {
             if !line.runs[t] {
                 line.volume[t] = Decimal::ZERO;

@@ -1,0 +1,132 @@
+//! The semantic actions of the interactive model. Keys and mouse events are
+//! mapped to these by `keymap`; `update` applies them. The `///` line on each
+//! variant is its help text: the help popup shows it verbatim.
+
+use super::app::{Tab, Written};
+use crate::load::Workspace;
+use std::collections::HashMap;
+
+/// A workspace read from disk by the watcher, with the text of every scenario file.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    /// Scenario id → the file's text as read.
+    pub texts: HashMap<String, String>,
+}
+
+macro_rules! actions {
+    ($( $(#[doc = $doc:literal])+ $name:ident $( ( $($t:ty),* ) )? ,)*) => {
+        /// Everything the user (or the event loop) can ask the app to do.
+        #[derive(Debug)]
+        pub enum Action {
+            $( $(#[doc = $doc])+ $name $( ( $($t),* ) )?, )*
+        }
+        impl Action {
+            /// The help text of this action: its doc comment.
+            pub fn help(&self) -> &'static str {
+                match self {
+                    $( Action::$name { .. } => concat!($($doc),+).trim_ascii(), )*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Quit (asks first if there are unsaved edits)
+    Quit,
+    /// Show or hide this help
+    Help,
+    /// Close the popup or panel; cancel the edit
+    Close,
+    /// Next tab
+    NextTab,
+    /// Previous tab
+    PrevTab,
+    /// Go to a tab
+    GoTab(Tab),
+    /// Next scenario
+    NextScenario,
+    /// Previous scenario
+    PrevScenario,
+    /// Pick a scenario from a list
+    PickScenario,
+    /// Next year
+    NextYear,
+    /// Previous year
+    PrevYear,
+    /// Units: £ / £000 / £m
+    CycleUnits,
+    /// Cash / real terms (base-year prices)
+    ToggleReal,
+    /// Move up
+    Up,
+    /// Move down
+    Down,
+    /// First row
+    Top,
+    /// Last row
+    Bottom,
+    /// Half a page up
+    PageUp,
+    /// Half a page down
+    PageDown,
+    /// Open: details, edit the value, choose
+    Enter,
+    /// Services: next sort column
+    SortNext,
+    /// Services: reverse the sort
+    SortReverse,
+    /// Services: filter by name, pool, provider or category
+    Filter,
+    /// Levers: raise the rate 0.5pp or the amount 1%
+    NudgeUp,
+    /// Levers: lower the rate 0.5pp or the amount 1%
+    NudgeDown,
+    /// Levers: add a lever
+    AddLever,
+    /// Levers: delete the lever, or clear the rate set in this file
+    Delete,
+    /// Undo the last edit
+    Undo,
+    /// Redo the edit undone
+    Redo,
+    /// Save the scenario to its own file
+    Save,
+    /// Save as a new scenario under a name you type
+    SaveAs,
+    /// Export the current scenario (exports/)
+    Export,
+    /// Compare: pick scenario A
+    PickA,
+    /// Compare: pick scenario B
+    PickB,
+    /// Form: previous lever kind
+    KindPrev,
+    /// Form: next lever kind
+    KindNext,
+    /// Type a character
+    Char(char),
+    /// Delete the character before the cursor
+    Backspace,
+    /// Next field
+    NextField,
+    /// Previous field
+    PrevField,
+    /// Confirm: yes
+    Yes,
+    /// Confirm: no
+    No,
+    /// Mouse click at a column and row
+    Click(u16, u16),
+    /// Mouse wheel up
+    ScrollUp,
+    /// Mouse wheel down
+    ScrollDown,
+    /// The terminal was resized
+    Resize(u16, u16),
+    /// Workspace files changed on disk and were read again
+    Reloaded(Box<Loaded>),
+    /// A file was written (with the path as shown), or not
+    Wrote(Result<(Written, String), String>),
+}

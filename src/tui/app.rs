@@ -1,0 +1,233 @@
+//! The whole state of the interactive model. Drawing reads it (`&App`) and
+//! never changes it; only `update` does. Layout facts input needs (the
+//! terminal size) are stored when the terminal resizes; everything else
+//! about layout is recomputed by the pure functions in `layout`.
+
+use super::model::Model;
+use super::strings as s;
+use crate::load::Diagnostic;
+use crate::report::table::Unit;
+use std::path::PathBuf;
+
+/// The screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Overview,
+    Pools,
+    Services,
+    Providers,
+    Compare,
+    Levers,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [
+        Tab::Overview,
+        Tab::Pools,
+        Tab::Services,
+        Tab::Providers,
+        Tab::Compare,
+        Tab::Levers,
+    ];
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+    pub fn title(self) -> &'static str {
+        s::TAB_TITLES[self.index()]
+    }
+}
+
+/// What a scenario picker chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickTarget {
+    Current,
+    CompareA,
+    CompareB,
+}
+
+/// The lever form (add, or edit an existing lever of this file).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Form {
+    /// Index of the lever in the scenario's own file when editing.
+    pub editing: Option<usize>,
+    /// Index into `LEVER_KINDS`.
+    pub kind: usize,
+    pub fields: Vec<(String, String)>,
+    /// 0 = the kind row, then the fields.
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+/// What a line of typed text is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purpose {
+    Filter,
+    /// Edit the value of row `n` of the Levers tab.
+    EditValue(usize),
+    SaveAs,
+}
+
+/// A line of text being typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextInput {
+    pub purpose: Purpose,
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// Modal popups.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Popup {
+    Help,
+    Picker { target: PickTarget, selected: usize },
+    Form(Form),
+    ConfirmQuit,
+}
+
+/// How the keymap reads keys right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal(Tab),
+    Text,
+    Form,
+    Picker,
+    Help,
+    Confirm,
+}
+
+/// One undoable edit of a scenario's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub id: String,
+    pub before: String,
+    pub after: String,
+    pub label: String,
+}
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The services table's view state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ServicesView {
+    /// Index into the sortable columns.
+    pub sort: usize,
+    pub desc: bool,
+    pub filter: String,
+    pub selected: usize,
+    pub detail: bool,
+}
+
+/// What a finished file write was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Written {
+    /// A scenario file: its id and the text written.
+    Scenario { id: String, text: String },
+    /// A new scenario saved from scenario `from`.
+    NewScenario {
+        id: String,
+        from: String,
+        text: String,
+    },
+    /// An export.
+    Export,
+}
+
+/// Work for the edge (file writes), queued by `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effect {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    pub what: Written,
+}
+
+/// The app.
+#[derive(Debug, Default)]
+pub struct App {
+    pub model: Model,
+    pub tab: Tab,
+    /// Index into `model.ids`.
+    pub current: usize,
+    pub compare_a: usize,
+    pub year: usize,
+    pub unit: Unit,
+    pub real: bool,
+    pub popup: Option<Popup>,
+    pub input: Option<TextInput>,
+    pub services: ServicesView,
+    pub pool: usize,
+    pub lever_row: usize,
+    pub provider_scroll: usize,
+    pub undo: Vec<Edit>,
+    pub redo: Vec<Edit>,
+    pub status: Option<Status>,
+    /// Errors of the last reload (empty when the files are fine).
+    pub errors: Vec<Diagnostic>,
+    /// Terminal size (columns, rows), set on resize.
+    pub size: (u16, u16),
+    pub effects: Vec<Effect>,
+    pub quit: bool,
+    /// False under NO_COLOR.
+    pub color: bool,
+}
+
+impl App {
+    /// A new app on a built model, with the errors found while building it.
+    pub fn new(model: Model, errors: Vec<Diagnostic>, size: (u16, u16), color: bool) -> App {
+        App {
+            model,
+            errors,
+            size,
+            color,
+            unit: Unit::Thousands,
+            ..Default::default()
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match &self.popup {
+            Some(Popup::Help) => Mode::Help,
+            Some(Popup::Picker { .. }) => Mode::Picker,
+            Some(Popup::Form(_)) => Mode::Form,
+            Some(Popup::ConfirmQuit) => Mode::Confirm,
+            None if self.input.is_some() => Mode::Text,
+            None => Mode::Normal(self.tab),
+        }
+    }
+
+    /// The current scenario's id.
+    pub fn current_id(&self) -> Option<&str> {
+        self.model.ids.get(self.current).map(String::as_str)
+    }
+
+    pub fn compare_a_id(&self) -> Option<&str> {
+        self.model.ids.get(self.compare_a).map(String::as_str)
+    }
+
+    /// The horizon of the current scenario.
+    pub fn years(&self) -> usize {
+        self.current_id()
+            .and_then(|id| self.model.projection(id))
+            .map(|p| p.years)
+            .unwrap_or(1)
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn complain(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+}

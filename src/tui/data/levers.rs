@@ -1,0 +1,221 @@
+//! The rows of the Levers tab: the current scenario's rates, demand
+//! growths, contribution growths and levers, each with where its value
+//! comes from (this file, a parent, or the default) and whether it can be
+//! edited here.
+
+use super::super::edit::rate_text;
+use super::super::model::Model;
+use crate::load::scenario::{RawLever, RawScenario};
+use rust_decimal::Decimal;
+
+/// What a row is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowKind {
+    /// A section heading (not selectable).
+    Section(&'static str),
+    /// `[rates] key`.
+    Rate(&'static str),
+    /// `[demand] key`.
+    Demand(String),
+    /// `[contribution_growth] key`.
+    Growth(String),
+    /// Lever `index` of scenario file `file`.
+    Lever { file: String, index: usize },
+}
+
+impl RowKind {
+    /// The scenario table this row's value lives in, and its key.
+    pub fn table_key(&self) -> Option<(&'static str, &str)> {
+        match self {
+            RowKind::Rate(k) => Some(("rates", k)),
+            RowKind::Demand(k) => Some(("demand", k)),
+            RowKind::Growth(k) => Some(("contribution_growth", k)),
+            _ => None,
+        }
+    }
+}
+
+/// One row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub label: String,
+    pub value: String,
+    /// "this file", the parent's id, or "default".
+    pub source: String,
+    /// Set in the current scenario's own file.
+    pub own: bool,
+}
+
+pub const RATE_KEYS: [&str; 4] = [
+    "pay_inflation",
+    "price_inflation",
+    "deflator",
+    "discount_rate",
+];
+
+/// The chain of `id` (itself first), with each file's parsed form.
+pub fn chain<'m>(m: &'m Model, id: &str) -> Vec<(&'m str, &'m RawScenario)> {
+    let mut out = vec![];
+    let mut cur = Some(id.to_string());
+    while let Some(c) = cur {
+        let Some((k, src)) = m.sources.get_key_value(&c) else {
+            break;
+        };
+        if out.iter().any(|(x, _)| *x == k.as_str()) {
+            break;
+        }
+        let Some(raw) = &src.raw else { break };
+        out.push((k.as_str(), raw));
+        cur = src.parent.clone();
+    }
+    out
+}
+
+fn source_of(
+    chain: &[(&str, &RawScenario)],
+    id: &str,
+    f: impl Fn(&RawScenario) -> bool,
+) -> (String, bool) {
+    match chain.iter().find(|(_, r)| f(r)) {
+        Some((k, _)) if *k == id => ("this file".into(), true),
+        Some((k, _)) => (format!("from {k}"), false),
+        None => ("default".into(), false),
+    }
+}
+
+fn op_text(l: &RawLever) -> String {
+    for k in ["change", "by", "set", "unit_cost", "volume"] {
+        if let Some(v) = l.get(k) {
+            return format!("{k} {}", v.v);
+        }
+    }
+    String::new()
+}
+
+/// A lever in one line: `contribution nhs-haringey → early-help 2010-11…`.
+pub fn describe(l: &RawLever) -> String {
+    let f = |k: &str| l.get(k).map(|a| a.v.clone()).unwrap_or_default();
+    let target = match l.kind.as_str() {
+        "contribution" => format!("{} → {}", f("partner"), f("pool")),
+        "saving" => f("pool"),
+        "commission" => format!("{} ({})", f("id"), f("provider")),
+        "recommission" => format!("{} → {}", f("service"), f("provider")),
+        _ => {
+            let r = l
+                .get("reduces")
+                .map(|r| format!(", reduces {}", r.v))
+                .unwrap_or_default();
+            format!("{}{r}", f("service"))
+        }
+    };
+    let window = match (&l.from, &l.to) {
+        (Some(a), Some(b)) => format!("{}–{}", a.v, b.v),
+        (Some(a), None) => format!("{}…", a.v),
+        (None, Some(b)) => format!("…{}", b.v),
+        (None, None) => "all years".into(),
+    };
+    format!("{:<13}{target}  {window}", l.kind)
+}
+
+/// Every row for scenario `id`.
+pub fn rows(m: &Model, id: &str) -> Vec<Row> {
+    let (Some(sc), Some(budget)) = (m.scenario(id), m.budget_of(id)) else {
+        return vec![];
+    };
+    let ch = chain(m, id);
+    let mut out = vec![Row {
+        kind: RowKind::Section(super::super::strings::SECTION_RATES),
+        label: String::new(),
+        value: String::new(),
+        source: String::new(),
+        own: false,
+    }];
+    let r = &sc.rates;
+    for (k, v) in RATE_KEYS.iter().zip([
+        r.pay_inflation,
+        r.price_inflation,
+        r.deflator,
+        r.discount_rate,
+    ]) {
+        let (source, own) = source_of(&ch, id, |raw| raw.rates.iter().any(|(x, _)| x == k));
+        out.push(Row {
+            kind: RowKind::Rate(k),
+            label: k.replace('_', " "),
+            value: rate_text(v),
+            source,
+            own,
+        });
+    }
+    let section = |name| Row {
+        kind: RowKind::Section(name),
+        label: String::new(),
+        value: String::new(),
+        source: String::new(),
+        own: false,
+    };
+    out.push(section(super::super::strings::SECTION_DEMAND));
+    let mut keys: Vec<String> = budget.categories().iter().map(|c| c.to_string()).collect();
+    keys.extend(
+        sc.demand
+            .keys()
+            .filter(|k| !keys.contains(k))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    for k in keys {
+        let v = sc.demand.get(&k).copied().unwrap_or(Decimal::ZERO);
+        let (source, own) = source_of(&ch, id, |raw| raw.demand.iter().any(|(x, _)| *x == k));
+        out.push(Row {
+            kind: RowKind::Demand(k.clone()),
+            label: k,
+            value: rate_text(v),
+            source,
+            own,
+        });
+    }
+    out.push(section(super::super::strings::SECTION_GROWTH));
+    for p in &budget.partners {
+        let v = sc
+            .contribution_growth
+            .get(&p.id)
+            .copied()
+            .unwrap_or(Decimal::ZERO);
+        let (source, own) = source_of(&ch, id, |raw| {
+            raw.contribution_growth.iter().any(|(x, _)| *x == p.id)
+        });
+        out.push(Row {
+            kind: RowKind::Growth(p.id.clone()),
+            label: p.id.clone(),
+            value: rate_text(v),
+            source,
+            own,
+        });
+    }
+    out.push(section(super::super::strings::SECTION_LEVERS));
+    for (file, raw) in ch.iter().rev() {
+        for (index, l) in raw.levers.iter().enumerate() {
+            let own = *file == id;
+            out.push(Row {
+                kind: RowKind::Lever {
+                    file: file.to_string(),
+                    index,
+                },
+                label: describe(l),
+                value: op_text(l),
+                source: if own {
+                    "this file".into()
+                } else {
+                    format!("from {file}")
+                },
+                own,
+            });
+        }
+    }
+    out
+}
+
+/// The raw lever a row points at.
+pub fn lever<'m>(m: &'m Model, file: &str, index: usize) -> Option<&'m RawLever> {
+    m.sources.get(file)?.raw.as_ref()?.levers.get(index)
+}

@@ -1,0 +1,88 @@
+//! The TUI's file I/O, kept at the edge: reading the workspace (with each
+//! scenario file's text, for comment-preserving saves), noticing changes by
+//! polling modification times, and performing queued writes through
+//! `save::write_atomic`.
+
+use super::action::{Action, Loaded};
+use super::app::{App, Effect};
+use crate::load::{read_file, text::decode, Workspace};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Read the workspace and the text of every scenario file.
+pub fn load(root: &Path) -> Loaded {
+    let workspace = Workspace::load(root, &[]);
+    let texts = workspace
+        .sources
+        .iter()
+        .filter_map(|(id, src)| {
+            read_file(&src.path)
+                .ok()
+                .map(|b| (id.clone(), decode(&b).0))
+        })
+        .collect();
+    Loaded { workspace, texts }
+}
+
+/// What the watcher compares: every workspace file's modification time and size.
+pub type Stamp = BTreeMap<PathBuf, (Option<SystemTime>, u64)>;
+
+fn stamp_dir(dir: &Path, depth: usize, out: &mut Stamp) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.filter_map(Result::ok) {
+        let p = e.path();
+        let Ok(meta) = e.metadata() else { continue };
+        if meta.is_dir() {
+            if depth > 0 {
+                stamp_dir(&p, depth - 1, out);
+            }
+        } else if !p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            out.insert(p, (meta.modified().ok(), meta.len()));
+        }
+    }
+}
+
+/// The current stamp of `budgets/*/*` and `scenarios/*`.
+pub fn stamp(root: &Path) -> Stamp {
+    let mut out = Stamp::new();
+    stamp_dir(&root.join("budgets"), 1, &mut out);
+    stamp_dir(&root.join("scenarios"), 0, &mut out);
+    out
+}
+
+/// Perform one queued write; the result goes back to `update`.
+pub fn perform(root: &Path, e: Effect) -> Action {
+    let shown = e
+        .path
+        .strip_prefix(root)
+        .unwrap_or(&e.path)
+        .to_string_lossy()
+        .into_owned();
+    if e.path.starts_with(root.join("budgets")) {
+        return Action::Wrote(Err("poolplan never writes under budgets/".into()));
+    }
+    if let Some(dir) = e.path.parent() {
+        if let Err(err) = std::fs::create_dir_all(dir) {
+            return Action::Wrote(Err(format!("cannot create {}: {err}", dir.display())));
+        }
+    }
+    match crate::save::write_atomic(&e.path, &e.bytes) {
+        Ok(()) => Action::Wrote(Ok((e.what, shown))),
+        Err(err) => Action::Wrote(Err(err)),
+    }
+}
+
+/// Perform every queued write, feeding each result back into the app.
+pub fn perform_all(app: &mut App) {
+    let root = app.model.root.clone();
+    for e in std::mem::take(&mut app.effects) {
+        let a = perform(&root, e);
+        super::update::update(app, a);
+    }
+}

@@ -1,0 +1,120 @@
+//! Where things are on screen: pure functions of the terminal size and the
+//! app, used both to draw and to hit-test mouse clicks, so the two always
+//! agree and drawing never has to record anything.
+
+use super::app::{App, Tab};
+use super::strings as s;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// The smallest usable terminal.
+pub const MIN: (u16, u16) = (80, 24);
+
+/// The main areas of the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Areas {
+    pub tabs: Rect,
+    pub context: Rect,
+    pub body: Rect,
+    pub errors: Option<Rect>,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN.0 || area.height < MIN.1
+}
+
+/// Split the screen.
+pub fn areas(area: Rect, app: &App) -> Areas {
+    let err_h = if app.errors.is_empty() {
+        0
+    } else {
+        (app.errors.len() as u16 + 2).min(area.height / 4).max(3)
+    };
+    let [tabs, context, body, errors, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(err_h),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Areas {
+        tabs,
+        context,
+        body,
+        errors: (err_h > 0).then_some(errors),
+        status,
+        footer,
+    }
+}
+
+/// The rectangle of each tab's title in the tab line.
+pub fn tab_rects(line: Rect) -> Vec<Rect> {
+    let mut x = line.x + s::APP.len() as u16 + 2;
+    let mut out = vec![];
+    for t in Tab::ALL {
+        let w = t.title().chars().count() as u16 + 2;
+        let w = w.min((line.x + line.width).saturating_sub(x));
+        out.push(Rect::new(x, line.y, w, 1));
+        x = x.saturating_add(w);
+    }
+    out
+}
+
+/// The first row shown of a list of which `selected` must be visible.
+pub fn offset(selected: usize, visible: usize) -> usize {
+    if visible == 0 || selected < visible {
+        0
+    } else {
+        selected + 1 - visible
+    }
+}
+
+/// The services tab: the table, and the detail panel when open.
+pub fn services(body: Rect, detail: bool) -> (Rect, Option<Rect>) {
+    if detail {
+        let [t, d] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+        (t, Some(d))
+    } else {
+        (body, None)
+    }
+}
+
+/// Rows of a bordered table with a one-line header that fit in `area`.
+pub fn table_rows(area: Rect) -> usize {
+    area.height.saturating_sub(3) as usize
+}
+
+/// The pools tab: the list of pools on the left, the pool's detail on the right.
+pub fn pools(body: Rect) -> (Rect, Rect) {
+    let w = if body.width >= 110 { 34 } else { 24 };
+    let [l, r] = Layout::horizontal([Constraint::Length(w), Constraint::Min(40)]).areas(body);
+    (l, r)
+}
+
+/// Column widths of a table, given fixed numeric widths and one flexible
+/// text column that takes the rest (at least `min_text`).
+pub fn widths(total: u16, fixed: &[u16], min_text: u16) -> Vec<u16> {
+    let gaps = fixed.len() as u16 + 2;
+    let used: u16 = fixed.iter().sum::<u16>() + gaps;
+    let text = total.saturating_sub(used).max(min_text);
+    let mut out = vec![text];
+    out.extend_from_slice(fixed);
+    out
+}
+
+/// Which column of a header (drawn with one space between columns, after a
+/// one-cell border) a screen column `x` falls in.
+pub fn column_at(area: Rect, widths: &[u16], x: u16) -> Option<usize> {
+    let mut left = area.x + 1;
+    for (i, w) in widths.iter().enumerate() {
+        if x >= left && x < left + w {
+            return Some(i);
+        }
+        left += w + 1;
+    }
+    None
+}

@@ -1,0 +1,60 @@
+//! Every user-visible string of the TUI in one place.
+
+pub const APP: &str = "poolplan";
+pub const TAB_TITLES: [&str; 6] = [
+    "1 Overview",
+    "2 Pools",
+    "3 Services",
+    "4 Providers",
+    "5 Compare",
+    "6 Levers",
+];
+pub const TOO_SMALL: &str = "Terminal too small: poolplan needs at least 80×24";
+pub const NO_SCENARIOS: &str =
+    "No scenario could be loaded. Fix the errors below; poolplan reloads as soon as a file changes.";
+pub const ERRORS_TITLE: &str =
+    " Errors: the files on disk have problems; showing the last good model ";
+pub const HELP_TITLE: &str = " Help: keys on this screen (Esc closes) ";
+pub const PICK_TITLE: &str = " Scenario (Enter picks, Esc closes) ";
+pub const PICK_A_TITLE: &str = " Compare: scenario A ";
+pub const PICK_B_TITLE: &str = " Compare: scenario B ";
+pub const CONFIRM_TITLE: &str = " Unsaved edits ";
+pub const CONFIRM_TEXT: &str = "Quit without saving? y quits, n (or Esc) goes back; w saves.";
+pub const FORM_ADD: &str = " Add a lever (Tab next field, ←/→ kind, Enter saves, Esc cancels) ";
+pub const FORM_EDIT: &str = " Edit lever (Tab next field, Enter applies, Esc cancels) ";
+pub const FILTER: &str = "filter: ";
+pub const EDIT: &str = "new value: ";
+pub const SAVE_AS: &str = "save as scenario named: ";
+pub const CASH: &str = "cash";
+pub const REAL: &str = "real (base-year prices)";
+pub const UNSAVED: &str = "● unsaved";
+pub const INHERITED: &str = "inherited: edit it in that scenario";
+pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+pub const NOTHING_TO_REDO: &str = "nothing to redo";
+pub const NOT_EDITABLE: &str = "this row cannot be nudged";
+pub const NOTHING_SAVED: &str = "no unsaved edits in this scenario";
+pub const NOT_IN_FILE: &str = "nothing set in this file to clear";
+pub const SAVE_AS_CLASH: &str = "a scenario with that name exists; choose another name";
+pub const NA: &str = "n/a";
+pub const SORT_BY: &str = "sorted by";
+pub const OVERVIEW_CHART: &str = " Cumulative in-year gap by scenario ";
+pub const POOL_LIST: &str = " Pools ";
+pub const RISK_SHARE: &str = "risk share";
+pub const BAR_TITLE: &str = " Contributions by partner ";
+pub const DETAIL: &str = " Service detail (Esc closes) ";
+pub const LEVERS_TOUCHING: &str = "Levers touching this service";
+pub const NO_LEVERS: &str = "none";
+pub const PROVIDERS_NOTE: &str =
+    "bar: unit cost; │ marks the category's volume-weighted median; saving = paid at the median";
+pub const BRIDGE_TITLE: &str = " Bridge: cumulative in-year gap, A → B ";
+pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
+pub const LEVERS_HELP: &str =
+    "Enter edit · +/- nudge · a add lever · d delete · u undo · w save · W save as";
+pub const RELOADED: &str = "reloaded: the files changed on disk";
+pub const KEPT_EDITS: &str = "your unsaved edits are kept";
+
+/// The sections of the Levers tab.
+pub const SECTION_RATES: &str = "Rates";
+pub const SECTION_DEMAND: &str = "Demand growth a year (by category or service)";
+pub const SECTION_GROWTH: &str = "Contribution growth a year (by partner)";
+pub const SECTION_LEVERS: &str = "Levers (in run order: parents' first)";

@@ -1,0 +1,288 @@
+//! `update(&mut App, Action)`: the one place state changes. Navigation and
+//! toggles are here; editing, the lever form and the mouse have their own
+//! files. File writes are queued as `Effect`s for the edge to perform.
+
+use super::action::Action;
+use super::app::{App, Mode, PickTarget, Popup, Purpose, Tab, TextInput};
+use super::data;
+use super::editing;
+use super::form;
+use super::model::Model;
+use super::mouse;
+use super::strings as s;
+
+/// Apply one action.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::Reloaded(loaded) => reloaded(app, *loaded),
+        Action::Wrote(r) => editing::wrote(app, r),
+        Action::Click(x, y) => mouse::click(app, x, y),
+        Action::ScrollUp => (0..3).for_each(|_| update(app, Action::Up)),
+        Action::ScrollDown => (0..3).for_each(|_| update(app, Action::Down)),
+        a => match app.mode() {
+            Mode::Help => help(app, a),
+            Mode::Picker => picker(app, a),
+            Mode::Confirm => confirm(app, a),
+            Mode::Form => form::update(app, a),
+            Mode::Text => editing::text(app, a),
+            Mode::Normal(tab) => normal(app, tab, a),
+        },
+    }
+}
+
+fn help(app: &mut App, a: Action) {
+    if matches!(a, Action::Close | Action::Help) {
+        app.popup = None;
+    }
+}
+
+fn confirm(app: &mut App, a: Action) {
+    match a {
+        Action::Yes => app.quit = true,
+        Action::No | Action::Close => app.popup = None,
+        _ => {}
+    }
+}
+
+fn picker(app: &mut App, a: Action) {
+    let n = app.model.ids.len();
+    let Some(Popup::Picker { target, selected }) = &mut app.popup else {
+        return;
+    };
+    match a {
+        Action::Up => *selected = selected.saturating_sub(1),
+        Action::Down => *selected = (*selected + 1).min(n.saturating_sub(1)),
+        Action::Close => app.popup = None,
+        Action::Enter => {
+            let (t, i) = (*target, *selected);
+            app.popup = None;
+            match t {
+                PickTarget::CompareA => app.compare_a = i,
+                PickTarget::Current | PickTarget::CompareB => set_current(app, i),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Switch the current scenario, keeping the year within its horizon.
+pub fn set_current(app: &mut App, i: usize) {
+    app.current = i.min(app.model.ids.len().saturating_sub(1));
+    app.year = app.year.min(app.years().saturating_sub(1));
+    app.services.selected = 0;
+    app.lever_row = first_lever_row(app);
+}
+
+/// The first selectable row of the Levers tab.
+pub fn first_lever_row(app: &App) -> usize {
+    let rows = app
+        .current_id()
+        .map(|id| data::levers::rows(&app.model, id))
+        .unwrap_or_default();
+    rows.iter()
+        .position(|r| !matches!(r.kind, data::levers::RowKind::Section(_)))
+        .unwrap_or(0)
+}
+
+fn open_picker(app: &mut App, target: PickTarget) {
+    let selected = match target {
+        PickTarget::CompareA => app.compare_a,
+        _ => app.current,
+    };
+    app.popup = Some(Popup::Picker { target, selected });
+}
+
+fn normal(app: &mut App, tab: Tab, a: Action) {
+    let n = app.model.ids.len().max(1);
+    match a {
+        Action::Quit => {
+            if app.model.dirty().is_empty() {
+                app.quit = true;
+            } else {
+                app.popup = Some(Popup::ConfirmQuit);
+            }
+        }
+        Action::Help => app.popup = Some(Popup::Help),
+        Action::Close => {
+            if app.services.detail && tab == Tab::Services {
+                app.services.detail = false;
+            } else {
+                app.status = None;
+            }
+        }
+        Action::NextTab => go_tab(app, Tab::ALL[(tab.index() + 1) % Tab::ALL.len()]),
+        Action::PrevTab => go_tab(
+            app,
+            Tab::ALL[(tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()],
+        ),
+        Action::GoTab(t) => go_tab(app, t),
+        Action::NextScenario => set_current(app, (app.current + 1) % n),
+        Action::PrevScenario => set_current(app, (app.current + n - 1) % n),
+        Action::PickScenario | Action::PickB => open_picker(app, PickTarget::Current),
+        Action::PickA => open_picker(app, PickTarget::CompareA),
+        Action::NextYear => app.year = (app.year + 1).min(app.years().saturating_sub(1)),
+        Action::PrevYear => app.year = app.year.saturating_sub(1),
+        Action::CycleUnits => app.unit = app.unit.cycle(),
+        Action::ToggleReal => app.real = !app.real,
+        Action::Up => move_by(app, tab, -1),
+        Action::Down => move_by(app, tab, 1),
+        Action::PageUp => move_by(app, tab, -10),
+        Action::PageDown => move_by(app, tab, 10),
+        Action::Top => move_by(app, tab, -1_000_000),
+        Action::Bottom => move_by(app, tab, 1_000_000),
+        Action::SortNext => {
+            app.services.sort = (app.services.sort + 1) % data::services::COLUMNS.len();
+            app.services.selected = 0;
+        }
+        Action::SortReverse => app.services.desc = !app.services.desc,
+        Action::Filter => {
+            app.input = Some(TextInput {
+                purpose: Purpose::Filter,
+                text: app.services.filter.clone(),
+                error: None,
+            })
+        }
+        Action::Enter => match tab {
+            Tab::Services => app.services.detail = !app.services.detail,
+            Tab::Levers => editing::enter(app),
+            _ => {}
+        },
+        Action::NudgeUp => editing::nudge(app, true),
+        Action::NudgeDown => editing::nudge(app, false),
+        Action::AddLever => form::open_add(app),
+        Action::Delete => editing::delete(app),
+        Action::Undo => editing::undo(app),
+        Action::Redo => editing::redo(app),
+        Action::Save => editing::save(app),
+        Action::SaveAs => {
+            app.input = Some(TextInput {
+                purpose: Purpose::SaveAs,
+                text: String::new(),
+                error: None,
+            })
+        }
+        Action::Export => editing::export(app),
+        _ => {}
+    }
+}
+
+fn go_tab(app: &mut App, t: Tab) {
+    app.tab = t;
+    if t == Tab::Levers {
+        let rows = app
+            .current_id()
+            .map(|id| data::levers::rows(&app.model, id))
+            .unwrap_or_default();
+        if rows
+            .get(app.lever_row)
+            .is_none_or(|r| matches!(r.kind, data::levers::RowKind::Section(_)))
+        {
+            app.lever_row = first_lever_row(app);
+        }
+    }
+}
+
+fn clamp_add(x: usize, d: i64, len: usize) -> usize {
+    let v = (x as i64 + d).max(0) as usize;
+    v.min(len.saturating_sub(1))
+}
+
+fn move_by(app: &mut App, tab: Tab, d: i64) {
+    let Some(id) = app.current_id().map(str::to_string) else {
+        return;
+    };
+    match tab {
+        Tab::Pools => {
+            let n = app
+                .model
+                .projection(&id)
+                .map(|p| p.pools.len())
+                .unwrap_or(0);
+            app.pool = clamp_add(app.pool, d, n);
+        }
+        Tab::Services => {
+            let n = app
+                .model
+                .projection(&id)
+                .map(|p| {
+                    data::services::rows(
+                        p,
+                        app.year,
+                        &app.services.filter,
+                        app.services.sort,
+                        app.services.desc,
+                    )
+                    .len()
+                })
+                .unwrap_or(0);
+            app.services.selected = clamp_add(app.services.selected, d, n);
+        }
+        Tab::Providers => app.provider_scroll = clamp_add(app.provider_scroll, d, 10_000),
+        Tab::Levers => {
+            let rows = data::levers::rows(&app.model, &id);
+            let mut i = clamp_add(app.lever_row, d, rows.len());
+            let step: i64 = if d < 0 { -1 } else { 1 };
+            while rows
+                .get(i)
+                .is_some_and(|r| matches!(r.kind, data::levers::RowKind::Section(_)))
+            {
+                let j = clamp_add(i, step, rows.len());
+                if j == i {
+                    break;
+                }
+                i = j;
+            }
+            if rows
+                .get(i)
+                .is_some_and(|r| matches!(r.kind, data::levers::RowKind::Section(_)))
+            {
+                i = app.lever_row;
+            }
+            app.lever_row = i;
+        }
+        _ => {}
+    }
+}
+
+/// Files changed on disk: rebuild, keeping unsaved edits; if the new files
+/// have errors, keep the last good model and show them.
+fn reloaded(app: &mut App, loaded: super::action::Loaded) {
+    let edited = app.model.edited();
+    let (model, errors) = Model::build(loaded, &edited);
+    if !errors.is_empty() && !app.model.ids.is_empty() {
+        app.errors = errors;
+        return;
+    }
+    let was_broken = !app.errors.is_empty();
+    // Our own save shows up as a change on disk: nothing new to say then.
+    let ours = model.budgets == app.model.budgets
+        && model.docs.len() == app.model.docs.len()
+        && model
+            .docs
+            .iter()
+            .all(|(k, d)| app.model.docs.get(k).is_some_and(|o| o.disk == d.disk));
+    let keep = app.current_id().map(str::to_string);
+    let keep_a = app.compare_a_id().map(str::to_string);
+    app.model = model;
+    app.errors = errors;
+    let find = |id: Option<String>, m: &Model| {
+        id.and_then(|i| m.ids.iter().position(|x| *x == i))
+            .unwrap_or(0)
+    };
+    app.current = find(keep, &app.model);
+    app.compare_a = find(keep_a, &app.model);
+    app.year = app.year.min(app.years().saturating_sub(1));
+    if app.errors.is_empty() && !ours {
+        let mut msg = if was_broken {
+            "fixed: ".to_string() + s::RELOADED
+        } else {
+            s::RELOADED.to_string()
+        };
+        if !edited.is_empty() {
+            msg.push_str("; ");
+            msg.push_str(s::KEPT_EDITS);
+        }
+        app.say(msg);
+    }
+}

@@ -1,0 +1,143 @@
+//! End to end: the real binary in a real terminal (tmux, 120×40) on a
+//! temporary copy of the example workspace — start, switch tabs, edit a
+//! rate, save, quit — asserting on the captured screen and the saved file.
+//! Skips (and passes) with a note when tmux is not installed.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+struct Session(String);
+
+impl Session {
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.0];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", &self.0])
+    }
+    /// Wait until the screen shows `text` (up to 15 s); return the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("the screen never showed {text:?}; it shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["has-session", "-t", &self.0])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.alive() {
+            let _ = Command::new("tmux")
+                .args(["kill-session", "-t", &self.0])
+                .output();
+        }
+    }
+}
+
+#[test]
+fn start_switch_tabs_edit_a_rate_save_and_quit() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
+        return;
+    }
+    let d = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join("budgets"), &d.path().join("budgets"));
+    copy_dir(&root.join("scenarios"), &d.path().join("scenarios"));
+    let bin = env!("CARGO_BIN_EXE_poolplan");
+    let s = Session(format!("poolplan-e2e-{}", std::process::id()));
+    let cmd = format!("cd '{}' && '{bin}'", d.path().display());
+    let started = Command::new("tmux")
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &s.0,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ])
+        .status()
+        .expect("tmux starts");
+    assert!(started.success());
+
+    let screen = s.wait_for("All scenarios");
+    assert!(screen.contains("gap, all years"), "{screen}");
+    s.keys(&["3"]);
+    s.wait_for("Services 2009-10");
+    s.keys(&["2"]);
+    s.wait_for("Early intervention and family support (£000, cash)");
+    s.keys(&["6"]);
+    s.wait_for("Levers of baseline");
+    s.keys(&["Enter"]);
+    s.wait_for("new value: 2.5%");
+    s.keys(&["BSpace", "BSpace", "BSpace", "BSpace", "3%", "Enter"]);
+    let screen = s.wait_for("● unsaved");
+    assert!(
+        screen.contains("pay inflation = 3%: recomputed"),
+        "{screen}"
+    );
+    s.keys(&["w"]);
+    s.wait_for("saved scenarios/baseline.toml");
+    s.keys(&["1"]);
+    let screen = s.wait_for("All scenarios");
+    assert!(!screen.contains("● unsaved"), "{screen}");
+    s.keys(&["q"]);
+    let start = Instant::now();
+    while s.alive() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!s.alive(), "q did not quit:\n{}", s.screen());
+
+    let text = std::fs::read_to_string(d.path().join("scenarios/baseline.toml")).unwrap();
+    assert!(
+        text.contains("pay_inflation = \"3%\"     # a year, from 2010-11\n"),
+        "{text}"
+    );
+    assert!(text.contains("# Care applications rose sharply"), "{text}");
+    let check = Command::new(bin)
+        .args(["--dir"])
+        .arg(d.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
