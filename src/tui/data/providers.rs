@@ -35,26 +35,17 @@ pub struct Category {
     pub saving_at_median: Decimal,
 }
 
-/// The unit cost at which the cumulative volume, in ascending unit-cost
-/// order, first reaches half the total volume. `pairs` must be sorted by
-/// unit cost. With no volume at all, the plain median row's unit cost.
+/// The volume-weighted median unit cost, by the same rule as `poolplan
+/// providers` (`analysis::median`). With no volume at all, the plain median
+/// row's unit cost (so a bar chart still has a line to draw).
 pub fn weighted_median(pairs: &[(Decimal, Decimal)]) -> Decimal {
-    let total: Decimal = pairs.iter().map(|p| p.1).sum();
-    if total.is_zero() {
-        return pairs
+    match crate::analysis::median::weighted_median(pairs) {
+        Ok(Some(m)) => m,
+        _ => pairs
             .get(pairs.len().saturating_sub(1) / 2)
             .map(|p| p.0)
-            .unwrap_or_default();
+            .unwrap_or_default(),
     }
-    let half = total / Decimal::TWO;
-    let mut cum = Decimal::ZERO;
-    for (uc, v) in pairs {
-        cum += v;
-        if cum >= half {
-            return *uc;
-        }
-    }
-    pairs.last().map(|p| p.0).unwrap_or_default()
 }
 
 /// The comparison for year `t`, categories in first-seen order.
