@@ -36,6 +36,14 @@ def rnd(x):
     return Decimal(x).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
+def pw(b, t):
+    """b ** t for whole t >= 0, with 0 ** 0 = 1 (Decimal raises on 0 ** 0)."""
+    r = ONE
+    for _ in range(t):
+        r *= b
+    return r
+
+
 def to_dec(v):
     if isinstance(v, bool):
         raise OracleError(f"boolean where a number was expected: {v}")
@@ -354,10 +362,10 @@ def project(ws, scen_path):
     def factor(s, t):
         kind, u = s.uplift
         if kind == "index":
-            return s.pay_share * (1 + pay) ** t + (1 - s.pay_share) * (1 + price) ** t
+            return s.pay_share * pw(1 + pay, t) + (1 - s.pay_share) * pw(1 + price, t)
         if kind == "none":
             return ONE
-        return (1 + u) ** t
+        return pw(1 + u, t)
 
     base_uc = {s.id: [s.unit_cost for _ in T] for s in services}
     base_or = {s.id: [s.outcome_rate for _ in T] for s in services}
@@ -399,7 +407,7 @@ def project(ws, scen_path):
             g = demand[s.category]
         else:
             g = ZERO
-        vol[s.id] = [s.volume * (1 + g) ** t if running[s.id][t] else ZERO for t in T]
+        vol[s.id] = [s.volume * pw(1 + g, t) if running[s.id][t] else ZERO for t in T]
     # pass 1
     links = []  # (reduces, per_unit, lag, added)
     for lv in levers:
@@ -436,7 +444,7 @@ def project(ws, scen_path):
     # --- 6.4
     outc = {s.id: [vol[s.id][t] * orate[s.id][t] if running[s.id][t] else ZERO for t in T]
             for s in services}
-    ben = {s.id: [rnd(outc[s.id][t] * s.outcome_value * (1 + defl) ** t) if running[s.id][t]
+    ben = {s.id: [rnd(outc[s.id][t] * s.outcome_value * pw(1 + defl, t)) if running[s.id][t]
                   else ZERO for t in T] for s in services}
 
     # --- 6.5 pools
@@ -507,10 +515,10 @@ def project(ws, scen_path):
     ben_tot = [sum((ben[s.id][t] for s in services), ZERO) for t in T]
 
     def real(x, t):
-        return rnd(x / (1 + defl) ** t)
+        return rnd(x / pw(1 + defl, t))
 
     def pv(xs):
-        return rnd(sum((real(xs[t], t) / (1 + disc) ** t for t in T), ZERO))
+        return rnd(sum((real(xs[t], t) / pw(1 + disc, t) for t in T), ZERO))
 
     real_spend = [real(tot_spend[t], t) for t in T]
     pv_cost = pv(tot_spend)
