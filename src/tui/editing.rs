@@ -320,31 +320,90 @@ fn save_as(app: &mut App, name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `x`: the tidy export of the current scenario, to exports/<id>-tidy.csv.
+/// `x`: the current scenario's Cabinet tables (as `poolplan export`, in the
+/// units and terms on screen) to exports/<id>-cabinet.csv, and its tidy
+/// figures to exports/<id>-tidy.csv. Input files are hashed for the
+/// provenance block (the scenario as edited, if it has unsaved edits, is
+/// marked so).
 pub fn export(app: &mut App) {
-    let Some(p) = app.current_id().and_then(|id| app.model.projection(id)) else {
+    let Some(id) = app.current_id().map(str::to_string) else {
         return;
     };
-    let bytes = crate::report::tidy::tidy_bytes(&[p]);
-    let path = app
-        .model
-        .root
-        .join("exports")
-        .join(format!("{}-tidy.csv", p.scenario_id));
-    app.effects.push(Effect {
-        path,
-        bytes,
+    let Some(p) = app.model.projection(&id) else {
+        return;
+    };
+    let dir = app.model.root.join("exports");
+    let mut effects = vec![Effect {
+        path: dir.join(format!("{id}-tidy.csv")),
+        bytes: crate::report::tidy::tidy_bytes(&[p]),
         what: Written::Export,
-    });
+    }];
+    match cabinet_bytes(app, &id) {
+        Ok(bytes) => effects.insert(
+            0,
+            Effect {
+                path: dir.join(format!("{id}-cabinet.csv")),
+                bytes,
+                what: Written::Export,
+            },
+        ),
+        Err(e) => app.complain(format!("cannot build the Cabinet tables: {e}")),
+    }
+    app.effects.extend(effects);
+}
+
+fn cabinet_bytes(app: &App, id: &str) -> Result<Vec<u8>, String> {
+    use crate::report::cabinet::{self, InputFile, Provenance, Source};
+    let m = &app.model;
+    let p = m.projection(id).ok_or("no projection")?;
+    let budget = m.budgets.get(&p.budget_id).ok_or("the budget is missing")?;
+    let scenario = m.scenarios.get(id).ok_or("the scenario is missing")?;
+    let files = budget
+        .files
+        .iter()
+        .chain(&scenario.chain)
+        .map(|f| f.as_path());
+    let hashes = crate::load::provenance::hash_files(&m.root, files)?;
+    let edited = m.docs.get(id).is_some_and(|d| d.text != d.disk);
+    let mut name = p.scenario_name.clone();
+    if edited {
+        name.push_str(" (with unsaved edits)");
+    }
+    let provenance = Provenance::new(
+        env!("CARGO_PKG_VERSION"),
+        vec![(p.scenario_id.clone(), name)],
+        hashes
+            .into_iter()
+            .map(|(path, sha256)| InputFile { path, sha256 })
+            .collect(),
+    );
+    let sources = [Source {
+        projection: p,
+        budget,
+    }];
+    let tables = cabinet::build_tables(&sources, app.unit, app.real).map_err(|e| e.to_string())?;
+    let scale = cabinet::Scale::new(app.unit, app.real, &[p]).map_err(|e| e.to_string())?;
+    Ok(cabinet::csv::single_file(
+        &tables,
+        &provenance.table(&scale),
+        false,
+    ))
 }
 
 /// A queued write finished.
 pub fn wrote(app: &mut App, r: Result<(Written, String), String>) {
     match r {
         Err(e) => app.complain(e),
-        Ok((Written::Export, shown)) => app.say(format!(
-            "exported the tidy figures of this scenario to {shown}"
-        )),
+        Ok((Written::Export, shown)) => {
+            // `x` writes two files; say both in one line.
+            let text = match &app.status {
+                Some(st) if !st.error && st.text.starts_with("exported ") => {
+                    format!("{} and {shown}", st.text)
+                }
+                _ => format!("exported {shown}"),
+            };
+            app.say(text);
+        }
         Ok((Written::Scenario { id, text }, shown)) => {
             if let Some(d) = app.model.docs.get_mut(&id) {
                 d.disk = text;

@@ -33,7 +33,13 @@ pub fn cumulative_gap(p: &Projection) -> Decimal {
 /// Bridge from A to B (both on `budget`), computed by the shared
 /// `analysis::bridge` (the same steps as `poolplan compare`). Scenarios that
 /// cannot be bridged (different budgets or horizons) give one step saying why.
-pub fn bridge(budget: &Budget, a: &Scenario, b: &Scenario, pa: &Projection, pb: &Projection) -> Bridge {
+pub fn bridge(
+    budget: &Budget,
+    a: &Scenario,
+    b: &Scenario,
+    pa: &Projection,
+    pb: &Projection,
+) -> Bridge {
     let gap_a = cumulative_gap(pa);
     let gap_b = cumulative_gap(pb);
     match crate::analysis::bridge::bridge(budget, a, b) {
@@ -42,13 +48,19 @@ pub fn bridge(budget: &Budget, a: &Scenario, b: &Scenario, pa: &Projection, pb: 
             steps: br
                 .steps
                 .into_iter()
-                .map(|s| Step { driver: s.driver, gap_change: s.gap_change })
+                .map(|s| Step {
+                    driver: s.driver,
+                    gap_change: s.gap_change,
+                })
                 .collect(),
             gap_b: br.end,
         },
         Err(e) => Bridge {
             gap_a,
-            steps: vec![Step { driver: format!("no bridge: {e}"), gap_change: gap_b - gap_a }],
+            steps: vec![Step {
+                driver: format!("no bridge: {e}"),
+                gap_change: gap_b - gap_a,
+            }],
             gap_b,
         },
     }
