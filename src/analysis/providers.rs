@@ -13,8 +13,9 @@ use super::AnalysisError;
 use crate::engine::arith::{add, R};
 use crate::engine::vfm::cost_per_outcome;
 use crate::engine::{EngineError, Projection};
-use crate::model::Budget;
+use crate::model::{Budget, Provider};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One service line in the comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +53,12 @@ pub struct Category {
     pub saving_at_median: Decimal,
 }
 
-fn category(budget: &Budget, p: &Projection, t: usize, name: &str) -> R<Category> {
+fn category(
+    providers: &HashMap<&str, &Provider>,
+    p: &Projection,
+    t: usize,
+    name: &str,
+) -> R<Category> {
     let running: Vec<_> = p
         .services
         .iter()
@@ -76,8 +82,8 @@ fn category(budget: &Budget, p: &Projection, t: usize, name: &str) -> R<Category
         saving_at_median: Decimal::ZERO,
     };
     for (s, rank) in running.iter().zip(rank) {
-        let provider = s.provider[t].clone();
-        let known = budget.provider(&provider);
+        let provider = s.provider[t].to_string();
+        let known = providers.get(provider.as_str()).copied();
         let (u, v) = (s.unit_cost[t], s.volume[t]);
         let saving = match median {
             Some(m) => saving_at_median(u, v, m)?,
@@ -120,8 +126,9 @@ pub fn compare_providers(
     only: Option<&str>,
 ) -> Result<Vec<Category>, AnalysisError> {
     let mut names: Vec<&str> = vec![];
+    let mut seen = std::collections::HashSet::new();
     for s in &p.services {
-        if !names.contains(&s.category.as_str()) {
+        if seen.insert(s.category.as_str()) {
             names.push(&s.category);
         }
     }
@@ -138,9 +145,15 @@ pub fn compare_providers(
         scenario: p.scenario_id.clone(),
         source: e,
     };
+    // Looked up once per line: an index, not a scan of providers.csv.
+    let providers: HashMap<&str, &Provider> = budget
+        .providers
+        .iter()
+        .map(|x| (x.id.as_str(), x))
+        .collect();
     let mut out = vec![];
     for name in names {
-        let c = category(budget, p, t, name).map_err(wrap)?;
+        let c = category(&providers, p, t, name).map_err(wrap)?;
         if !c.lines.is_empty() || only.is_some() {
             out.push(c);
         }

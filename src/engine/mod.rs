@@ -58,7 +58,8 @@ pub struct ServiceLine {
     pub unit: String,
     pub outcome: String,
     /// The provider delivering it each year (a recommission changes it).
-    pub provider: Vec<String>,
+    /// (Shared strings: a year's entry is a reference count, not a copy.)
+    pub provider: Vec<std::sync::Arc<str>>,
     pub runs: Vec<bool>,
     /// Unrounded.
     pub unit_cost: Vec<Decimal>,

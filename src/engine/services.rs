@@ -119,7 +119,8 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
                     && !plan.decommission.iter().any(|d| d.covers(t))
             })
             .collect();
-        let mut provider = vec![svc.provider.clone(); n];
+        let mut provider: Vec<std::sync::Arc<str>> =
+            vec![std::sync::Arc::from(svc.provider.as_str()); n];
         let mut base_cost = vec![svc.unit_cost; n];
         let mut base_rate = vec![svc.outcome_rate; n];
         for l in &plan.recommission {
@@ -130,8 +131,9 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
                 ..
             } = &l.kind
             {
+                let new_provider: std::sync::Arc<str> = std::sync::Arc::from(p.as_str());
                 for t in (0..n).filter(|t| l.covers(*t)) {
-                    provider[t] = p.clone();
+                    provider[t] = std::sync::Arc::clone(&new_provider);
                     if let Some(u) = unit_cost {
                         base_cost[t] = *u;
                     }

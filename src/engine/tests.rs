@@ -402,7 +402,7 @@ fn commission_decommission_recommission_windows() {
         swap.unit_cost,
         vec![dec!(100), dec!(70), dec!(70), dec!(100)]
     );
-    assert_eq!(swap.provider, vec!["prov", "prov", "prov", "prov"]);
+    assert!(swap.provider.iter().all(|p| &**p == "prov"));
     let mst = &p.services[2];
     assert!(mst.commissioned);
     assert_eq!(mst.cost, vec![dec!(0), dec!(0), dec!(30), dec!(30)]);

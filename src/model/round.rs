@@ -7,16 +7,23 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// Round to `dp` places, half away from zero.
 #[inline]
 pub fn round_dp(x: Decimal, dp: u32) -> Decimal {
-    if x.scale() <= dp {
+    let scale = x.scale();
+    if scale <= dp {
         // Already exact at this precision (fast path: most money is).
         return if x.is_zero() { Decimal::ZERO } else { x };
     }
-    let r = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    if r.is_zero() {
-        Decimal::ZERO
-    } else {
-        r
+    // Integer rounding of the mantissa: m / 10^(scale−dp), half away from
+    // zero. The mantissa is at most 96 bits and the divisor at most 10^28,
+    // so this is exact in i128 and much cheaper than the general routine.
+    let m = x.mantissa();
+    let p = 10i128.pow(scale - dp);
+    let (q, r) = (m / p, m % p);
+    let q = if r.abs() * 2 >= p { q + m.signum() } else { q };
+    if q == 0 {
+        return Decimal::ZERO;
     }
+    Decimal::try_from_i128_with_scale(q, dp)
+        .unwrap_or_else(|_| x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// Round to the penny, half away from zero.
@@ -44,6 +51,30 @@ mod tests {
         assert_eq!(round_dp(dec!(2.5), 0), dec!(3));
         assert_eq!(round_dp(dec!(-2.5), 0), dec!(-3));
         assert_eq!(round(dec!(1.004999)), dec!(1.00));
+    }
+
+    #[test]
+    fn integer_path_matches_the_library_rule() {
+        let cases = [
+            dec!(1.005),
+            dec!(-1.005),
+            dec!(2.675),
+            dec!(0.0049999999999999999999999999),
+            dec!(123456789.125000000000000001),
+            dec!(-0.5),
+            dec!(7.9228162514264337593543950335),
+            dec!(-99999999999999999999.995),
+            dec!(0.9999999999999999999999999999),
+        ];
+        for x in cases {
+            for dp in 0..4 {
+                assert_eq!(
+                    round_dp(x, dp),
+                    x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
+                    "{x} to {dp} places"
+                );
+            }
+        }
     }
 
     #[test]

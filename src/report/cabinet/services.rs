@@ -12,6 +12,7 @@ use crate::engine::vfm::cost_per_outcome;
 use crate::engine::{Projection, ServiceLine};
 use crate::model::round_dp;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// The services table of every scenario.
 pub fn services(scale: &Scale, sources: &[Source<'_>]) -> R<CabTable> {
@@ -118,6 +119,13 @@ fn scenario_rows(scale: &Scale, src: &Source<'_>, rows: &mut Vec<Row>) -> R<()> 
         .pools
         .iter()
         .any(|l| l.saving.iter().any(|s| !s.is_zero()));
+    // Provider names by id, looked up once per service rather than scanned.
+    let names_by_id: HashMap<&str, &str> = src
+        .budget
+        .providers
+        .iter()
+        .map(|x| (x.id.as_str(), x.name.as_str()))
+        .collect();
     for pool in &p.pools {
         let mut cost = vec![Decimal::ZERO; n];
         let mut outcomes = vec![Decimal::ZERO; n];
@@ -128,7 +136,7 @@ fn scenario_rows(scale: &Scale, src: &Source<'_>, rows: &mut Vec<Row>) -> R<()> 
         {
             accumulate(&mut cost, &s.cost)?;
             accumulate(&mut outcomes, &s.outcomes)?;
-            let provider = providers(src, s);
+            let provider = providers(&names_by_id, s);
             let runs = Some(s.runs.as_slice());
             let l = |m, u| [pool.name.as_str(), s.name.as_str(), provider.as_str(), m, u];
             let v = c.money(&s.cost, runs)?;
@@ -202,13 +210,12 @@ fn scenario_rows(scale: &Scale, src: &Source<'_>, rows: &mut Vec<Row>) -> R<()> 
 
 /// The provider(s) delivering a service over the years it runs, e.g.
 /// `Oakfield Care Ltd then Kestrel Children's Homes Ltd` after a recommission.
-fn providers(src: &Source<'_>, s: &ServiceLine) -> String {
+fn providers(names_by_id: &HashMap<&str, &str>, s: &ServiceLine) -> String {
     let mut names: Vec<String> = vec![];
     for (id, runs) in s.provider.iter().zip(&s.runs) {
-        let name = src
-            .budget
-            .provider(id)
-            .map_or_else(|| id.clone(), |x| x.name.clone());
+        let name = names_by_id
+            .get(&**id)
+            .map_or_else(|| id.to_string(), |n| n.to_string());
         if *runs && names.last() != Some(&name) {
             names.push(name);
         }

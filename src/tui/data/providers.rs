@@ -65,7 +65,7 @@ pub fn categories(p: &Projection, t: usize) -> Vec<Category> {
             .map(|s| ProviderRow {
                 service: s.id.clone(),
                 service_name: s.name.clone(),
-                provider: s.provider.get(t).cloned().unwrap_or_default(),
+                provider: s.provider.get(t).map(|p| p.to_string()).unwrap_or_default(),
                 unit_cost: s.unit_cost[t],
                 volume: s.volume[t],
                 cost: s.cost[t],

@@ -84,7 +84,7 @@ pub fn rows<'p>(
         .map(|(index, s)| Row {
             index,
             line: s,
-            provider: s.provider.get(t).map(String::as_str).unwrap_or(""),
+            provider: s.provider.get(t).map(|p| &**p).unwrap_or(""),
             unit_cost: s.unit_cost[t],
             volume: s.volume[t],
             cost: s.cost[t],

@@ -163,7 +163,7 @@ fn draw_detail(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection,
         Row::new(c)
     };
     let rows = vec![
-        line("provider", &|t| sv.provider[t].clone()),
+        line("provider", &|t| sv.provider[t].to_string()),
         line("unit cost £", &|t| qty(at(app, p, &sv.unit_cost, t), 2)),
         line("volume", &|t| qty(sv.volume[t], 1)),
         line(&format!("cost {}", app.unit.label()), &|t| {
