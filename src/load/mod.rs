@@ -267,6 +267,23 @@ impl Workspace {
         )
     }
 
+    /// Resolve several scenarios, sharing each budget's index of ids.
+    pub fn resolve_all(&mut self, ids: &[String]) -> Vec<Option<Scenario>> {
+        let mut indexes = resolve::Indexes::new();
+        ids.iter()
+            .map(|id| {
+                resolve::resolve_indexed(
+                    id,
+                    &self.sources,
+                    &self.budgets,
+                    &self.declared,
+                    &mut indexes,
+                    &mut self.diagnostics,
+                )
+            })
+            .collect()
+    }
+
     /// Every scenario id in the chain of `id` (itself first).
     pub fn chain_ids(&self, id: &str) -> Vec<String> {
         let mut out = vec![];
@@ -325,8 +342,8 @@ pub fn load_for(
     }
     let mut scenarios = vec![];
     let mut failed = false;
-    for id in &ids {
-        match ws.resolve(id) {
+    for s in ws.resolve_all(&ids) {
+        match s {
             Some(s) => scenarios.push(s),
             None => failed = true,
         }
@@ -393,9 +410,7 @@ pub fn check_all(root: &Path) -> (Vec<Diagnostic>, usize, usize) {
         });
     }
     let ids = ws.scenario_ids.clone();
-    for id in &ids {
-        ws.resolve(id);
-    }
+    ws.resolve_all(&ids);
     resolve::dedup(&mut ws.diagnostics);
     (ws.diagnostics, ws.budgets.len(), ids.len())
 }

@@ -36,6 +36,21 @@ pub fn resolve(
     declared: &HashMap<String, Declared>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Scenario> {
+    resolve_indexed(id, sources, budgets, declared, &mut Indexes::new(), diags)
+}
+
+static NO_DECLARED: std::sync::LazyLock<Declared> = std::sync::LazyLock::new(Declared::default);
+
+/// `resolve`, reusing per-budget indexes across calls (resolve many
+/// scenarios of one budget without rebuilding its id sets each time).
+pub fn resolve_indexed<'b>(
+    id: &str,
+    sources: &HashMap<String, ScenarioSource>,
+    budgets: &'b HashMap<String, Budget>,
+    declared: &'b HashMap<String, Declared>,
+    indexes: &mut Indexes<'b>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Scenario> {
     // The chain, child first.
     let mut chain: Vec<&ScenarioSource> = vec![];
     let mut seen = HashSet::new();
@@ -123,7 +138,7 @@ pub fn resolve(
         );
         return None;
     };
-    let Some(budget) = budgets.get(&budget_id) else {
+    let Some((budget_key, budget)) = budgets.get_key_value(&budget_id) else {
         let pos = chain
             .iter()
             .find_map(|s| s.raw.as_ref().and_then(|r| r.budget.as_ref()))
@@ -149,8 +164,7 @@ pub fn resolve(
         .iter()
         .find_map(|s| s.raw.as_ref().and_then(|r| r.years.as_ref()).map(|y| y.v))
         .unwrap_or(budget.years);
-    let no_declared = Declared::default();
-    let declared = declared.get(&budget_id).unwrap_or(&no_declared);
+    let declared: &'b Declared = declared.get(&budget_id).unwrap_or(&NO_DECLARED);
     let child = chain[0].raw.as_ref()?;
     let mut scenario = Scenario {
         id: id.to_string(),
@@ -173,7 +187,14 @@ pub fn resolve(
     // Commissioned services anywhere in the chain, for references.
     let mut commissioned: HashMap<String, (String, String)> = HashMap::new(); // id -> (category, pool)
     let mut ok = true;
-    let mut checker = Checker::new(budget, declared, years);
+    let ix = indexes
+        .entry(budget_key.as_str())
+        .or_insert_with(|| Index::new(budget, declared));
+    let mut checker = Checker {
+        b: budget,
+        n: years,
+        ix,
+    };
     for s in chain.iter().rev() {
         let raw = s.raw.as_ref()?;
         for (key, at) in &raw.rates {
@@ -249,10 +270,10 @@ fn sink<'d>(diags: &'d mut Vec<Diagnostic>, s: &ScenarioSource) -> Sink<'d> {
     }
 }
 
-struct Checker<'b> {
-    b: &'b Budget,
-    n: usize,
-    /// Whether budget.toml gave a horizon (else windows are not checked).
+/// The ids of one budget that references may name: built once per budget
+/// and shared by every scenario resolved on it (a national model has
+/// 100,000 services and many scenarios).
+pub struct Index<'b> {
     horizon_known: bool,
     pools: Known<'b>,
     partners: Known<'b>,
@@ -262,11 +283,9 @@ struct Checker<'b> {
     declared_pairs: Option<&'b HashSet<(String, String)>>,
 }
 
-impl<'b> Checker<'b> {
-    fn new(b: &'b Budget, d: &'b Declared, n: usize) -> Self {
-        Checker {
-            b,
-            n,
+impl<'b> Index<'b> {
+    pub fn new(b: &'b Budget, d: &'b Declared) -> Self {
+        Index {
             horizon_known: d.horizon_known,
             pools: Known::new(b.pools.iter().map(|p| p.id.as_str()), d.pools.as_ref()),
             partners: Known::new(
@@ -289,7 +308,25 @@ impl<'b> Checker<'b> {
             declared_pairs: d.pairs.as_ref(),
         }
     }
+}
 
+/// Per-budget indexes, built on first use.
+pub type Indexes<'b> = HashMap<&'b str, Index<'b>>;
+
+struct Checker<'b, 'i> {
+    b: &'b Budget,
+    n: usize,
+    ix: &'i Index<'b>,
+}
+
+impl<'b, 'i> std::ops::Deref for Checker<'b, 'i> {
+    type Target = Index<'b>;
+    fn deref(&self) -> &Index<'b> {
+        self.ix
+    }
+}
+
+impl<'b, 'i> Checker<'b, 'i> {
     fn text<'l>(l: &'l RawLever, k: &str) -> (&'l str, Pos) {
         l.get(k).map(|a| (a.v.trim(), a.pos)).unwrap_or(("", l.pos))
     }

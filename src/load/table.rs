@@ -10,6 +10,23 @@ use std::collections::HashMap;
 /// The warning for a file read as Windows-1252.
 pub const WINDOWS_1252_WARNING: &str = "the file is not UTF-8; read it as Windows-1252 (Excel's \"CSV\" on Windows). Save as \"CSV UTF-8\" to be sure £ signs and accents are right";
 
+/// Known column name → index. A table has a handful of columns, so a linear
+/// scan beats hashing the name for every cell of every row.
+#[derive(Debug, Default)]
+struct ColMap(Vec<(&'static str, usize)>);
+
+impl ColMap {
+    fn get(&self, name: &str) -> Option<&usize> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, i)| i)
+    }
+    fn insert(&mut self, name: &'static str, i: usize) {
+        self.0.push((name, i));
+    }
+    fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+}
+
 /// One data row: its spreadsheet line and its trimmed cells.
 #[derive(Debug)]
 pub struct Row {
@@ -26,7 +43,7 @@ pub struct Table {
     /// Rows too short to hold every required column (an error says so,
     /// once per row); kept so the ids they name are known to exist.
     pub short: Vec<Row>,
-    cols: HashMap<&'static str, usize>,
+    cols: ColMap,
 }
 
 impl Table {
@@ -105,7 +122,7 @@ pub fn read_table(
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
-    let mut cols = HashMap::new();
+    let mut cols = ColMap::default();
     let mut ok = true;
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut unnamed = vec![];
