@@ -153,7 +153,7 @@ pub fn read_table(
         }
         seen.insert(name.as_str(), i);
         if let Some(known) = required.iter().chain(optional).find(|k| **k == name) {
-            cols.insert(*known, i);
+            cols.insert(known, i);
         } else {
             let known: Vec<&str> = required.iter().chain(optional).copied().collect();
             let hint = match crate::model::value::did_you_mean(name, &known) {
@@ -172,7 +172,7 @@ pub fn read_table(
     }
     let missing: Vec<&str> = required
         .iter()
-        .filter(|r| !cols.contains_key(*r))
+        .filter(|r| !cols.contains_key(r))
         .copied()
         .collect();
     if !missing.is_empty() {
