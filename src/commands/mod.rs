@@ -107,34 +107,11 @@ pub struct Loaded {
 /// in what they use is printed and gives exit code 1; warnings are printed
 /// and do not stop the command.
 pub fn project_all(dir: Option<&Path>, args: &[String]) -> Result<Loaded, u8> {
-    let root = workspace(dir)?;
-    let (ws, scenarios) = match crate::load::load_for(&root, args) {
-        Ok(x) => x,
-        Err(diags) => {
-            print_diagnostics(&diags);
-            eprintln!("nothing was written: fix the errors above and run again (poolplan check lists every problem)");
-            return Err(INVALID);
-        }
-    };
-    print_diagnostics(&ws.diagnostics);
-    let mut projections = Vec::with_capacity(scenarios.len());
-    for s in &scenarios {
-        let Some(b) = ws.budgets.get(&s.budget) else {
-            return Err(INVALID);
-        };
-        match crate::engine::project(b, s) {
-            Ok(p) => {
-                for w in &p.warnings {
-                    eprintln!("warning: scenario {}: {w}", s.id);
-                }
-                projections.push(p);
-            }
-            Err(e) => {
-                eprintln!("error: scenario {}: {e}", s.id);
-                return Err(INVALID);
-            }
-        }
-    }
+    let (ws, scenarios) = load_scenarios(dir, args)?;
+    let projections = collect(
+        &scenarios,
+        crate::engine::parallel::project_each(&ws.budgets, &scenarios, &|p| p),
+    )?;
     Ok(Loaded {
         workspace: ws,
         scenarios,
@@ -142,15 +119,12 @@ pub fn project_all(dir: Option<&Path>, args: &[String]) -> Result<Loaded, u8> {
     })
 }
 
-/// Load the named scenarios (all when none), project each on a worker
-/// thread (scenarios are independent) and reduce it at once with `f`, so
-/// only the reductions are kept in memory. Results come back in scenario-id
-/// order. Problems print as in `project_all`.
-pub fn map_projections<T: Send>(
+/// Load and resolve the named scenarios, printing every problem; any error
+/// in what they use means exit code 1 and no output.
+fn load_scenarios(
     dir: Option<&Path>,
     args: &[String],
-    f: impl Fn(&crate::engine::Projection) -> T + Sync,
-) -> Result<Vec<T>, u8> {
+) -> Result<(crate::load::Workspace, Vec<crate::model::Scenario>), u8> {
     let root = workspace(dir)?;
     let (ws, scenarios) = match crate::load::load_for(&root, args) {
         Ok(x) => x,
@@ -161,7 +135,14 @@ pub fn map_projections<T: Send>(
         }
     };
     print_diagnostics(&ws.diagnostics);
-    let results = crate::engine::parallel::project_each(&ws.budgets, &scenarios, &f);
+    Ok((ws, scenarios))
+}
+
+/// Print each scenario's engine warnings; the first engine error is exit 1.
+fn collect<T>(
+    scenarios: &[crate::model::Scenario],
+    results: Vec<crate::engine::parallel::Reduced<T>>,
+) -> Result<Vec<T>, u8> {
     let mut out = Vec::with_capacity(results.len());
     for (s, r) in scenarios.iter().zip(results) {
         match r {
@@ -178,6 +159,22 @@ pub fn map_projections<T: Send>(
         }
     }
     Ok(out)
+}
+
+/// Load the named scenarios (all when none), project each on a worker
+/// thread (scenarios are independent) and reduce it at once with `f`, so
+/// only the reductions are kept in memory. Results come back in scenario-id
+/// order. Problems print as in `project_all`.
+pub fn map_projections<T: Send>(
+    dir: Option<&Path>,
+    args: &[String],
+    f: impl Fn(&crate::engine::Projection) -> T + Sync,
+) -> Result<Vec<T>, u8> {
+    let (ws, scenarios) = load_scenarios(dir, args)?;
+    collect(
+        &scenarios,
+        crate::engine::parallel::project_each(&ws.budgets, &scenarios, &|p| f(&p)),
+    )
 }
 
 /// Map the CLI's units to the report's.

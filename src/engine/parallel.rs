@@ -16,14 +16,15 @@ pub type Reduced<T> = Result<(T, Vec<String>), EngineError>;
 pub fn project_each<T: Send>(
     budgets: &HashMap<String, Budget>,
     scenarios: &[Scenario],
-    f: &(impl Fn(&Projection) -> T + Sync),
+    f: &(impl Fn(Projection) -> T + Sync),
 ) -> Vec<Reduced<T>> {
     let one = |s: &Scenario| -> Reduced<T> {
         let b = budgets
             .get(&s.budget)
             .ok_or_else(|| EngineError::Overflow(format!("budget {} is not loaded", s.budget)))?;
         let p = project(b, s)?;
-        Ok((f(&p), p.warnings.clone()))
+        let warnings = p.warnings.clone();
+        Ok((f(p), warnings))
     };
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
