@@ -196,7 +196,7 @@ fn write_all(writes: &[(PathBuf, Vec<u8>)], force: bool) -> u8 {
         );
         return INVALID;
     }
-    for (p, bytes) in writes {
+    for (p, _) in writes {
         if let Some(parent) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
             if parent.is_file() {
                 eprintln!("error: {} is a file, not a folder; name a folder for one CSV file per table, or a .csv file for one file", parent.display());
@@ -207,10 +207,12 @@ fn write_all(writes: &[(PathBuf, Vec<u8>)], force: bool) -> u8 {
                 return INVALID;
             }
         }
-        if let Err(e) = crate::save::write_atomic(p, bytes) {
-            eprintln!("error: {e}");
-            return INVALID;
-        }
+    }
+    if let Err(e) = crate::save::write_all_atomic(writes) {
+        eprintln!("error: {e}");
+        return INVALID;
+    }
+    for (p, _) in writes {
         eprintln!("wrote {}", p.display());
     }
     OK

@@ -18,6 +18,13 @@ fn describe_char(c: char) -> String {
         format!("the letter \"{c}\"")
     } else if c == ' ' {
         "a space inside the number".to_string()
+    } else if c.is_whitespace() {
+        format!(
+            "a space (U+{:04X}, e.g. a non-breaking space) inside the number",
+            c as u32
+        )
+    } else if c.is_numeric() {
+        format!("the digit \"{c}\", which is not one of 0-9")
     } else if c.is_control() {
         format!("the control character U+{:04X}", c as u32)
     } else {

@@ -198,3 +198,75 @@ fn literals_beyond_28_digits_are_refused_not_rounded() {
         "0.0049999999999999999999999999"
     );
 }
+
+/// Undo the Rust-string escapes used in the docs table (`\t`, `\u{a0}`).
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        if let Some(t) = tail.strip_prefix('t') {
+            out.push('\t');
+            rest = t;
+        } else if let Some(t) = tail.strip_prefix("u{") {
+            let (hex, after) = t.split_once('}').expect("closed \\u{…}");
+            let c = u32::from_str_radix(hex, 16).expect("hex escape");
+            out.push(char::from_u32(c).expect("a char"));
+            rest = after;
+        } else {
+            panic!("unknown escape in {s:?}");
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every row of the grammar table in docs/testing.md: parser, input and
+/// documented outcome (a value, or `error:` and part of the message).
+#[test]
+fn documented_grammar_table() {
+    let doc = include_str!("../../../docs/testing.md");
+    let (_, rest) = doc
+        .split_once("<!-- grammar-table-start -->")
+        .expect("start marker");
+    let (table, _) = rest
+        .split_once("<!-- grammar-table-end -->")
+        .expect("end marker");
+    let mut rows = 0;
+    let mut wrong = vec![];
+    for line in table.lines().filter(|l| l.starts_with("| ")).skip(1) {
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+        let [parser, input, outcome] = cells[..] else {
+            panic!("bad row {line:?}");
+        };
+        let input = unescape(
+            input
+                .trim_matches('`')
+                .strip_prefix('"')
+                .and_then(|s| s.strip_suffix('"'))
+                .expect("quoted input"),
+        );
+        let got: Result<Decimal, String> = match parser {
+            "money" => parse_money(&input),
+            "rate" => parse_rate(&input),
+            "quantity" => parse_quantity(&input),
+            "outcome_rate" => parse_outcome_rate(&input),
+            "year" => crate::model::Year::parse(&input).map(|y| Decimal::from(y.0)),
+            p => panic!("unknown parser {p}"),
+        };
+        let ok = match (outcome.strip_prefix("error: "), &got) {
+            (Some(msg), Err(e)) => e.contains(msg),
+            (None, Ok(v)) => outcome.parse::<Decimal>().ok() == Some(*v),
+            _ => false,
+        };
+        if !ok {
+            wrong.push(format!(
+                "{parser} {input:?}: documented {outcome}, got {got:?}"
+            ));
+        }
+        rows += 1;
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(rows >= 100, "only {rows} rows");
+}
