@@ -160,3 +160,50 @@ fn a_read_only_file_system_keeps_the_originals() {
     fs.remount_ro();
     both_exports_fail_and_keep_originals(fs.path(), "Read-only file system");
 }
+
+/// A folder the user may not write to (mode 555), as uid 65534 via setpriv
+/// (as root a mode does not bind); skipped with a note without setpriv.
+#[test]
+fn a_read_only_folder_keeps_the_originals() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    originals(root);
+    for d in [root.to_path_buf(), root.join("cab")] {
+        std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    let setpriv = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    let usable = std::process::Command::new("setpriv")
+        .args(setpriv)
+        .arg("true")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !usable {
+        eprintln!("note: setpriv is not available; the read-only folder case is skipped");
+        return;
+    }
+    let before = snapshot(root);
+    let bin = assert_cmd::cargo::cargo_bin("poolplan");
+    let fixture = fixture();
+    for args in [
+        vec!["export", "--tidy", "-o", "tidy.csv", "--force"],
+        vec!["export", "-o", "cab", "--force"],
+    ] {
+        let out = std::process::Command::new("setpriv")
+            .args(setpriv)
+            .arg(&bin)
+            .arg("--dir")
+            .arg(&fixture)
+            .args(&args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("Permission denied") && err.contains("unchanged"),
+            "{err}"
+        );
+    }
+    assert_eq!(snapshot(root), before);
+}

@@ -1,7 +1,11 @@
-//! `poolplan check`: validate every budget and scenario.
+//! `poolplan check`: validate every budget and scenario. When the files are
+//! valid, every scenario is also projected, so a figure that outgrows exact
+//! arithmetic or a lever that drives a value negative is found by `check`,
+//! not first by `export`.
 
 use super::{print_diagnostics, workspace, INVALID, OK};
-use crate::load::check_all;
+use crate::engine::project;
+use crate::load::{check_all_resolved, Diagnostic, Owner, Severity};
 use std::path::Path;
 
 pub fn run(dir: Option<&Path>) -> u8 {
@@ -9,7 +13,31 @@ pub fn run(dir: Option<&Path>) -> u8 {
         Ok(r) => r,
         Err(c) => return c,
     };
-    let (diags, budgets, scenarios) = check_all(&root);
+    let (ws, resolved) = check_all_resolved(&root);
+    let (budgets, scenarios) = (ws.budgets.len(), ws.scenario_ids.len());
+    let mut diags = ws.diagnostics;
+    if !diags.iter().any(Diagnostic::is_error) {
+        // One at a time: a projection of a large budget is big, and `check`
+        // should not need more memory than the export it vouches for.
+        for s in &resolved {
+            let Some(budget) = ws.budgets.get(&s.budget) else {
+                continue;
+            };
+            let r = project(budget, s);
+            if let Err(e) = r {
+                let file = ws.sources.get(&s.id).map(|src| src.shown.clone());
+                diags.push(Diagnostic {
+                    severity: Severity::Error,
+                    owner: Owner::Scenario(s.id.clone()),
+                    file: file.unwrap_or_else(|| format!("scenarios/{}.toml", s.id)),
+                    line: None,
+                    col: None,
+                    field: None,
+                    message: format!("projecting the scenario: {e}"),
+                });
+            }
+        }
+    }
     print_diagnostics(&diags);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;

@@ -396,6 +396,14 @@ pub fn load_for(
 /// Check everything: every budget, every scenario. Returns all diagnostics
 /// and the number of budgets and scenarios checked.
 pub fn check_all(root: &Path) -> (Vec<Diagnostic>, usize, usize) {
+    let (ws, _) = check_all_resolved(root);
+    let (budgets, scenarios) = (ws.budgets.len(), ws.scenario_ids.len());
+    (ws.diagnostics, budgets, scenarios)
+}
+
+/// `check_all`, keeping the workspace (its diagnostics included) and every
+/// scenario that resolved, so a caller can go on to project them.
+pub fn check_all_resolved(root: &Path) -> (Workspace, Vec<Scenario>) {
     let mut ws = Workspace::load(root, &[]);
     if ws.budgets.is_empty() {
         ws.diagnostics.push(Diagnostic {
@@ -410,7 +418,7 @@ pub fn check_all(root: &Path) -> (Vec<Diagnostic>, usize, usize) {
         });
     }
     let ids = ws.scenario_ids.clone();
-    ws.resolve_all(&ids);
+    let resolved = ws.resolve_all(&ids).into_iter().flatten().collect();
     resolve::dedup(&mut ws.diagnostics);
-    (ws.diagnostics, ws.budgets.len(), ids.len())
+    (ws, resolved)
 }

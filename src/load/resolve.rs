@@ -26,6 +26,9 @@ pub struct ScenarioSource {
     pub parent: Option<String>,
 }
 
+/// The most scenarios one `extends` chain may hold (itself included).
+pub const MAX_CHAIN: usize = 2_000;
+
 /// Resolve scenario `id`. Problems found in any file of its chain are
 /// reported against that file; returns `None` if the chain cannot be
 /// followed or has no budget.
@@ -102,6 +105,17 @@ pub fn resolve_indexed<'b>(
         }
         src.raw.as_ref()?;
         chain.push(src);
+        if chain.len() > MAX_CHAIN {
+            // Bounded work: resolving every scenario of a chain n deep is
+            // n² steps, so a runaway chain is refused, not followed.
+            let mut sink = sink(diags, chain[0]);
+            sink.error(
+                None,
+                Some("key \"extends\"".into()),
+                format!("the extends chain is more than {MAX_CHAIN} scenarios deep; extend a scenario nearer the base"),
+            );
+            return None;
+        }
         cur = src.parent.clone();
     }
 

@@ -30,6 +30,23 @@ fn a_1000_level_extends_chain_works() {
 }
 
 #[test]
+fn a_chain_deeper_than_2000_is_refused_in_bounded_time() {
+    let ws = Ws::base();
+    ws.write("scenarios/s0.toml", "name = \"s0\"\nextends = \"base\"\n");
+    for i in 1..=2100 {
+        ws.write(
+            &format!("scenarios/s{i}.toml"),
+            format!("name = \"s{i}\"\nextends = \"s{}\"\n", i - 1),
+        );
+    }
+    ws.run_within(&["check"], SLOW).fails_with(&[
+        "scenarios/s2100.toml, key \"extends\"",
+        "more than 2000 scenarios deep",
+    ]);
+    ws.run_within(&["export", "--tidy", "s1990"], SLOW).passes();
+}
+
+#[test]
 fn a_1000_level_cycle_fails_cleanly() {
     let ws = Ws::base();
     for i in 0..1000 {

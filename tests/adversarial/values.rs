@@ -7,15 +7,19 @@ const CONTRIB: &str = "budgets/mini/contributions.csv";
 const BASE: &str = "scenarios/base.toml";
 
 #[test]
-fn decimal_max_contribution_checks_then_projection_fails_cleanly() {
+fn decimal_max_contribution_is_read_then_its_growth_fails_cleanly() {
     let ws = Ws::base();
     ws.edit(
         CONTRIB,
         "\"£100,000\"",
         "\"£79,228,162,514,264,337,593,543,950,335\"",
     );
-    // The amount itself is exactly representable; growing it is not.
-    ws.run(&["check"]).passes();
+    // The amount itself is exactly representable; growing it is not, and
+    // `check` (which projects every valid scenario) says so, as export does.
+    ws.run(&["check"]).fails_with(&[
+        "scenarios/base.toml: projecting the scenario",
+        "too large for exact arithmetic",
+    ]);
     ws.run(&["export", "--tidy"])
         .fails_with(&["too large for exact arithmetic"]);
 }
@@ -45,7 +49,8 @@ fn growth_of_1000_percent_over_50_years_fails_cleanly() {
     let ws = Ws::base();
     ws.edit("budgets/mini/budget.toml", "years = 3", "years = 50");
     ws.edit(BASE, "council = \"1%\"", "council = \"1000%\"");
-    ws.run(&["check"]).passes();
+    ws.run(&["check"])
+        .fails_with(&["scenarios/base.toml", "too large"]);
     let o = ws.run(&["export", "--tidy"]);
     o.fails_with(&["scenario base", "too large for exact arithmetic"]);
     assert!(o.stdout.is_empty(), "no partial output: {}", o.stdout);
@@ -141,4 +146,16 @@ fn huge_and_tiny_toml_numbers_are_refused_or_exact() {
             o.fails_with(&["base.toml:13"]);
         }
     }
+}
+
+#[test]
+fn check_finds_a_lever_that_drives_a_contribution_negative() {
+    let ws = Ws::base();
+    ws.edit(
+        "scenarios/plan.toml",
+        "change = \"-10%\"",
+        "change = \"-200%\"",
+    );
+    ws.run(&["check"])
+        .fails_with(&["scenarios/plan.toml: projecting the scenario", "negative"]);
 }
