@@ -4,7 +4,7 @@
 //! not first by `export`.
 
 use super::{print_diagnostics, workspace, INVALID, OK};
-use crate::engine::project;
+use crate::engine::parallel::project_each;
 use crate::load::{check_all_resolved, Diagnostic, Owner, Severity};
 use std::path::Path;
 
@@ -17,13 +17,10 @@ pub fn run(dir: Option<&Path>) -> u8 {
     let (budgets, scenarios) = (ws.budgets.len(), ws.scenario_ids.len());
     let mut diags = ws.diagnostics;
     if !diags.iter().any(Diagnostic::is_error) {
-        // One at a time: a projection of a large budget is big, and `check`
-        // should not need more memory than the export it vouches for.
-        for s in &resolved {
-            let Some(budget) = ws.budgets.get(&s.budget) else {
-                continue;
-            };
-            let r = project(budget, s);
+        // On all cores, each projection dropped as soon as it is made (the
+        // same memory bound as the exports it vouches for).
+        let results = project_each(&ws.budgets, &resolved, &|_| ());
+        for (s, r) in resolved.iter().zip(results) {
             if let Err(e) = r {
                 let file = ws.sources.get(&s.id).map(|src| src.shown.clone());
                 diags.push(Diagnostic {
