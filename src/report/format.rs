@@ -53,6 +53,17 @@ pub fn grouped(x: Decimal, dp: u32) -> String {
     }
 }
 
+/// Append one CSV field, quoted only when it must be (RFC 4180).
+pub fn csv_field(out: &mut Vec<u8>, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push(b'"');
+        out.extend_from_slice(s.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

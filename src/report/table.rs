@@ -192,11 +192,9 @@ pub fn render_text(tables: &[Table], unit: Unit) -> String {
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    let mut out = Vec::with_capacity(s.len());
+    super::format::csv_field(&mut out, s);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Render tables as CSV with raw numbers; with several tables, each starts

@@ -3,23 +3,13 @@
 //! measure, then pool, partner and service ids as byte strings; each
 //! scenario's once-only rows follow its yearly rows.
 
-use super::format::{money, plain};
+use super::format::{csv_field, money, plain};
 use crate::engine::Projection;
 use rust_decimal::Decimal;
 use std::io::{self, Write};
 
 /// The header line.
 pub const HEADER: &str = "scenario,year,pool,partner,service,measure,value";
-
-fn field(out: &mut Vec<u8>, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push(b'"');
-        out.extend_from_slice(s.replace('"', "\"\"").as_bytes());
-        out.push(b'"');
-    } else {
-        out.extend_from_slice(s.as_bytes());
-    }
-}
 
 struct Rows<'a> {
     out: &'a mut Vec<u8>,
@@ -43,7 +33,7 @@ impl Rows<'_> {
             if i > 0 {
                 self.out.push(b',');
             }
-            field(self.out, f);
+            csv_field(self.out, f);
         }
         self.out.push(b'\n');
     }

@@ -28,14 +28,7 @@ pub fn number(x: Decimal, dp: u32) -> String {
 }
 
 fn text(out: &mut Vec<u8>, s: &str) {
-    let s = safe_text(s);
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push(b'"');
-        out.extend_from_slice(s.replace('"', "\"\"").as_bytes());
-        out.push(b'"');
-    } else {
-        out.extend_from_slice(s.as_bytes());
-    }
+    crate::report::format::csv_field(out, &safe_text(s));
 }
 
 fn cell(out: &mut Vec<u8>, v: &Value) {
