@@ -177,6 +177,24 @@ pub struct App {
 }
 
 impl App {
+    /// How many rows the Services table shows now (current scenario and
+    /// year, filter applied): used by keys and clicks alike.
+    pub fn service_row_count(&self) -> usize {
+        self.current_id()
+            .and_then(|id| self.model.projection(id))
+            .map(|p| {
+                super::data::services::rows(
+                    p,
+                    self.year,
+                    &self.services.filter,
+                    self.services.sort,
+                    self.services.desc,
+                )
+                .len()
+            })
+            .unwrap_or(0)
+    }
+
     /// A new app on a built model, with the errors found while building it.
     pub fn new(model: Model, errors: Vec<Diagnostic>, size: (u16, u16), color: bool) -> App {
         App {

@@ -93,20 +93,7 @@ fn services(app: &mut App, body: Rect, x: u16, y: u16) {
     let off = layout::offset(app.services.selected, visible);
     if y >= table.y + 2 && y < table.y + table.height - 1 {
         let i = off + (y - table.y - 2) as usize;
-        let n = app
-            .current_id()
-            .and_then(|id| app.model.projection(id))
-            .map(|p| {
-                data::services::rows(
-                    p,
-                    app.year,
-                    &app.services.filter,
-                    app.services.sort,
-                    app.services.desc,
-                )
-                .len()
-            })
-            .unwrap_or(0);
+        let n = app.service_row_count();
         if i < n {
             if app.services.selected == i {
                 app.services.detail = true;

@@ -202,20 +202,7 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
             app.pool = clamp_add(app.pool, d, n);
         }
         Tab::Services => {
-            let n = app
-                .model
-                .projection(&id)
-                .map(|p| {
-                    data::services::rows(
-                        p,
-                        app.year,
-                        &app.services.filter,
-                        app.services.sort,
-                        app.services.desc,
-                    )
-                    .len()
-                })
-                .unwrap_or(0);
+            let n = app.service_row_count();
             app.services.selected = clamp_add(app.services.selected, d, n);
         }
         Tab::Providers => app.provider_scroll = clamp_add(app.provider_scroll, d, 10_000),
