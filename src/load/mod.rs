@@ -3,14 +3,17 @@
 
 pub mod budget;
 pub mod diag;
+mod header;
 pub mod manifest;
 pub mod provenance;
 pub mod refs;
 pub mod resolve;
 pub mod scenario;
+pub mod source;
 pub mod table;
 pub mod text;
 pub mod tomlsrc;
+pub mod xlsx;
 
 use crate::model::{Budget, Scenario};
 pub use diag::{Diagnostic, Owner, Severity};
