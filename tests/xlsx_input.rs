@@ -30,7 +30,10 @@ const CSV_ONLY: &[(&str, &str)] = &[
     ("binary-csv", ""),
     ("unclosed-quote", ""),
     ("short-row", "\"amount\" is empty; this column is required"),
-    ("empty-csv", "the sheet is empty; it needs a header row with the columns id, name"),
+    (
+        "empty-csv",
+        "the sheet is empty; it needs a header row with the columns id, name",
+    ),
     ("missing-csv", "and budget.xlsx has no sheet \"services\""),
 ];
 
@@ -57,8 +60,15 @@ fn every_broken_fixture_gives_the_same_errors_from_a_workbook() {
                 }
                 continue;
             }
-            assert_eq!(code, 1, "{name} ({cells:?}): the workbook fails too:\n{book_err}");
-            assert_eq!(errors(&book_err), errors(&csv_err), "{name} ({cells:?})\nCSV:\n{csv_err}\nworkbook:\n{book_err}");
+            assert_eq!(
+                code, 1,
+                "{name} ({cells:?}): the workbook fails too:\n{book_err}"
+            );
+            assert_eq!(
+                errors(&book_err),
+                errors(&csv_err),
+                "{name} ({cells:?})\nCSV:\n{csv_err}\nworkbook:\n{book_err}"
+            );
             // Positions are cells of the sheet.
             for l in book_err.lines().filter(|l| l.contains("budget.xlsx [")) {
                 assert!(!l.contains(".csv:"), "{l}");
@@ -94,7 +104,10 @@ fn the_example_as_a_workbook_gives_the_same_tidy_export() {
         convert(ws.path(), cells);
         let (code, _, err) = run(ws.path(), &["check"]);
         assert_eq!(code, 0, "{cells:?}: {err}");
-        assert!(tidy(ws.path()) == want, "{cells:?}: the tidy export differs");
+        assert!(
+            tidy(ws.path()) == want,
+            "{cells:?}: the tidy export differs"
+        );
     }
 }
 
@@ -122,7 +135,12 @@ fn book_path(ws: &tempfile::TempDir) -> PathBuf {
 }
 
 /// Write the base tables as text, except sheet `special`, written by `f`.
-fn with_sheet(ws: &tempfile::TempDir, sheets: &[(String, Vec<(u32, Vec<String>)>)], special: &str, f: impl Fn(&mut Worksheet, &[(u32, Vec<String>)])) {
+fn with_sheet(
+    ws: &tempfile::TempDir,
+    sheets: &[(String, Vec<(u32, Vec<String>)>)],
+    special: &str,
+    f: impl Fn(&mut Worksheet, &[(u32, Vec<String>)]),
+) {
     let mut wb = Workbook::new();
     for (name, rows) in sheets {
         let s = wb.add_worksheet();
@@ -159,7 +177,11 @@ fn percent_cells_in_every_format_are_percentages() {
     let want = base_tidy();
     let (ws, sheets) = base();
     let shares = &sheets.iter().find(|(n, _)| n == "risk_shares").unwrap().1;
-    assert_eq!(shares[0].1, ["pool", "partner", "share"], "the fixture's header");
+    assert_eq!(
+        shares[0].1,
+        ["pool", "partner", "share"],
+        "the fixture's header"
+    );
     for fmt in ["0%", "0.0%", "0.00%;[Red]-0.00%"] {
         with_sheet(&ws, &sheets, "risk_shares", |s, rows| {
             for (r, row) in rows {
@@ -169,7 +191,13 @@ fn percent_cells_in_every_format_are_percentages() {
                     s.write_string(0, 2, "share").unwrap();
                 } else {
                     let pct: f64 = row[2].trim_end_matches('%').parse().unwrap();
-                    s.write_number_with_format(*r, 2, pct / 100.0, &Format::new().set_num_format(fmt)).unwrap();
+                    s.write_number_with_format(
+                        *r,
+                        2,
+                        pct / 100.0,
+                        &Format::new().set_num_format(fmt),
+                    )
+                    .unwrap();
                 }
             }
         });
@@ -192,7 +220,11 @@ fn percent_cells_in_every_format_are_percentages() {
 }
 
 /// The contributions sheet with the amount of row 2 (A1 row 2) replaced.
-fn amount_cell(ws: &tempfile::TempDir, sheets: &[(String, Vec<(u32, Vec<String>)>)], f: impl Fn(&mut Worksheet)) {
+fn amount_cell(
+    ws: &tempfile::TempDir,
+    sheets: &[(String, Vec<(u32, Vec<String>)>)],
+    f: impl Fn(&mut Worksheet),
+) {
     with_sheet(ws, sheets, "contributions", |s, rows| {
         write_text(s, rows, Some((1, 3)));
         f(s);
@@ -208,7 +240,12 @@ fn formula_cells_use_their_saved_result() {
     let amount = rows[1].1[3].clone();
     let value: f64 = amount.replace([',', '£'], "").parse().unwrap();
     amount_cell(&ws, &sheets, |s| {
-        s.write_formula(1, 3, Formula::new(format!("={}/2*2", value)).set_result(value.to_string())).unwrap();
+        s.write_formula(
+            1,
+            3,
+            Formula::new(format!("={}/2*2", value)).set_result(value.to_string()),
+        )
+        .unwrap();
     });
     let (code, _, err) = run(ws.path(), &["check"]);
     assert_eq!(code, 0, "{err}");
@@ -230,8 +267,15 @@ fn strip_formula_result(path: &Path, name: &str) {
     let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     // Find the sheet's part: the sheets are written in order sheet1, sheet2, …
     let mut wbxml = String::new();
-    zin.by_name("xl/workbook.xml").unwrap().read_to_string(&mut wbxml).unwrap();
-    let names: Vec<&str> = wbxml.split("<sheet name=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    zin.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut wbxml)
+        .unwrap();
+    let names: Vec<&str> = wbxml
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
     let idx = names.iter().position(|n| *n == name).unwrap() + 1;
     let part = format!("xl/worksheets/sheet{idx}.xml");
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -269,7 +313,8 @@ fn a_year_excel_made_a_date_is_one_error_with_the_text_hint() {
     with_sheet(&ws, &sheets, "contributions", |s, rows| {
         write_text(s, rows, Some((1, 2)));
         let date = ExcelDateTime::from_ymd(2009, 10, 1).unwrap();
-        s.write_datetime_with_format(1, 2, &date, &Format::new().set_num_format("mmm-yy")).unwrap();
+        s.write_datetime_with_format(1, 2, &date, &Format::new().set_num_format("mmm-yy"))
+            .unwrap();
     });
     let (code, _, err) = run(ws.path(), &["check"]);
     assert_eq!(code, 1);
@@ -277,11 +322,15 @@ fn a_year_excel_made_a_date_is_one_error_with_the_text_hint() {
     assert_eq!(lines.len(), 1, "one error for the cell:\n{err}");
     let l = lines[0];
     assert!(l.starts_with("error: budgets/mini/budget.xlsx [contributions] C2, column C \"year\": Excel has turned this cell into a date (2009-10-01"), "{l}");
-    assert!(l.contains("(was it the year \"2009-10\"?)") && l.contains("Format the column as Text"), "{l}");
+    assert!(
+        l.contains("(was it the year \"2009-10\"?)") && l.contains("Format the column as Text"),
+        "{l}"
+    );
     // A built-in date format (numFmtId 14) is a date as well.
     with_sheet(&ws, &sheets, "contributions", |s, rows| {
         write_text(s, rows, Some((1, 2)));
-        s.write_number_with_format(1, 2, 40087.0, &Format::new().set_num_format_index(14)).unwrap();
+        s.write_number_with_format(1, 2, 40087.0, &Format::new().set_num_format_index(14))
+            .unwrap();
     });
     let (_, _, err) = run(ws.path(), &["check"]);
     assert!(err.contains("[contributions] C2, column C \"year\": Excel has turned this cell into a date (2009-10-01"), "{err}");
@@ -295,7 +344,12 @@ fn merged_hidden_renamed_and_extra_sheets() {
     for (name, rows) in &sheets {
         let s = wb.add_worksheet();
         // A sheet named in another case is the same table.
-        s.set_name(if name == "services" { "Services".to_string() } else { name.clone() }).unwrap();
+        s.set_name(if name == "services" {
+            "Services".to_string()
+        } else {
+            name.clone()
+        })
+        .unwrap();
         if name == "providers" {
             s.set_hidden(true);
         }
@@ -306,19 +360,43 @@ fn merged_hidden_renamed_and_extra_sheets() {
         }
         if name == "contributions" {
             // A note merged across two rows: only its first cell holds it.
-            let note = rows[0].1.iter().position(|h| h == "note").expect("a note column") as u16;
-            s.merge_range(1, note, 2, note, "agreed at board", &Format::new()).unwrap();
+            let note = rows[0]
+                .1
+                .iter()
+                .position(|h| h == "note")
+                .expect("a note column") as u16;
+            s.merge_range(1, note, 2, note, "agreed at board", &Format::new())
+                .unwrap();
         }
     }
-    wb.add_worksheet().set_name("Read me").unwrap().write_string(0, 0, "notes").unwrap();
+    wb.add_worksheet()
+        .set_name("Read me")
+        .unwrap()
+        .write_string(0, 0, "notes")
+        .unwrap();
     wb.add_worksheet().set_name("partnerz").unwrap();
-    wb.add_worksheet().set_name("workings").unwrap().write_number(0, 0, 1.0).unwrap();
+    wb.add_worksheet()
+        .set_name("workings")
+        .unwrap()
+        .write_number(0, 0, 1.0)
+        .unwrap();
     wb.save(book_path(&ws)).unwrap();
     let (code, _, err) = run(ws.path(), &["check"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("budget.xlsx [contributions] ") && err.contains("are merged: poolplan reads the value of"), "{err}");
-    assert!(err.contains("budget.xlsx [partnerz]: this sheet is not read") && err.contains("did you mean \"partners\"?"), "{err}");
-    assert!(!err.contains("[Read me]") && !err.contains("[workings]"), "{err}");
+    assert!(
+        err.contains("budget.xlsx [contributions] ")
+            && err.contains("are merged: poolplan reads the value of"),
+        "{err}"
+    );
+    assert!(
+        err.contains("budget.xlsx [partnerz]: this sheet is not read")
+            && err.contains("did you mean \"partners\"?"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("[Read me]") && !err.contains("[workings]"),
+        "{err}"
+    );
     assert!(tidy(ws.path()) == want);
 }
 
@@ -335,12 +413,20 @@ fn an_empty_sheet_is_like_an_empty_csv() {
 fn a_table_as_csv_and_as_sheet_is_an_error() {
     let (ws, sheets) = base();
     write_book(&book_path(&ws), &sheets, Cells::Text);
-    std::fs::write(ws.path().join("budgets/mini/partners.csv"), "id,name\ncouncil,Council\n").unwrap();
+    std::fs::write(
+        ws.path().join("budgets/mini/partners.csv"),
+        "id,name\ncouncil,Council\n",
+    )
+    .unwrap();
     let (code, _, err) = run(ws.path(), &["check"]);
     assert_eq!(code, 1);
     assert!(err.contains("error: budgets/mini/budget.xlsx [partners]: the partners table is given twice, as partners.csv and as this sheet of budget.xlsx"), "{err}");
     // A table that is in neither says both.
-    let rest: Vec<_> = sheets.iter().filter(|(n, _)| n != "services").cloned().collect();
+    let rest: Vec<_> = sheets
+        .iter()
+        .filter(|(n, _)| n != "services")
+        .cloned()
+        .collect();
     std::fs::remove_file(ws.path().join("budgets/mini/partners.csv")).unwrap();
     write_book(&book_path(&ws), &rest, Cells::Text);
     let (_, _, err) = run(ws.path(), &["check"]);
@@ -356,7 +442,11 @@ fn a_file_that_is_not_a_workbook_is_one_error() {
     assert_eq!(code, 1);
     let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
     assert_eq!(lines.len(), 1, "{err}");
-    assert!(lines[0].starts_with("error: budgets/mini/budget.xlsx: this is not an Excel .xlsx workbook"), "{err}");
+    assert!(
+        lines[0]
+            .starts_with("error: budgets/mini/budget.xlsx: this is not an Excel .xlsx workbook"),
+        "{err}"
+    );
 }
 
 #[test]

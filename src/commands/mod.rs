@@ -4,6 +4,7 @@
 mod check;
 mod compare;
 mod export;
+mod new;
 mod providers;
 mod sensitivity;
 mod summary;
@@ -81,6 +82,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 force,
             },
         ),
+        Command::New { dir, xlsx, budget } => new::run(&dir, xlsx, budget.as_deref()),
         Command::Tui { scenarios } => match workspace(dir) {
             Ok(root) => crate::tui::run(&root, scenarios.first().map(String::as_str)),
             Err(code) => code,

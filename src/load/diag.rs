@@ -48,7 +48,9 @@ impl Diagnostic {
     /// The column letters of a `column G "unit_cost"` field.
     fn column_letters(&self) -> Option<&str> {
         let rest = self.field.as_deref()?.strip_prefix("column ")?;
-        let end = rest.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| !c.is_ascii_uppercase())
+            .unwrap_or(rest.len());
         (end > 0 && rest[end..].chars().next().is_none_or(|c| c == ' ')).then(|| &rest[..end])
     }
 }

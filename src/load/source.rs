@@ -113,7 +113,8 @@ impl TableFiles {
         optional: &[&'static str],
         diags: &mut Vec<Diagnostic>,
     ) -> Option<(Table, String)> {
-        self.asked.push(csv.strip_suffix(".csv").unwrap_or(csv).to_string());
+        self.asked
+            .push(csv.strip_suffix(".csv").unwrap_or(csv).to_string());
         let book_file = format!("{}{WORKBOOK}", self.shown_dir);
         let sheet = match self.sheet(csv) {
             Ok(s) => s,
@@ -145,8 +146,18 @@ impl TableFiles {
                     return None;
                 }
             };
-            let header_line = rows.rows.iter().find(|(_, c)| c.iter().any(|c| !c.trim().is_empty())).map(|(l, _)| *l);
-            let t = from_rows(rows.rows, &mut sink, required, optional, "the sheet is empty")?;
+            let header_line = rows
+                .rows
+                .iter()
+                .find(|(_, c)| c.iter().any(|c| !c.trim().is_empty()))
+                .map(|(l, _)| *l);
+            let t = from_rows(
+                rows.rows,
+                &mut sink,
+                required,
+                optional,
+                "the sheet is empty",
+            )?;
             for p in &rows.problems {
                 if let Some(col) = t.column_at(p.col).filter(|_| Some(p.row) != header_line) {
                     sink.error(Some(p.row), Some(t.field(col)), p.message.clone());
@@ -166,7 +177,12 @@ impl TableFiles {
         match read_file(&path) {
             Ok(bytes) => {
                 self.files.push(path);
-                let t = read_table(&bytes, &mut self.sink(diags, shown.clone()), required, optional)?;
+                let t = read_table(
+                    &bytes,
+                    &mut self.sink(diags, shown.clone()),
+                    required,
+                    optional,
+                )?;
                 Some((t, shown))
             }
             Err(e) => {
@@ -174,7 +190,10 @@ impl TableFiles {
                     _ if path.exists() => e,
                     // The workbook's own error explains the missing table.
                     Workbook::Broken => return None,
-                    Workbook::Open(_) => format!("{e}, and {WORKBOOK} has no sheet \"{}\"; {need}", csv.trim_end_matches(".csv")),
+                    Workbook::Open(_) => format!(
+                        "{e}, and {WORKBOOK} has no sheet \"{}\"; {need}",
+                        csv.trim_end_matches(".csv")
+                    ),
                     Workbook::Absent => format!("{e}; {need}"),
                 };
                 self.sink(diags, shown).error(None, None, message);

@@ -180,7 +180,14 @@ pub fn from_rows(
         (!cells.iter().all(String::is_empty)).then_some(Row { line, cells })
     });
     let Some(header) = rows.next() else {
-        sink.error(Some(1), None, format!("{empty}; it needs a header row with the columns {}", required.join(", ")));
+        sink.error(
+            Some(1),
+            None,
+            format!(
+                "{empty}; it needs a header row with the columns {}",
+                required.join(", ")
+            ),
+        );
         return None;
     };
     let head = match_header(&header.cells, header.line, sink, required, optional)?;

@@ -62,7 +62,11 @@ fn as_number(text: &str) -> Option<(f64, Option<&'static str>)> {
         Some(b) => (b, true),
         None => (t, false),
     };
-    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
+    if body.is_empty()
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
         return None;
     }
     // A European-looking `1.000` stays text (as a number it means 1).
@@ -70,7 +74,11 @@ fn as_number(text: &str) -> Option<(f64, Option<&'static str>)> {
         (1..=3).contains(&i.trim_start_matches('-').len()) && !i.starts_with('0') && f.len() == 3
     });
     let exact = Decimal::from_str(body).ok()?;
-    let value = if pct { exact / Decimal::from(100) } else { exact };
+    let value = if pct {
+        exact / Decimal::from(100)
+    } else {
+        exact
+    };
     let x: f64 = value.to_string().parse().ok()?;
     let back = Decimal::from_str(&format!("{x}")).ok()?;
     (back == value && !european).then_some((x, pct.then_some("0.0%")))
@@ -87,11 +95,20 @@ pub fn write_book(path: &Path, sheets: &[(String, Vec<(u32, Vec<String>)>)], cel
                 if v.is_empty() {
                     continue;
                 }
-                let number = if cells == Cells::Typed && *r > 0 { as_number(v) } else { None };
+                let number = if cells == Cells::Typed && *r > 0 {
+                    as_number(v)
+                } else {
+                    None
+                };
                 match number {
                     Some((x, Some(fmt))) => {
-                        ws.write_number_with_format(*r, c as u16, x, &Format::new().set_num_format(fmt))
-                            .unwrap();
+                        ws.write_number_with_format(
+                            *r,
+                            c as u16,
+                            x,
+                            &Format::new().set_num_format(fmt),
+                        )
+                        .unwrap();
                     }
                     Some((x, None)) => {
                         ws.write_number(*r, c as u16, x).unwrap();
@@ -108,7 +125,9 @@ pub fn write_book(path: &Path, sheets: &[(String, Vec<(u32, Vec<String>)>)], cel
 
 /// Replace every budget's CSV files by `budget.xlsx`.
 pub fn convert(root: &Path, cells: Cells) {
-    let Ok(rd) = std::fs::read_dir(root.join("budgets")) else { return };
+    let Ok(rd) = std::fs::read_dir(root.join("budgets")) else {
+        return;
+    };
     for b in rd {
         let dir = b.unwrap().path();
         if !dir.is_dir() {
@@ -161,7 +180,9 @@ pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
 /// `budget.xlsx [services] G3, column G "x": m` both become
 /// `services|3|column G "x"|m`.
 pub fn normalise(line: &str) -> String {
-    let Some(rest) = line.strip_prefix("error: ") else { return line.to_string() };
+    let Some(rest) = line.strip_prefix("error: ") else {
+        return line.to_string();
+    };
     let csv = rest
         .split_once(".csv")
         .filter(|(a, _)| a.starts_with("budgets/") && !a.contains(' '));
@@ -193,7 +214,10 @@ fn sheet_key(rest: &str) -> Option<String> {
         None => (String::new(), tail),
     };
     let (field, msg) = split_field(tail);
-    Some(format!("{folder}|{}|{line_no}|{field}|{msg}", sheet.to_ascii_lowercase()))
+    Some(format!(
+        "{folder}|{}|{line_no}|{field}|{msg}",
+        sheet.to_ascii_lowercase()
+    ))
 }
 
 fn split_field(tail: &str) -> (String, String) {
@@ -211,5 +235,9 @@ fn split_field(tail: &str) -> (String, String) {
 
 /// The error lines of `check`, normalised.
 pub fn errors(stderr: &str) -> Vec<String> {
-    stderr.lines().filter(|l| l.starts_with("error:")).map(normalise).collect()
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("error:"))
+        .map(normalise)
+        .collect()
 }

@@ -32,7 +32,9 @@ pub struct Book {
 
 impl std::fmt::Debug for Book {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Book").field("sheets", &self.sheets).finish()
+        f.debug_struct("Book")
+            .field("sheets", &self.sheets)
+            .finish()
     }
 }
 
@@ -102,7 +104,9 @@ impl Book {
         let mut out = vec![];
         file.take(MAX_PART_BYTES + 1)
             .read_to_end(&mut out)
-            .map_err(|e| format!("cannot read {name} in the workbook ({e}); is the file damaged?"))?;
+            .map_err(|e| {
+                format!("cannot read {name} in the workbook ({e}); is the file damaged?")
+            })?;
         if out.len() as u64 > MAX_PART_BYTES {
             return Err(format!(
                 "{name} in the workbook expands to more than {} MB; poolplan reads sheets up to that size",
@@ -125,15 +129,21 @@ struct Rel {
 
 /// The relationships of a `.rels` part, targets resolved against `base`.
 fn rels(bytes: &Option<Vec<u8>>, base: &str) -> Result<Vec<Rel>, String> {
-    let Some(bytes) = bytes else { return Ok(vec![]) };
+    let Some(bytes) = bytes else {
+        return Ok(vec![]);
+    };
     let mut r = reader(bytes);
     let mut buf = vec![];
     let mut out = vec![];
     loop {
         match r.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == b"Relationship" => {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e))
+                if e.local_name().as_ref() == b"Relationship" =>
+            {
                 let external = attr(&e, b"TargetMode").is_some_and(|m| m == "External");
-                if let (false, Some(id), Some(target)) = (external, attr(&e, b"Id"), attr(&e, b"Target")) {
+                if let (false, Some(id), Some(target)) =
+                    (external, attr(&e, b"Id"), attr(&e, b"Target"))
+                {
                     out.push(Rel {
                         id,
                         kind: attr(&e, b"Type").unwrap_or_default(),
@@ -142,7 +152,11 @@ fn rels(bytes: &Option<Vec<u8>>, base: &str) -> Result<Vec<Rel>, String> {
                 }
             }
             Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("the workbook's relationships are not valid XML ({e}); {SAVE_AS}")),
+            Err(e) => {
+                return Err(format!(
+                    "the workbook's relationships are not valid XML ({e}); {SAVE_AS}"
+                ))
+            }
             _ => {}
         }
         buf.clear();
@@ -178,7 +192,11 @@ fn parse_workbook(bytes: &[u8], links: &[Rel]) -> Result<(Vec<SheetInfo>, bool),
                 _ => {}
             },
             Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("the workbook's list of sheets is not valid XML ({e}); {SAVE_AS}")),
+            Err(e) => {
+                return Err(format!(
+                    "the workbook's list of sheets is not valid XML ({e}); {SAVE_AS}"
+                ))
+            }
             _ => {}
         }
         buf.clear();
@@ -215,7 +233,11 @@ fn shared_strings(bytes: &[u8]) -> Result<Vec<String>, String> {
             Ok(Event::CData(t)) if in_t => cur.push_str(&String::from_utf8_lossy(&t)),
             Ok(Event::GeneralRef(g)) if in_t => push_ref(&g, &mut cur),
             Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("the workbook's shared strings are not valid XML ({e}); {SAVE_AS}")),
+            Err(e) => {
+                return Err(format!(
+                    "the workbook's shared strings are not valid XML ({e}); {SAVE_AS}"
+                ))
+            }
             _ => {}
         }
         buf.clear();

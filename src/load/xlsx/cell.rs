@@ -18,7 +18,12 @@ use super::styles::{Shown, Styles};
 use rust_decimal::Decimal;
 
 /// The text a cell stands for, or the message of why it cannot be read.
-pub fn text(raw: &Raw, style: Option<usize>, styles: &Styles, date1904: bool) -> Result<String, String> {
+pub fn text(
+    raw: &Raw,
+    style: Option<usize>,
+    styles: &Styles,
+    date1904: bool,
+) -> Result<String, String> {
     match raw {
         Raw::Text(s) => Ok(s.clone()),
         Raw::Bool(b) => Ok(b.to_string()),
@@ -77,9 +82,18 @@ fn percent(x: f64) -> Result<String, String> {
     let d = Decimal::from_str_exact(&shortest(x))
         .ok()
         .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
-        .ok_or_else(|| format!("the percentage {}% is too large or has too many digits to read exactly", x * 100.0))?;
+        .ok_or_else(|| {
+            format!(
+                "the percentage {}% is too large or has too many digits to read exactly",
+                x * 100.0
+            )
+        })?;
     let d = d.normalize();
-    Ok(if d.is_zero() { "0%".into() } else { format!("{d}%") })
+    Ok(if d.is_zero() {
+        "0%".into()
+    } else {
+        format!("{d}%")
+    })
 }
 
 fn date_message(date: &str, format: &str) -> String {
@@ -140,11 +154,19 @@ mod tests {
         assert_eq!(plain(123456789.123), "123456789.123");
         assert_eq!(plain(52.0), "52");
         assert_eq!(plain(-0.0), "0");
-        for (x, d) in [(1234.56, dec!(1234.56)), (0.1, dec!(0.1)), (1e-7, dec!(0.0000001)), (123456789.123, dec!(123456789.123))] {
+        for (x, d) in [
+            (1234.56, dec!(1234.56)),
+            (0.1, dec!(0.1)),
+            (1e-7, dec!(0.0000001)),
+            (123456789.123, dec!(123456789.123)),
+        ] {
             assert_eq!(crate::model::value::parse_money(&plain(x)), Ok(d));
         }
         // The stored text of a number is parsed the same way.
-        for (stored, shown) in [("1.0000000000000000E-7", "0.0000001"), ("1234.5599999999999", "1234.56")] {
+        for (stored, shown) in [
+            ("1.0000000000000000E-7", "0.0000001"),
+            ("1234.5599999999999", "1234.56"),
+        ] {
             let raw = Raw::Number(stored.into());
             assert_eq!(text(&raw, None, &Styles::default(), false).unwrap(), shown);
         }
@@ -154,7 +176,10 @@ mod tests {
     fn never_european() {
         assert_eq!(plain(1.125), "1.1250");
         assert_eq!(plain(-250.005), "-250.0050");
-        assert_eq!(crate::model::value::parse_money(&plain(1.125)), Ok(dec!(1.125)));
+        assert_eq!(
+            crate::model::value::parse_money(&plain(1.125)),
+            Ok(dec!(1.125))
+        );
         assert_eq!(plain(0.125), "0.125");
         assert_eq!(plain(1234.567), "1234.567");
     }
@@ -178,15 +203,26 @@ mod tests {
         assert_eq!(fy_from_date("2009-10-01").as_deref(), Some("2009-10"));
         assert_eq!(fy_from_date("2009-10-02"), None);
         let m = date_message("2009-10-01", "mmm-yy");
-        assert!(m.contains("\"2009-10\"") && m.contains("Format the column as Text"), "{m}");
+        assert!(
+            m.contains("\"2009-10\"") && m.contains("Format the column as Text"),
+            "{m}"
+        );
     }
 
     #[test]
     fn other_values() {
         let s = Styles::default();
         assert_eq!(text(&Raw::Bool(true), None, &s, false).unwrap(), "true");
-        assert!(text(&Raw::NoCache, None, &s, false).unwrap_err().contains("no saved result"));
-        assert!(text(&Raw::Error("#REF!".into()), None, &s, false).unwrap_err().contains("#REF!"));
-        assert!(text(&Raw::Date("2009-10-01T00:00:00".into()), None, &s, false).unwrap_err().contains("2009-10"));
+        assert!(text(&Raw::NoCache, None, &s, false)
+            .unwrap_err()
+            .contains("no saved result"));
+        assert!(text(&Raw::Error("#REF!".into()), None, &s, false)
+            .unwrap_err()
+            .contains("#REF!"));
+        assert!(
+            text(&Raw::Date("2009-10-01T00:00:00".into()), None, &s, false)
+                .unwrap_err()
+                .contains("2009-10")
+        );
     }
 }

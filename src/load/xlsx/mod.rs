@@ -40,7 +40,8 @@ impl Book {
     pub fn rows(&mut self, i: usize) -> Result<SheetRows, String> {
         let info = self.sheets.get(i).cloned().ok_or("no such sheet")?;
         let path = info.path.ok_or_else(|| {
-            "the workbook lists this sheet but holds no cells for it (is it a chart sheet?)".to_string()
+            "the workbook lists this sheet but holds no cells for it (is it a chart sheet?)"
+                .to_string()
         })?;
         let bytes = self
             .part(&path)?

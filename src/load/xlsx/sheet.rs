@@ -83,12 +83,14 @@ pub fn parse(bytes: &[u8], strings: &[String]) -> Result<Sheet, String> {
     // Where text goes: the `<v>` value, or an inline string's `<t>`.
     let (mut in_v, mut in_t, mut phonetic) = (false, false, false);
     loop {
-        let ev = r
-            .read_event_into(&mut buf)
-            .map_err(|e| format!("the sheet's XML is damaged ({e}); open it in Excel and save it again"))?;
+        let ev = r.read_event_into(&mut buf).map_err(|e| {
+            format!("the sheet's XML is damaged ({e}); open it in Excel and save it again")
+        })?;
         match ev {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"row" => {
-                row = attr(&e, b"r").and_then(|v| v.trim().parse().ok()).unwrap_or(row + 1);
+                row = attr(&e, b"r")
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(row + 1);
                 col = None;
             }
             Event::Start(e) if e.local_name().as_ref() == b"c" => {
@@ -237,7 +239,11 @@ mod tests {
           <row><c r="A4" t="str"><f>"x"</f><v>x</v></c><c r="C4" t="s"><v>9</v></c></row>
         </sheetData><mergeCells><mergeCell ref="B3:B5"/></mergeCells></worksheet>"#;
         let s = parse(xml, &["id".to_string()]).unwrap();
-        let got: Vec<(usize, usize, Raw)> = s.cells.iter().map(|c| (c.row, c.col, c.raw.clone())).collect();
+        let got: Vec<(usize, usize, Raw)> = s
+            .cells
+            .iter()
+            .map(|c| (c.row, c.col, c.raw.clone()))
+            .collect();
         assert_eq!(
             got,
             vec![

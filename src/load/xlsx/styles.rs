@@ -200,10 +200,24 @@ mod tests {
 
     #[test]
     fn dates() {
-        for code in ["dd/mm/yyyy", "mmm-yy", "yyyy-mm-dd", "[h]:mm", "d-mmm", "[$-809]dd mmmm yyyy"] {
+        for code in [
+            "dd/mm/yyyy",
+            "mmm-yy",
+            "yyyy-mm-dd",
+            "[h]:mm",
+            "d-mmm",
+            "[$-809]dd mmmm yyyy",
+        ] {
             assert_eq!(classify(code, 40000.0), Shown::Date, "{code}");
         }
-        for code in ["0.00", "[Red]0", "#,##0 \"days\"", "General", "0_);(0)", "0.00E+00"] {
+        for code in [
+            "0.00",
+            "[Red]0",
+            "#,##0 \"days\"",
+            "General",
+            "0_);(0)",
+            "0.00E+00",
+        ] {
             assert_eq!(classify(code, 40000.0), Shown::Plain, "{code}");
         }
     }

@@ -48,7 +48,9 @@ pub fn unescape_excel(s: &str) -> String {
     while let Some(i) = rest.find("_x") {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
-        let hex = tail.get(2..6).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let hex = tail
+            .get(2..6)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
         let closed = tail.as_bytes().get(6) == Some(&b'_');
         match (hex, closed) {
             (Some(h), true) => {
@@ -108,9 +110,18 @@ mod tests {
 
     #[test]
     fn paths() {
-        assert_eq!(join("xl/workbook.xml", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(join("xl/workbook.xml", "/xl/worksheets/s.xml"), "xl/worksheets/s.xml");
-        assert_eq!(join("xl/workbook.xml", "../docProps/a.xml"), "docProps/a.xml");
+        assert_eq!(
+            join("xl/workbook.xml", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            join("xl/workbook.xml", "/xl/worksheets/s.xml"),
+            "xl/worksheets/s.xml"
+        );
+        assert_eq!(
+            join("xl/workbook.xml", "../docProps/a.xml"),
+            "docProps/a.xml"
+        );
         assert_eq!(join("", "xl/workbook.xml"), "xl/workbook.xml");
     }
 }
