@@ -8,7 +8,7 @@ mod xlsx_support;
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 use std::path::{Path, PathBuf};
-use xlsx_support::{convert, copy_tree, csv_rows, errors, run, write_book, Cells};
+use xlsx_support::{convert, copy_tree, csv_rows, errors, run, write_book, Cells, Rows, Sheets};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -112,7 +112,7 @@ fn the_example_as_a_workbook_gives_the_same_tidy_export() {
 }
 
 /// The valid base fixture's tables, for building workbooks by hand.
-fn base() -> (tempfile::TempDir, Vec<(String, Vec<(u32, Vec<String>)>)>) {
+fn base() -> (tempfile::TempDir, Sheets) {
     let ws = copy(&repo().join("tests/fixtures/valid-base"));
     let dir = ws.path().join("budgets/mini");
     let mut sheets = vec![];
@@ -137,7 +137,7 @@ fn book_path(ws: &tempfile::TempDir) -> PathBuf {
 /// Write the base tables as text, except sheet `special`, written by `f`.
 fn with_sheet(
     ws: &tempfile::TempDir,
-    sheets: &[(String, Vec<(u32, Vec<String>)>)],
+    sheets: &[(String, Rows)],
     special: &str,
     f: impl Fn(&mut Worksheet, &[(u32, Vec<String>)]),
 ) {
@@ -220,11 +220,7 @@ fn percent_cells_in_every_format_are_percentages() {
 }
 
 /// The contributions sheet with the amount of row 2 (A1 row 2) replaced.
-fn amount_cell(
-    ws: &tempfile::TempDir,
-    sheets: &[(String, Vec<(u32, Vec<String>)>)],
-    f: impl Fn(&mut Worksheet),
-) {
+fn amount_cell(ws: &tempfile::TempDir, sheets: &[(String, Rows)], f: impl Fn(&mut Worksheet)) {
     with_sheet(ws, sheets, "contributions", |s, rows| {
         write_text(s, rows, Some((1, 3)));
         f(s);
@@ -323,7 +319,7 @@ fn a_year_excel_made_a_date_is_one_error_with_the_text_hint() {
     let l = lines[0];
     assert!(l.starts_with("error: budgets/mini/budget.xlsx [contributions] C2, column C \"year\": Excel has turned this cell into a date (2009-10-01"), "{l}");
     assert!(
-        l.contains("(was it the year \"2009-10\"?)") && l.contains("Format the column as Text"),
+        l.contains(": was it the year \"2009-10\"?") && l.contains("Format the column as Text"),
         "{l}"
     );
     // A built-in date format (numFmtId 14) is a date as well.

@@ -29,6 +29,9 @@ pub struct Table {
     /// once per row); kept so the ids they name are known to exist.
     pub short: Vec<Row>,
     cols: ColMap,
+    /// Read from a workbook sheet: its cells were typed, not split from CSV
+    /// text (so rules about CSV text shifting cells do not apply).
+    sheet: bool,
 }
 
 impl Table {
@@ -39,6 +42,11 @@ impl Table {
             .and_then(|&i| row.cells.get(i))
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// Whether the table is a workbook sheet rather than a CSV file.
+    pub fn from_sheet(&self) -> bool {
+        self.sheet
     }
 
     /// The known column at index `i` (0 = column A), if any.
@@ -201,7 +209,9 @@ pub fn from_rows(
             r
         })
         .collect();
-    Some(finish(rows, false, head, header.line, sink, required))
+    let mut t = finish(rows, false, head, header.line, sink, required);
+    t.sheet = true;
+    Some(t)
 }
 
 /// The checks shared by CSV files and sheets once rows are split: rows too
@@ -267,5 +277,6 @@ fn finish(
         truncated,
         short,
         cols,
+        sheet: false,
     }
 }

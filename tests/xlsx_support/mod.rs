@@ -10,6 +10,11 @@ use rust_xlsxwriter::{Format, Workbook};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+/// A sheet's rows: (0-based row, cells).
+pub type Rows = Vec<(u32, Vec<String>)>;
+/// Sheets by name.
+pub type Sheets = Vec<(String, Rows)>;
+
 /// How CSV cells become workbook cells.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Cells {
@@ -36,7 +41,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// The rows of a CSV file: (0-based sheet row = line − 1, cells).
-pub fn csv_rows(bytes: &[u8]) -> Vec<(u32, Vec<String>)> {
+pub fn csv_rows(bytes: &[u8]) -> Rows {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.trim_start_matches('\u{feff}').to_string(),
         Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
@@ -85,7 +90,7 @@ fn as_number(text: &str) -> Option<(f64, Option<&'static str>)> {
 }
 
 /// Write a workbook of sheets (name, rows).
-pub fn write_book(path: &Path, sheets: &[(String, Vec<(u32, Vec<String>)>)], cells: Cells) {
+pub fn write_book(path: &Path, sheets: &[(String, Rows)], cells: Cells) {
     let mut wb = Workbook::new();
     for (name, rows) in sheets {
         let ws = wb.add_worksheet();
@@ -142,7 +147,7 @@ pub fn convert(root: &Path, cells: Cells) {
             continue;
         }
         csvs.sort();
-        let sheets: Vec<(String, Vec<(u32, Vec<String>)>)> = csvs
+        let sheets: Sheets = csvs
             .iter()
             .map(|p| {
                 let stem = p.file_stem().unwrap().to_string_lossy().into_owned();

@@ -98,10 +98,10 @@ fn percent(x: f64) -> Result<String, String> {
 
 fn date_message(date: &str, format: &str) -> String {
     let hint = fy_from_date(date)
-        .map(|fy| format!(" (was it the year \"{fy}\"?)"))
-        .unwrap_or_default();
+        .map(|fy| format!(": was it the year \"{fy}\"? poolplan's tables hold no dates"))
+        .unwrap_or_else(|| "; poolplan's tables hold no dates".into());
     format!(
-        "Excel has turned this cell into a date ({date}, format {format}){hint}; poolplan's tables hold no dates. Format the column as Text (Home › Number Format › Text) and type the value again, e.g. 2009-10"
+        "Excel has turned this cell into a date ({date}, format {format}){hint}. Format the column as Text (Home › Number Format › Text) and type the value again, e.g. 2009-10"
     )
 }
 

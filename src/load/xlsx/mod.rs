@@ -50,6 +50,10 @@ impl Book {
         let mut rows: BTreeMap<usize, Vec<String>> = BTreeMap::new();
         let mut problems = vec![];
         for c in parsed.cells {
+            // Beyond Excel's last column (a damaged or hostile file).
+            if c.col >= 1 << 14 {
+                continue;
+            }
             let text = match cell::text(&c.raw, c.style, &self.styles, self.date1904) {
                 Ok(t) => t,
                 Err(message) => {
