@@ -40,6 +40,24 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// Where the problem is, as messages show it: `file:line:col` for CSV
+    /// and TOML, `budget.xlsx [sheet] G14` (or `row 14`) for a sheet.
+    pub fn location(&self) -> String {
+        let mut s = self.file.clone();
+        match (self.line, self.is_sheet(), self.column_letters()) {
+            (Some(l), true, Some(c)) => s.push_str(&format!(" {c}{l}")),
+            (Some(l), true, None) => s.push_str(&format!(" row {l}")),
+            (Some(l), false, _) => {
+                s.push_str(&format!(":{l}"));
+                if let Some(c) = self.col {
+                    s.push_str(&format!(":{c}"));
+                }
+            }
+            (None, ..) => {}
+        }
+        s
+    }
+
     /// Whether the file is a sheet of a workbook (`budget.xlsx [services]`).
     pub fn is_sheet(&self) -> bool {
         self.file.ends_with(']') && self.file.contains(".xlsx [")
@@ -61,19 +79,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{tag}: {}", self.file)?;
-        if let (Some(l), true) = (self.line, self.is_sheet()) {
-            // A workbook sheet: the cell, as Excel names it (`G14`).
-            match self.column_letters() {
-                Some(c) => write!(f, " {c}{l}")?,
-                None => write!(f, " row {l}")?,
-            }
-        } else if let Some(l) = self.line {
-            write!(f, ":{l}")?;
-            if let Some(c) = self.col {
-                write!(f, ":{c}")?;
-            }
-        }
+        write!(f, "{tag}: {}", self.location())?;
         if let Some(field) = &self.field {
             write!(f, ", {field}")?;
         }

@@ -55,6 +55,7 @@ impl TableFiles {
         };
         let path = dir.join(WORKBOOK);
         if !path.exists() {
+            t.stray_workbooks(diags);
             return t;
         }
         let opened = read_file(&path).and_then(|bytes| {
@@ -70,6 +71,24 @@ impl TableFiles {
             }
         };
         t
+    }
+
+    /// A workbook under another name (`Budget.xlsx`, `budget 2025.xlsx`)
+    /// is not read; say so rather than leave the user wondering.
+    fn stray_workbooks(&self, diags: &mut Vec<Diagnostic>) {
+        let Ok(rd) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut names: Vec<String> = rd
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.to_ascii_lowercase().ends_with(".xlsx") && !n.starts_with("~$"))
+            .collect();
+        names.sort();
+        for n in names {
+            let file = format!("{}{n}", self.shown_dir);
+            self.sink(diags, file).warn(None, None, format!("this workbook is not read: poolplan reads a budget's tables from {WORKBOOK} (or from CSV files); rename it to {WORKBOOK} to use it"));
+        }
     }
 
     fn sink<'d>(&self, diags: &'d mut Vec<Diagnostic>, file: String) -> Sink<'d> {
