@@ -277,7 +277,9 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     budget.risk_shares = ctx.risk_shares(
         shares_file.map(|(t, f)| (t, f.as_str())),
         &budget,
-        &show("pools.csv"),
+        &tables
+            .get("pools.csv")
+            .map_or_else(|| show("pools.csv"), |(_, f)| f.clone()),
     );
     super::source::one_error_per_cell(diags, before);
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);

@@ -416,7 +416,7 @@ pub fn check_all_resolved(root: &Path) -> (Workspace, Vec<Scenario>) {
             line: None,
             col: None,
             field: None,
-            message: "no budgets: add a folder budgets/<id>/ with budget.toml and the CSV files"
+            message: "no budgets: add a folder budgets/<id>/ with budget.toml and the CSV files (or one budget.xlsx); poolplan new DIR writes a starter workspace"
                 .into(),
         });
     }
