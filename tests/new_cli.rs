@@ -29,6 +29,22 @@ fn both_forms_pass_check_and_agree() {
         let (code, _, err) = run(&dir, &["check"]);
         assert_eq!(code, 0, "check on what new wrote (xlsx: {xlsx}):\n{err}");
         assert!(!err.contains("error:"), "{err}");
+        // No warning either, but for the SPEC §10–§12 columns and tables
+        // that this branch does not read yet (drop this list once they are
+        // read: then the starter must check clean).
+        let later = [
+            "opening_reserve",
+            "agreement",
+            "deadweight",
+            "attribution",
+            "optimism_bias",
+            "benefit_years",
+            "drop_off",
+            "[profiles]",
+        ];
+        for w in err.lines().filter(|l| l.starts_with("warning:")) {
+            assert!(later.iter().any(|c| w.contains(c)), "xlsx: {xlsx}: {w}");
+        }
         let (code, tidy, err) = run(&dir, &["export", "--tidy"]);
         assert_eq!(code, 0, "{err}");
         tidies.push(tidy);
