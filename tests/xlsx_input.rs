@@ -463,3 +463,26 @@ fn provenance_names_the_workbook() {
     assert!(text.contains("budgets/mini/budget.xlsx"), "{text}");
     assert!(!text.contains("services.csv"), "{text}");
 }
+
+#[test]
+fn the_valid_fixtures_as_workbooks_give_the_same_tidy_export() {
+    for name in ["valid-base", "valid-odd-encoding", "valid-header-only"] {
+        let dir = repo().join("tests/fixtures").join(name);
+        let want = tidy(&dir);
+        for cells in [Cells::Text, Cells::Typed] {
+            let ws = copy(&dir);
+            convert(ws.path(), cells);
+            let (code, _, err) = run(ws.path(), &["check"]);
+            assert_eq!(code, 0, "{name} {cells:?}: {err}");
+            // Only budget.toml can still be in Windows-1252.
+            let sheets_warn = err
+                .lines()
+                .any(|l| l.starts_with("warning:") && !l.contains("budget.toml"));
+            assert!(!sheets_warn, "{name} {cells:?}: {err}");
+            assert!(
+                tidy(ws.path()) == want,
+                "{name} {cells:?}: the tidy export differs"
+            );
+        }
+    }
+}
