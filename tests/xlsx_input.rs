@@ -486,3 +486,22 @@ fn the_valid_fixtures_as_workbooks_give_the_same_tidy_export() {
         }
     }
 }
+
+#[test]
+fn two_sheets_for_one_table_are_an_error() {
+    let (ws, mut sheets) = base();
+    let services = sheets
+        .iter()
+        .find(|(n, _)| n == "services")
+        .unwrap()
+        .1
+        .clone();
+    sheets.push(("SERVICES".to_string(), services));
+    write_book(&book_path(&ws), &sheets, Cells::Text);
+    let (code, _, err) = run(ws.path(), &["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("error: budgets/mini/budget.xlsx: 2 sheets could be the services.csv table: [services], [SERVICES]"),
+        "{err}"
+    );
+}

@@ -156,40 +156,12 @@ impl TableFiles {
                 self.sink(diags, file).error(None, None, message);
                 return None;
             }
-            let read = book.rows(i);
-            let mut sink = self.sink(diags, file.clone());
-            let rows = match read {
-                Ok(r) => r,
-                Err(e) => {
-                    sink.error(None, None, e);
-                    return None;
-                }
+            let mut sink = Sink {
+                out: diags,
+                owner: self.owner.clone(),
+                file: file.clone(),
             };
-            let header_line = rows
-                .rows
-                .iter()
-                .find(|(_, c)| c.iter().any(|c| !c.trim().is_empty()))
-                .map(|(l, _)| *l);
-            let t = from_rows(
-                rows.rows,
-                &mut sink,
-                required,
-                optional,
-                "the sheet is empty",
-            )?;
-            for p in &rows.problems {
-                if let Some(col) = t.column_at(p.col).filter(|_| Some(p.row) != header_line) {
-                    sink.error(Some(p.row), Some(t.field(col)), p.message.clone());
-                }
-            }
-            for &(r1, c1, r2, c2) in &rows.merges {
-                let data = header_line.is_some_and(|h| r2 > h);
-                let known = (c1..=c2).find_map(|c| t.column_at(c));
-                if let (true, Some(col)) = (data, known) {
-                    let (a, b) = (cell_ref(r1, c1), cell_ref(r2, c2));
-                    sink.warn(Some(r1), Some(t.field(col)), format!("cells {a}:{b} are merged: poolplan reads the value of {a} and takes the other cells as empty; unmerge them (Home › Merge & Center) and fill in each cell"));
-                }
-            }
+            let t = sheet_table(book, i, &mut sink, required, optional)?;
             return Some((t, file));
         }
         let shown = format!("{}{csv}", self.shown_dir);
@@ -239,6 +211,44 @@ impl TableFiles {
         }
         self.files
     }
+}
+
+/// A sheet as a table: the shared row rules, then the cells that could not
+/// be read (in the columns poolplan reads) and merged ranges over data.
+fn sheet_table(
+    book: &mut Book,
+    i: usize,
+    sink: &mut Sink<'_>,
+    required: &[&'static str],
+    optional: &[&'static str],
+) -> Option<Table> {
+    let rows = match book.rows(i) {
+        Ok(r) => r,
+        Err(e) => {
+            sink.error(None, None, e);
+            return None;
+        }
+    };
+    let header_line = rows
+        .rows
+        .iter()
+        .find(|(_, c)| c.iter().any(|c| !c.trim().is_empty()))
+        .map(|(l, _)| *l);
+    let t = from_rows(rows.rows, sink, required, optional, "the sheet is empty")?;
+    for p in &rows.problems {
+        if let Some(col) = t.column_at(p.col).filter(|_| Some(p.row) != header_line) {
+            sink.error(Some(p.row), Some(t.field(col)), p.message.clone());
+        }
+    }
+    for &(r1, c1, r2, c2) in &rows.merges {
+        let data = header_line.is_some_and(|h| r2 > h);
+        let known = (c1..=c2).find_map(|c| t.column_at(c));
+        if let (true, Some(col)) = (data, known) {
+            let (a, b) = (cell_ref(r1, c1), cell_ref(r2, c2));
+            sink.warn(Some(r1), Some(t.field(col)), format!("cells {a}:{b} are merged: poolplan reads the value of {a} and takes the other cells as empty; unmerge them (Home › Merge & Center) and fill in each cell"));
+        }
+    }
+    Some(t)
 }
 
 fn cell_ref(row: usize, col: usize) -> String {

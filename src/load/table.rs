@@ -184,7 +184,11 @@ pub fn from_rows(
     empty: &str,
 ) -> Option<Table> {
     let mut rows = rows.into_iter().filter_map(|(line, cells)| {
-        let cells: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
+        // A byte-order mark pasted into a cell is no part of its text.
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|c| c.trim().trim_start_matches('\u{feff}').trim().to_string())
+            .collect();
         (!cells.iter().all(String::is_empty)).then_some(Row { line, cells })
     });
     let Some(header) = rows.next() else {
