@@ -496,12 +496,13 @@ fn two_sheets_for_one_table_are_an_error() {
         .unwrap()
         .1
         .clone();
-    sheets.push(("SERVICES".to_string(), services));
+    // Excel refuses two names that differ only in case, but not a space.
+    sheets.push(("Services ".to_string(), services));
     write_book(&book_path(&ws), &sheets, Cells::Text);
     let (code, _, err) = run(ws.path(), &["check"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("error: budgets/mini/budget.xlsx: 2 sheets could be the services.csv table: [services], [SERVICES]"),
+        err.contains("error: budgets/mini/budget.xlsx: 2 sheets could be the services.csv table: [services], [Services ]"),
         "{err}"
     );
 }
