@@ -175,3 +175,79 @@ fn a_workbook_under_another_name_is_a_warning() {
     assert_eq!(code, 1);
     assert!(err.contains("warning: budgets/haringey-ct-2009/Budget 2025.xlsx: this workbook is not read: poolplan reads a budget's tables from budget.xlsx"), "{err}");
 }
+
+/// A workbook as other programs write it: no shared strings (inline
+/// strings), a namespace prefix on the workbook's elements, absolute part
+/// paths, numbers as `t="n"` with exponents, a percent style by a custom
+/// code, a boolean and a formula string result.
+fn foreign_workbook(sheets: &[(&str, &str)]) -> Vec<u8> {
+    let mut parts: Vec<(String, Vec<u8>)> = vec![];
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    parts.push((
+        "_rels/.rels".into(),
+        format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="/xl/workbook.xml"/></Relationships>"#).into_bytes(),
+    ));
+    let list: String = sheets
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| {
+            format!(
+                r#"<x:sheet name="{n}" sheetId="{}" r:id="rId{}"/>"#,
+                i + 1,
+                i + 1
+            )
+        })
+        .collect();
+    parts.push((
+        "xl/workbook.xml".into(),
+        format!(r#"<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{rel}"><x:sheets>{list}</x:sheets></x:workbook>"#).into_bytes(),
+    ));
+    let links: String = (0..sheets.len())
+        .map(|i| format!(r#"<Relationship Id="rId{}" Type="{rel}/worksheet" Target="/xl/worksheets/s{}.xml"/>"#, i + 1, i + 1))
+        .collect();
+    parts.push((
+        "xl/_rels/workbook.xml.rels".into(),
+        format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{links}<Relationship Id="rIdS" Type="{rel}/styles" Target="styles.xml"/></Relationships>"#).into_bytes(),
+    ));
+    parts.push((
+        "xl/styles.xml".into(),
+        br#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="170" formatCode="0.00%;[Red]-0.00%"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="170"/></cellXfs></styleSheet>"#.to_vec(),
+    ));
+    for (i, (_, body)) in sheets.iter().enumerate() {
+        parts.push((
+            format!("xl/worksheets/s{}.xml", i + 1),
+            format!(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{body}</sheetData></worksheet>"#).into_bytes(),
+        ));
+    }
+    zip_parts(&parts)
+}
+
+fn inline(r: &str, s: &str) -> String {
+    format!(r#"<c r="{r}" t="inlineStr"><is><t>{s}</t></is></c>"#)
+}
+
+#[test]
+fn workbooks_from_other_programs() {
+    let row1 = format!(
+        "<row r=\"1\">{}{}{}{}</row>",
+        inline("A1", "pool"),
+        inline("B1", "partner"),
+        inline("C1", "share"),
+        inline("D1", "flag")
+    );
+    let row2 = format!(
+        "<row r=\"2\">{}{}<c r=\"C2\" s=\"1\" t=\"n\"><v>4.0000000000000002E-1</v></c><c r=\"D2\" t=\"b\"><v>1</v></c></row>",
+        inline("A2", "camhs"),
+        inline("B2", "council &amp; co")
+    );
+    let row3 = "<row r=\"3\"><c r=\"A3\" t=\"str\"><f>\"cam\"&amp;\"hs\"</f><v>camhs</v></c><c r=\"C3\" t=\"n\"><v>1.5E-3</v></c></row>";
+    let bytes = foreign_workbook(&[("Risk_Shares", &format!("{row1}{row2}{row3}"))]);
+    let mut book = Book::open(bytes).unwrap();
+    assert_eq!(book.sheets[0].name, "Risk_Shares");
+    let rows = book.rows(0).unwrap();
+    assert!(rows.problems.is_empty(), "{:?}", rows.problems);
+    let cells: Vec<Vec<String>> = rows.rows.iter().map(|(_, c)| c.clone()).collect();
+    assert_eq!(cells[0], ["pool", "partner", "share", "flag"]);
+    assert_eq!(cells[1], ["camhs", "council & co", "40%", "true"]);
+    assert_eq!(cells[2], ["camhs", "", "0.0015"]);
+}
