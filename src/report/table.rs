@@ -237,7 +237,7 @@ mod tests {
         assert!(!csv.contains("Headline"), "{csv}");
         let t = Table::new("t", "T", vec!["pv_cost".into()]).with_headers(&["PV of spend"]);
         assert_eq!(
-            render_text(&[t.clone()], Unit::Pounds),
+            render_text(std::slice::from_ref(&t), Unit::Pounds),
             "T\nPV of spend\n───────────\n"
         );
         assert!(render_json(&[t]).contains("\"columns\": [\n      \"pv_cost\""));
