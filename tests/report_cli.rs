@@ -146,6 +146,15 @@ fn bridge_labels_group_numbers_as_the_money_beside_them() {
 }
 
 #[test]
+fn providers_shows_one_number_style() {
+    let text = run(&["providers", "--category", "residential-care"]);
+    assert!(text.contains("      0.0%  "), "{text}");
+    assert!(text.contains("      -8.5%  "), "{text}");
+    // the note's saving is written as the saving column writes it
+    assert!(text.contains("would save £639,600 in 2009-10."), "{text}");
+}
+
+#[test]
 fn compare_csv_names_tables_by_the_ids_only_takes() {
     let text = run(&["compare", "baseline", "worst-case", "-O", "csv"]);
     let tables: BTreeSet<String> = text

@@ -89,7 +89,8 @@ impl Cell {
             Cell::Money(x) => grouped(*x / unit.divisor(), unit.places()),
             Cell::Price(x) => grouped(*x, 0),
             Cell::Qty(x, dp) => grouped(*x, *dp),
-            Cell::Pct(x) => format!("{}%", plain(*x * Decimal::ONE_HUNDRED, 1)),
+            // one place always, so `0.0%` sits beside `-8.5%`
+            Cell::Pct(x) => format!("{}%", grouped(*x * Decimal::ONE_HUNDRED, 1)),
             Cell::NA => "n/a".into(),
             Cell::Empty => String::new(),
         }
@@ -134,6 +135,13 @@ mod tests {
         }
         assert_eq!(c.raw(), "7391.46");
         assert_eq!(Cell::Money(dec!(7391.456)).display(Unit::Thousands), "7");
+    }
+
+    #[test]
+    fn percentages_have_one_place() {
+        assert_eq!(Cell::Pct(dec!(0)).display(Unit::Pounds), "0.0%");
+        assert_eq!(Cell::Pct(dec!(-0.0847)).display(Unit::Pounds), "-8.5%");
+        assert_eq!(Cell::Pct(dec!(0.12)).display(Unit::Pounds), "12.0%");
     }
 
     #[test]

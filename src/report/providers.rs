@@ -92,7 +92,8 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
                 Some(m) => format!(
                     "Volume-weighted median unit cost £{}; paying it to every service above it would save £{} in {year}.",
                     grouped(m, 2),
-                    grouped(c.saving_at_median, 2)
+                    // as the saving column shows it: whole pounds
+                    Cell::Money(c.saving_at_median).display(Default::default())
                 ),
                 None if c.lines.is_empty() => format!("No service in this category runs in {year}."),
                 None => "No volume in this category: no median, nothing to save.".into(),
