@@ -35,7 +35,17 @@ pub fn tidy_refusal(a: &ExportArgs) -> Option<String> {
     if a.bom {
         given.push("--bom");
     }
-    (!given.is_empty()).then(|| format!("{} applies to the Cabinet tables, not the tidy export (always pounds to the penny, cash terms; its real_spend rows are real terms); drop it or leave out --tidy", given.join(", ")))
+    let (verb, it) = if given.len() == 1 {
+        ("applies", "it")
+    } else {
+        ("apply", "them")
+    };
+    (!given.is_empty()).then(|| {
+        format!(
+            "{} {verb} to the Cabinet tables, not the tidy export (always pounds to the penny, cash terms; its real_spend rows are real terms); drop {it} or leave out --tidy",
+            given.join(" and ")
+        )
+    })
 }
 
 /// Where the export goes.
@@ -60,7 +70,7 @@ fn implied(output: &Path) -> Result<Option<Format>, String> {
         Ok(None)
     } else {
         Err(format!(
-            "-o {}: name a .xlsx file, a .csv file or a folder",
+            "-o {}: name a .xlsx file, a .csv file or a folder (a new folder's name has no extension)",
             output.display()
         ))
     }
