@@ -60,10 +60,12 @@ pub fn run(
     let text = match output {
         Output::Table => {
             let unit = super::unit(units);
+            labels.sort();
             labels.dedup();
-            let terms_label = match (terms, labels.len()) {
-                (Terms::Real, n) if n > 1 => Terms::Real.label(&[]),
-                _ => labels.pop().unwrap_or_else(|| Terms::Cash.label(&[])),
+            // One price base for all, or say each has its own.
+            let terms_label = match labels.as_slice() {
+                [one] => one.clone(),
+                _ => terms.label(&[]),
             };
             let mut s = format!("Money in {} ({terms_label}); cost per outcome in £. Figures are rounded for display; the tidy export has them to the penny.\n\n", unit.label());
             s.push_str(&render_text(&tables, unit));
