@@ -68,5 +68,5 @@ pub fn readme(budget: &str, name: &str, xlsx: bool) -> String {
 }
 
 fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
+    toml_edit::Value::from(s).to_string().trim().to_string()
 }
