@@ -119,6 +119,9 @@ pub struct Projection {
     pub base_year: Year,
     pub years: usize,
     pub rates: Rates,
+    /// The deflator factor `P_deflator[t]` (§10.1), one per year: real terms
+    /// divide by it.
+    pub deflator: Vec<Decimal>,
     pub contributions: Vec<ContributionLine>,
     pub services: Vec<ServiceLine>,
     pub pools: Vec<PoolLine>,
@@ -145,9 +148,15 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
     let n = scenario.years;
     let mut warnings = vec![];
     let contributions = contributions::project(budget, scenario)?;
-    let services = services::project(budget, scenario, &mut warnings)?;
+    let deflator = arith::products(
+        &scenario.rates.deflator,
+        budget.base_year,
+        n,
+        "the deflator",
+    )?;
+    let services = services::project(budget, scenario, &deflator, &mut warnings)?;
     let (pools, exposure) = pools::project(budget, scenario, &contributions, &services)?;
-    let totals = headline::totals(scenario, &pools, &services, n)?;
+    let totals = headline::totals(scenario, &deflator, &pools, &services, n)?;
     Ok(Projection {
         scenario_id: scenario.id.clone(),
         scenario_name: scenario.name.clone(),
@@ -155,6 +164,7 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
         base_year: budget.base_year,
         years: n,
         rates: scenario.rates.clone(),
+        deflator,
         contributions,
         services,
         pools,
