@@ -31,6 +31,8 @@ fn budget(services: usize, years: usize) -> Budget {
             } else {
                 Underspend::CarryForward
             },
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         })
         .collect();
     let contributions = (0..20)
@@ -86,6 +88,8 @@ fn budget(services: usize, years: usize) -> Budget {
             .collect(),
         services,
         risk_shares: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
     }
 }

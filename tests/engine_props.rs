@@ -77,6 +77,8 @@ fn build(g: &Gen) -> (Budget, Scenario) {
             basis: "s75",
             risk_share: [RiskRule::ProRata, RiskRule::Host, RiskRule::Agreed][*rule as usize],
             underspend: [Underspend::CarryForward, Underspend::Return][*under as usize],
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
@@ -157,6 +159,8 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         }],
         services,
         risk_shares,
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
     };
     let bp = |x: i64| Decimal::new(x, 4);

@@ -61,6 +61,8 @@ fn budget() -> Budget {
             basis: "s75",
             risk_share: RiskRule::ProRata,
             underspend: Underspend::CarryForward,
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         }],
         contributions: vec![
             contrib("p", "a", 2009, dec!(800)),
@@ -74,6 +76,8 @@ fn budget() -> Budget {
         }],
         services: vec![],
         risk_shares: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
     }
 }

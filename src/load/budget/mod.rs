@@ -98,6 +98,8 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         providers: vec![],
         services: vec![],
         risk_shares: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
     };
 

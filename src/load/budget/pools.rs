@@ -8,6 +8,7 @@ use crate::load::refs::Known;
 use crate::load::table::Table;
 use crate::model::value::*;
 use crate::model::*;
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 impl Ctx<'_, '_> {
@@ -60,6 +61,8 @@ impl Ctx<'_, '_> {
                         basis,
                         risk_share,
                         underspend,
+                        opening_reserve: Decimal::ZERO,
+                        agreement: None,
                     });
                 }
             }
