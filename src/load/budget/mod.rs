@@ -16,7 +16,9 @@ mod contributions;
 mod fields;
 mod partners;
 mod pools;
+mod risk_caps;
 mod risk_shares;
+mod schedules;
 mod services;
 
 /// A loaded budget, whether any error was found in it, and what its files
@@ -109,7 +111,13 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         (
             "pools.csv",
             &["id", "name", "host"],
-            &["basis", "risk_share", "underspend"],
+            &[
+                "basis",
+                "risk_share",
+                "underspend",
+                "opening_reserve",
+                "agreement",
+            ],
             true,
         ),
         (
@@ -148,6 +156,18 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             true,
         ),
         ("risk_shares.csv", &["pool", "partner", "share"], &[], false),
+        (
+            "risk_caps.csv",
+            &["pool", "partner", "cap"],
+            &["note"],
+            false,
+        ),
+        (
+            "schedules.csv",
+            &["service", "year"],
+            &["unit_cost", "volume", "note"],
+            false,
+        ),
     ];
     for (name, req, opt, required) in specs {
         if !*required && !dir.join(name).exists() {
@@ -235,6 +255,12 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         &budget,
         &show("pools.csv"),
     );
+    if let Some((t, f)) = tables.get("risk_caps.csv") {
+        budget.risk_caps = ctx.risk_caps(t, f, &budget);
+    }
+    if let Some((t, f)) = tables.get("schedules.csv") {
+        budget.schedules = ctx.schedules(t, f, &budget, m);
+    }
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);
     Loaded {
         budget,
