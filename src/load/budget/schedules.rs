@@ -37,6 +37,7 @@ impl Ctx<'_, '_> {
         for row in &t.rows {
             let service = c.id(row, "service").filter(|s| {
                 services.accept("service", s, "services.csv", |m| {
+                    let m = format!("{m}; schedules are for services of services.csv (a service commissioned by a scenario cannot be scheduled)");
                     c.report(row, "service", m)
                 })
             });
