@@ -4,15 +4,6 @@
 
 use super::app::{Tab, Written};
 use crate::load::Workspace;
-use std::collections::HashMap;
-
-/// A workspace read from disk by the watcher, with the text of every scenario file.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub workspace: Workspace,
-    /// Scenario id → the file's text as read.
-    pub texts: HashMap<String, String>,
-}
 
 macro_rules! actions {
     ($( $(#[doc = $doc:literal])+ $name:ident $( ( $($t:ty),* ) )? ,)*) => {
@@ -126,7 +117,7 @@ actions! {
     /// The terminal was resized
     Resize(u16, u16),
     /// Workspace files changed on disk and were read again
-    Reloaded(Box<Loaded>),
+    Reloaded(Box<Workspace>),
     /// A file was written (with the path as shown), or not
     Wrote(Result<(Written, String), String>),
 }

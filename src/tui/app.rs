@@ -3,10 +3,10 @@
 //! terminal size) are stored when the terminal resizes; everything else
 //! about layout is recomputed by the pure functions in `layout`.
 
-use super::model::Model;
 use super::strings as s;
 use crate::load::Diagnostic;
 use crate::report::table::Unit;
+use crate::session::Session;
 use std::path::PathBuf;
 
 /// The screens, in tab order.
@@ -96,9 +96,9 @@ pub enum Mode {
     Confirm,
 }
 
-/// One undoable edit of a scenario's text.
+/// One undoable edit of a scenario's text (see `history`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Edit {
+pub struct UndoEntry {
     pub id: String,
     pub before: String,
     pub after: String,
@@ -149,7 +149,7 @@ pub struct Effect {
 /// The app.
 #[derive(Debug, Default)]
 pub struct App {
-    pub model: Model,
+    pub session: Session,
     pub tab: Tab,
     /// Index into `model.ids`.
     pub current: usize,
@@ -163,8 +163,8 @@ pub struct App {
     pub pool: usize,
     pub lever_row: usize,
     pub provider_scroll: usize,
-    pub undo: Vec<Edit>,
-    pub redo: Vec<Edit>,
+    pub undo: Vec<UndoEntry>,
+    pub redo: Vec<UndoEntry>,
     pub status: Option<Status>,
     /// Errors of the last reload (empty when the files are fine).
     pub errors: Vec<Diagnostic>,
@@ -181,7 +181,7 @@ impl App {
     /// year, filter applied): used by keys and clicks alike.
     pub fn service_row_count(&self) -> usize {
         self.current_id()
-            .and_then(|id| self.model.projection(id))
+            .and_then(|id| self.session.projection(id))
             .map(|p| {
                 super::data::services::rows(
                     p,
@@ -196,9 +196,9 @@ impl App {
     }
 
     /// A new app on a built model, with the errors found while building it.
-    pub fn new(model: Model, errors: Vec<Diagnostic>, size: (u16, u16), color: bool) -> App {
+    pub fn new(session: Session, errors: Vec<Diagnostic>, size: (u16, u16), color: bool) -> App {
         App {
-            model,
+            session,
             errors,
             size,
             color,
@@ -220,19 +220,39 @@ impl App {
 
     /// The current scenario's id.
     pub fn current_id(&self) -> Option<&str> {
-        self.model.ids.get(self.current).map(String::as_str)
+        self.session.ids.get(self.current).map(String::as_str)
     }
 
     pub fn compare_a_id(&self) -> Option<&str> {
-        self.model.ids.get(self.compare_a).map(String::as_str)
+        self.session.ids.get(self.compare_a).map(String::as_str)
     }
 
     /// The horizon of the current scenario.
     pub fn years(&self) -> usize {
         self.current_id()
-            .and_then(|id| self.model.projection(id))
+            .and_then(|id| self.session.projection(id))
             .map(|p| p.years)
             .unwrap_or(1)
+    }
+
+    /// Switch the current scenario, keeping the year within its horizon.
+    pub fn set_current(&mut self, i: usize) {
+        self.current = i.min(self.session.ids.len().saturating_sub(1));
+        self.year = self.year.min(self.years().saturating_sub(1));
+        self.services.selected = 0;
+        self.lever_row = self.first_lever_row();
+    }
+
+    /// The first selectable row of the Levers tab.
+    pub fn first_lever_row(&self) -> usize {
+        use super::data::levers::{rows, RowKind};
+        let rows = self
+            .current_id()
+            .map(|id| rows(&self.session, id))
+            .unwrap_or_default();
+        rows.iter()
+            .position(|r| !matches!(r.kind, RowKind::Section(_)))
+            .unwrap_or(0)
     }
 
     pub fn say(&mut self, text: impl Into<String>) {

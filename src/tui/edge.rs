@@ -3,26 +3,17 @@
 //! polling modification times, and performing queued writes through
 //! `save::write_atomic`.
 
-use super::action::{Action, Loaded};
+use super::action::Action;
 use super::app::{App, Effect};
-use crate::load::{read_file, text::decode, Workspace};
+use crate::load::Workspace;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Read the workspace and the text of every scenario file.
-pub fn load(root: &Path) -> Loaded {
-    let workspace = Workspace::load(root, &[]);
-    let texts = workspace
-        .sources
-        .iter()
-        .filter_map(|(id, src)| {
-            read_file(&src.path)
-                .ok()
-                .map(|b| (id.clone(), decode(&b).0))
-        })
-        .collect();
-    Loaded { workspace, texts }
+/// Read the workspace (it keeps every scenario file's text as read, for
+/// comment-preserving saves, and the digest of every file read).
+pub fn load(root: &Path) -> Workspace {
+    Workspace::load(root, &[])
 }
 
 /// What the watcher compares: every workspace file's modification time and size.
@@ -80,7 +71,7 @@ pub fn perform(root: &Path, e: Effect) -> Action {
 
 /// Perform every queued write, feeding each result back into the app.
 pub fn perform_all(app: &mut App) {
-    let root = app.model.root.clone();
+    let root = app.session.root.clone();
     for e in std::mem::take(&mut app.effects) {
         let a = perform(&root, e);
         super::update::update(app, a);

@@ -118,3 +118,44 @@ pub fn column_at(area: Rect, widths: &[u16], x: u16) -> Option<usize> {
     }
     None
 }
+
+/// The columns shown at a width: (column index, width). The service name
+/// takes what is left; pool and category are dropped below 110 columns.
+pub fn services_columns(width: u16) -> Vec<(usize, u16)> {
+    let wide = width >= 110;
+    let fixed: Vec<(usize, u16)> = if wide {
+        vec![
+            (1, 14),
+            (2, 18),
+            (3, 16),
+            (4, 9),
+            (5, 9),
+            (6, 9),
+            (7, 8),
+            (8, 10),
+        ]
+    } else {
+        vec![(2, 14), (4, 9), (5, 8), (6, 8), (7, 7), (8, 9)]
+    };
+    let w: Vec<u16> = fixed.iter().map(|c| c.1).collect();
+    let all = widths(width, &w, 12);
+    let mut out = vec![(0, all[0])];
+    out.extend(fixed);
+    out
+}
+
+/// The widths of the shown columns (for hit-testing headers).
+pub fn services_widths(width: u16) -> Vec<u16> {
+    services_columns(width).iter().map(|c| c.1).collect()
+}
+
+/// The column index of the n-th shown column.
+pub fn services_shown_column(width: u16, n: usize) -> Option<usize> {
+    services_columns(width).get(n).map(|c| c.0)
+}
+
+/// The Levers tab: the table above one line of help.
+pub fn levers_table(body: Rect) -> Rect {
+    let [t, _] = Layout::vertical([Constraint::Min(4), Constraint::Length(1)]).areas(body);
+    t
+}

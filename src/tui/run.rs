@@ -7,9 +7,9 @@ use super::action::Action;
 use super::app::App;
 use super::edge;
 use super::keymap::{key_action, mouse_action};
-use super::model::Model;
 use super::update::update;
 use super::view::draw;
+use crate::session::Session;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{
@@ -41,9 +41,9 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 
 /// Build the app for the workspace at `root`, at a terminal size.
 pub fn app_for(root: &Path, size: (u16, u16), color: bool) -> App {
-    let (model, errors) = Model::build(edge::load(root), &Default::default());
-    let mut app = App::new(model, errors, size, color);
-    app.lever_row = super::update::first_lever_row(&app);
+    let (session, errors) = Session::build(edge::load(root), &Default::default());
+    let mut app = App::new(session, errors, size, color);
+    app.lever_row = app.first_lever_row();
     app
 }
 
@@ -61,8 +61,8 @@ pub fn run(root: &Path, first: Option<&str>) -> u8 {
     let size = term.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = app_for(root, size, color);
-    if let Some(i) = first.and_then(|f| app.model.ids.iter().position(|x| x == f)) {
-        super::update::set_current(&mut app, i);
+    if let Some(i) = first.and_then(|f| app.session.ids.iter().position(|x| x == f)) {
+        app.set_current(i);
     }
     let result = event_loop(&mut term, &mut app, root);
     restore();

@@ -5,18 +5,18 @@
 use super::action::Action;
 use super::app::{App, Mode, PickTarget, Popup, Purpose, Tab, TextInput};
 use super::data;
-use super::editing;
 use super::form;
-use super::model::Model;
 use super::mouse;
 use super::strings as s;
+use super::{files, history, lever_edits, typing};
+use crate::session::Session;
 
 /// Apply one action.
 pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Resize(w, h) => app.size = (w, h),
         Action::Reloaded(loaded) => reloaded(app, *loaded),
-        Action::Wrote(r) => editing::wrote(app, r),
+        Action::Wrote(r) => files::wrote(app, r),
         Action::Click(x, y) => mouse::click(app, x, y),
         Action::ScrollUp => (0..3).for_each(|_| update(app, Action::Up)),
         Action::ScrollDown => (0..3).for_each(|_| update(app, Action::Down)),
@@ -25,7 +25,7 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Picker => picker(app, a),
             Mode::Confirm => confirm(app, a),
             Mode::Form => form::update(app, a),
-            Mode::Text => editing::text(app, a),
+            Mode::Text => typing::text(app, a),
             Mode::Normal(tab) => normal(app, tab, a),
         },
     }
@@ -46,7 +46,7 @@ fn confirm(app: &mut App, a: Action) {
 }
 
 fn picker(app: &mut App, a: Action) {
-    let n = app.model.ids.len();
+    let n = app.session.ids.len();
     let Some(Popup::Picker { target, selected }) = &mut app.popup else {
         return;
     };
@@ -59,30 +59,11 @@ fn picker(app: &mut App, a: Action) {
             app.popup = None;
             match t {
                 PickTarget::CompareA => app.compare_a = i,
-                PickTarget::Current | PickTarget::CompareB => set_current(app, i),
+                PickTarget::Current | PickTarget::CompareB => app.set_current(i),
             }
         }
         _ => {}
     }
-}
-
-/// Switch the current scenario, keeping the year within its horizon.
-pub fn set_current(app: &mut App, i: usize) {
-    app.current = i.min(app.model.ids.len().saturating_sub(1));
-    app.year = app.year.min(app.years().saturating_sub(1));
-    app.services.selected = 0;
-    app.lever_row = first_lever_row(app);
-}
-
-/// The first selectable row of the Levers tab.
-pub fn first_lever_row(app: &App) -> usize {
-    let rows = app
-        .current_id()
-        .map(|id| data::levers::rows(&app.model, id))
-        .unwrap_or_default();
-    rows.iter()
-        .position(|r| !matches!(r.kind, data::levers::RowKind::Section(_)))
-        .unwrap_or(0)
 }
 
 fn open_picker(app: &mut App, target: PickTarget) {
@@ -94,10 +75,10 @@ fn open_picker(app: &mut App, target: PickTarget) {
 }
 
 fn normal(app: &mut App, tab: Tab, a: Action) {
-    let n = app.model.ids.len().max(1);
+    let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {
-            if app.model.dirty().is_empty() {
+            if app.session.dirty().is_empty() {
                 app.quit = true;
             } else {
                 app.popup = Some(Popup::ConfirmQuit);
@@ -117,8 +98,8 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
             Tab::ALL[(tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()],
         ),
         Action::GoTab(t) => go_tab(app, t),
-        Action::NextScenario => set_current(app, (app.current + 1) % n),
-        Action::PrevScenario => set_current(app, (app.current + n - 1) % n),
+        Action::NextScenario => app.set_current((app.current + 1) % n),
+        Action::PrevScenario => app.set_current((app.current + n - 1) % n),
         Action::PickScenario | Action::PickB => open_picker(app, PickTarget::Current),
         Action::PickA => open_picker(app, PickTarget::CompareA),
         Action::NextYear => app.year = (app.year + 1).min(app.years().saturating_sub(1)),
@@ -145,16 +126,16 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         }
         Action::Enter => match tab {
             Tab::Services => app.services.detail = !app.services.detail,
-            Tab::Levers => editing::enter(app),
+            Tab::Levers => lever_edits::enter(app),
             _ => {}
         },
-        Action::NudgeUp => editing::nudge(app, true),
-        Action::NudgeDown => editing::nudge(app, false),
+        Action::NudgeUp => lever_edits::nudge(app, true),
+        Action::NudgeDown => lever_edits::nudge(app, false),
         Action::AddLever => form::open_add(app),
-        Action::Delete => editing::delete(app),
-        Action::Undo => editing::undo(app),
-        Action::Redo => editing::redo(app),
-        Action::Save => editing::save(app),
+        Action::Delete => lever_edits::delete(app),
+        Action::Undo => history::undo(app),
+        Action::Redo => history::redo(app),
+        Action::Save => files::save(app),
         Action::SaveAs => {
             app.input = Some(TextInput {
                 purpose: Purpose::SaveAs,
@@ -162,7 +143,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
                 error: None,
             })
         }
-        Action::Export => editing::export(app),
+        Action::Export => files::export(app),
         _ => {}
     }
 }
@@ -172,13 +153,13 @@ fn go_tab(app: &mut App, t: Tab) {
     if t == Tab::Levers {
         let rows = app
             .current_id()
-            .map(|id| data::levers::rows(&app.model, id))
+            .map(|id| data::levers::rows(&app.session, id))
             .unwrap_or_default();
         if rows
             .get(app.lever_row)
             .is_none_or(|r| matches!(r.kind, data::levers::RowKind::Section(_)))
         {
-            app.lever_row = first_lever_row(app);
+            app.lever_row = app.first_lever_row();
         }
     }
 }
@@ -195,7 +176,7 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
     match tab {
         Tab::Pools => {
             let n = app
-                .model
+                .session
                 .projection(&id)
                 .map(|p| p.pools.len())
                 .unwrap_or(0);
@@ -207,7 +188,7 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
         }
         Tab::Providers => app.provider_scroll = clamp_add(app.provider_scroll, d, 10_000),
         Tab::Levers => {
-            let rows = data::levers::rows(&app.model, &id);
+            let rows = data::levers::rows(&app.session, &id);
             let mut i = clamp_add(app.lever_row, d, rows.len());
             let step: i64 = if d < 0 { -1 } else { 1 };
             while rows
@@ -234,31 +215,31 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
 
 /// Files changed on disk: rebuild, keeping unsaved edits; if the new files
 /// have errors, keep the last good model and show them.
-fn reloaded(app: &mut App, loaded: super::action::Loaded) {
-    let edited = app.model.edited();
-    let (model, errors) = Model::build(loaded, &edited);
-    if !errors.is_empty() && !app.model.ids.is_empty() {
+fn reloaded(app: &mut App, loaded: crate::load::Workspace) {
+    let edited = app.session.edited();
+    let (model, errors) = Session::build(loaded, &edited);
+    if !errors.is_empty() && !app.session.ids.is_empty() {
         app.errors = errors;
         return;
     }
     let was_broken = !app.errors.is_empty();
     // Our own save shows up as a change on disk: nothing new to say then.
-    let ours = model.budgets == app.model.budgets
-        && model.docs.len() == app.model.docs.len()
+    let ours = model.budgets == app.session.budgets
+        && model.docs.len() == app.session.docs.len()
         && model
             .docs
             .iter()
-            .all(|(k, d)| app.model.docs.get(k).is_some_and(|o| o.disk == d.disk));
+            .all(|(k, d)| app.session.docs.get(k).is_some_and(|o| o.disk == d.disk));
     let keep = app.current_id().map(str::to_string);
     let keep_a = app.compare_a_id().map(str::to_string);
-    app.model = model;
+    app.session = model;
     app.errors = errors;
-    let find = |id: Option<String>, m: &Model| {
+    let find = |id: Option<String>, m: &Session| {
         id.and_then(|i| m.ids.iter().position(|x| *x == i))
             .unwrap_or(0)
     };
-    app.current = find(keep, &app.model);
-    app.compare_a = find(keep_a, &app.model);
+    app.current = find(keep, &app.session);
+    app.compare_a = find(keep_a, &app.session);
     app.year = app.year.min(app.years().saturating_sub(1));
     if app.errors.is_empty() && !ours {
         let mut msg = if was_broken {

@@ -3,9 +3,9 @@
 //! comes from (this file, a parent, or the default) and whether it can be
 //! edited here.
 
-use super::super::edit::rate_text;
-use super::super::model::Model;
 use crate::load::scenario::{RawLever, RawScenario};
+use crate::session::rewrite::rate_text;
+use crate::session::Session;
 use rust_decimal::Decimal;
 
 /// What a row is.
@@ -55,7 +55,7 @@ pub const RATE_KEYS: [&str; 4] = [
 ];
 
 /// The chain of `id` (itself first), with each file's parsed form.
-pub fn chain<'m>(m: &'m Model, id: &str) -> Vec<(&'m str, &'m RawScenario)> {
+pub fn chain<'m>(m: &'m Session, id: &str) -> Vec<(&'m str, &'m RawScenario)> {
     let mut out = vec![];
     let mut cur = Some(id.to_string());
     while let Some(c) = cur {
@@ -119,7 +119,7 @@ pub fn describe(l: &RawLever) -> String {
 }
 
 /// Every row for scenario `id`.
-pub fn rows(m: &Model, id: &str) -> Vec<Row> {
+pub fn rows(m: &Session, id: &str) -> Vec<Row> {
     let (Some(sc), Some(budget)) = (m.scenario(id), m.budget_of(id)) else {
         return vec![];
     };
@@ -216,6 +216,6 @@ pub fn rows(m: &Model, id: &str) -> Vec<Row> {
 }
 
 /// The raw lever a row points at.
-pub fn lever<'m>(m: &'m Model, file: &str, index: usize) -> Option<&'m RawLever> {
+pub fn lever<'m>(m: &'m Session, file: &str, index: usize) -> Option<&'m RawLever> {
     m.sources.get(file)?.raw.as_ref()?.levers.get(index)
 }

@@ -69,13 +69,13 @@ fn errors_panel_after_bad_reload() {
         text.replace("pay_inflation = \"4%\"", "pay_inflaton = \"4%\""),
     )
     .unwrap();
-    let before = a.model.projection("worst-case").unwrap().totals.clone();
+    let before = a.session.projection("worst-case").unwrap().totals.clone();
     run(
         &mut a,
         vec![Action::Reloaded(Box::new(edge::load(d.path())))],
     );
     assert_eq!(
-        a.model.projection("worst-case").unwrap().totals,
+        a.session.projection("worst-case").unwrap().totals,
         before,
         "the last good model stays"
     );

@@ -67,7 +67,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let (Some(ida), Some(idb)) = (app.compare_a_id(), app.current_id()) else {
         return;
     };
-    let m = &app.model;
+    let m = &app.session;
     let (Some(pa), Some(pb), Some(sa), Some(sb), Some(budget)) = (
         m.projection(ida),
         m.projection(idb),

@@ -40,7 +40,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let a = layout::areas(area, app);
     tabs(f, app, &th, a.tabs);
     context(f, app, &th, a.context);
-    if app.model.ids.is_empty() {
+    if app.session.ids.is_empty() {
         f.render_widget(
             Paragraph::new(s::NO_SCENARIOS).wrap(Wrap { trim: true }),
             a.body,
@@ -81,12 +81,12 @@ fn tabs(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
 fn context(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
     let Some(id) = app.current_id() else { return };
     let name = app
-        .model
+        .session
         .projection(id)
         .map(|p| p.scenario_name.as_str())
         .unwrap_or(id);
     let year = app
-        .model
+        .session
         .projection(id)
         .map(|p| p.year_label(app.year))
         .unwrap_or_default();
@@ -94,11 +94,11 @@ fn context(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
         Span::styled("Scenario ", th.dim()),
         Span::styled(format!("{name} ({id})"), th.header()),
         Span::styled(
-            format!(" {}/{}", app.current + 1, app.model.ids.len()),
+            format!(" {}/{}", app.current + 1, app.session.ids.len()),
             th.dim(),
         ),
     ];
-    if app.model.docs.get(id).is_some_and(|d| d.dirty()) {
+    if app.session.docs.get(id).is_some_and(|d| d.dirty()) {
         spans.push(Span::styled(format!("  {}", s::UNSAVED), th.bad()));
     }
     spans.extend([

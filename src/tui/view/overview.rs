@@ -103,12 +103,12 @@ fn measures<'a>(app: &'a App, years: usize, base: &Projection, compact: bool) ->
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let ps: Vec<&Projection> = app
-        .model
+        .session
         .ids
         .iter()
-        .filter_map(|id| app.model.projection(id))
+        .filter_map(|id| app.session.projection(id))
         .collect();
-    let Some(cur) = app.current_id().and_then(|id| app.model.projection(id)) else {
+    let Some(cur) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
     let years = ps.iter().map(|p| p.years).max().unwrap_or(1);
@@ -214,7 +214,7 @@ fn chart(f: &mut Frame, app: &App, th: &Theme, area: Rect, ps: &[&Projection]) {
         })
         .collect();
     let n = ps.iter().map(|p| p.years).max().unwrap_or(1);
-    let base = app.current_id().and_then(|id| app.model.projection(id));
+    let base = app.current_id().and_then(|id| app.session.projection(id));
     let xl: Vec<Span> = base
         .map(|b| {
             vec![

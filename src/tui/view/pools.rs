@@ -19,7 +19,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
-    let Some(p) = app.current_id().and_then(|id| app.model.projection(id)) else {
+    let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
     let (left, right) = layout::pools(area);
@@ -65,7 +65,7 @@ fn account(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection, i: 
     let pool = &p.pools[i];
     let rule = app
         .current_id()
-        .and_then(|id| app.model.budget_of(id))
+        .and_then(|id| app.session.budget_of(id))
         .and_then(|b| b.pool(&pool.id))
         .map(|b| {
             format!(

@@ -51,20 +51,20 @@ fn picker(f: &mut Frame, app: &App, th: &Theme, area: Rect, target: PickTarget, 
         PickTarget::CompareA => s::PICK_A_TITLE,
         PickTarget::CompareB => s::PICK_B_TITLE,
     };
-    let r = centred(area, 60, app.model.ids.len() as u16 + 2);
+    let r = centred(area, 60, app.session.ids.len() as u16 + 2);
     let inner = popup_block(f, r, title, th);
     let lines: Vec<Line> = app
-        .model
+        .session
         .ids
         .iter()
         .enumerate()
         .map(|(i, id)| {
             let name = app
-                .model
+                .session
                 .projection(id)
                 .map(|p| p.scenario_name.as_str())
                 .unwrap_or("");
-            let dirty = if app.model.docs.get(id).is_some_and(|d| d.dirty()) {
+            let dirty = if app.session.docs.get(id).is_some_and(|d| d.dirty()) {
                 " ●"
             } else {
                 ""
@@ -86,7 +86,7 @@ fn confirm(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let inner = popup_block(f, r, s::CONFIRM_TITLE, th);
     let text = vec![
         Line::from(Span::styled(
-            format!("Unsaved: {}", app.model.dirty().join(", ")),
+            format!("Unsaved: {}", app.session.dirty().join(", ")),
             th.bad(),
         )),
         Line::from(s::CONFIRM_TEXT),

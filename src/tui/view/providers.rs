@@ -28,7 +28,7 @@ fn bar(len: usize, mark: usize, width: usize) -> String {
 }
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
-    let Some(p) = app.current_id().and_then(|id| app.model.projection(id)) else {
+    let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
     let cats = categories(p, app.year);
