@@ -13,6 +13,8 @@ pub mod parallel;
 mod pools;
 mod services;
 pub mod split;
+mod totals;
+pub use totals::HorizonTotals;
 pub mod vfm;
 
 use crate::model::{Budget, Rates, Scenario, Year};

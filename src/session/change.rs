@@ -72,6 +72,7 @@ impl Session {
             d.text = c.text;
         }
         self.sources.insert(c.id, c.source);
+        self.generation = super::next_generation();
         for (s, p) in c.results {
             self.projections.insert(s.id.clone(), p);
             self.scenarios.insert(s.id.clone(), s);

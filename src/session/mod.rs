@@ -49,6 +49,16 @@ pub struct Session {
     pub projections: HashMap<String, Projection>,
     /// SHA-256 of every file read for this session, as read.
     pub digests: BTreeMap<PathBuf, String>,
+    /// Changes whenever any projection may have changed (a new build, an
+    /// applied edit): views derived from projections are recomputed then.
+    pub generation: u64,
+}
+
+/// A fresh generation number, unique in this process.
+fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 fn engine_diag(id: &str, shown: &str, msg: String) -> Diagnostic {
@@ -90,6 +100,7 @@ impl Session {
             sources,
             docs,
             digests: ws.digests,
+            generation: next_generation(),
             ..Default::default()
         };
         for id in &ws.scenario_ids {
@@ -159,3 +170,6 @@ impl Session {
             .and_then(|s| self.budgets.get(&s.budget))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -150,6 +150,8 @@ pub struct Effect {
 #[derive(Debug, Default)]
 pub struct App {
     pub session: Session,
+    /// Views derived from the session, recomputed by `update` when stale.
+    pub derived: super::derived::Derived,
     pub tab: Tab,
     /// Index into `model.ids`.
     pub current: usize,
@@ -163,6 +165,7 @@ pub struct App {
     pub pool: usize,
     pub lever_row: usize,
     pub provider_scroll: usize,
+    pub compare_scroll: usize,
     pub undo: Vec<UndoEntry>,
     pub redo: Vec<UndoEntry>,
     pub status: Option<Status>,

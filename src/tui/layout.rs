@@ -159,3 +159,15 @@ pub fn levers_table(body: Rect) -> Rect {
     let [t, _] = Layout::vertical([Constraint::Min(4), Constraint::Length(1)]).areas(body);
     t
 }
+
+/// Rows inside the body's border at the current terminal size.
+pub fn body_rows(app: &App) -> usize {
+    let a = areas(Rect::new(0, 0, app.size.0, app.size.1), app);
+    a.body.height.saturating_sub(2) as usize
+}
+
+/// A scroll offset moved by `d` lines, kept so the last page stays full.
+pub fn scroll(at: usize, d: i64, lines: usize, visible: usize) -> usize {
+    let max = lines.saturating_sub(visible) as i64;
+    (at as i64 + d).clamp(0, max.max(0)) as usize
+}

@@ -11,6 +11,7 @@
 pub mod action;
 pub mod app;
 pub mod data;
+pub mod derived;
 pub mod edge;
 pub mod files;
 pub mod fmt;

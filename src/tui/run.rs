@@ -44,6 +44,7 @@ pub fn app_for(root: &Path, size: (u16, u16), color: bool) -> App {
     let (session, errors) = Session::build(edge::load(root), &Default::default());
     let mut app = App::new(session, errors, size, color);
     app.lever_row = app.first_lever_row();
+    super::derived::refresh(&mut app);
     app
 }
 

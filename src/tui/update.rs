@@ -6,20 +6,26 @@ use super::action::Action;
 use super::app::{App, Mode, PickTarget, Popup, Purpose, Tab, TextInput};
 use super::data;
 use super::form;
+use super::layout;
 use super::mouse;
 use super::strings as s;
 use super::{files, history, lever_edits, typing};
 use crate::session::Session;
 
-/// Apply one action.
+/// Apply one action, then bring the derived views up to date.
 pub fn update(app: &mut App, action: Action) {
+    apply(app, action);
+    super::derived::refresh(app);
+}
+
+fn apply(app: &mut App, action: Action) {
     match action {
         Action::Resize(w, h) => app.size = (w, h),
         Action::Reloaded(loaded) => reloaded(app, *loaded),
         Action::Wrote(r) => files::wrote(app, r),
         Action::Click(x, y) => mouse::click(app, x, y),
-        Action::ScrollUp => (0..3).for_each(|_| update(app, Action::Up)),
-        Action::ScrollDown => (0..3).for_each(|_| update(app, Action::Down)),
+        Action::ScrollUp => (0..3).for_each(|_| apply(app, Action::Up)),
+        Action::ScrollDown => (0..3).for_each(|_| apply(app, Action::Down)),
         a => match app.mode() {
             Mode::Help => help(app, a),
             Mode::Picker => picker(app, a),
@@ -186,7 +192,14 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
             let n = app.service_row_count();
             app.services.selected = clamp_add(app.services.selected, d, n);
         }
-        Tab::Providers => app.provider_scroll = clamp_add(app.provider_scroll, d, 10_000),
+        Tab::Providers => {
+            let (n, v) = (app.derived.providers_lines(), layout::body_rows(app));
+            app.provider_scroll = layout::scroll(app.provider_scroll, d, n, v);
+        }
+        Tab::Compare => {
+            let (n, v) = (app.derived.compare_lines(), layout::body_rows(app));
+            app.compare_scroll = layout::scroll(app.compare_scroll, d, n, v);
+        }
         Tab::Levers => {
             let rows = data::levers::rows(&app.session, &id);
             let mut i = clamp_add(app.lever_row, d, rows.len());
