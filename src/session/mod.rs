@@ -131,6 +131,23 @@ impl Session {
         (m, errors)
     }
 
+    /// The same session with no figures: what to hold when the files have
+    /// errors and there is no earlier good load (figures made from files
+    /// with errors, rows dropped and keys ignored, would be wrong). Texts,
+    /// edits and sources stay.
+    pub fn without_figures(mut self) -> Session {
+        self.ids.clear();
+        self.scenarios.clear();
+        self.projections.clear();
+        self.generation = next_generation();
+        self
+    }
+
+    /// Does this session show figures?
+    pub fn has_figures(&self) -> bool {
+        !self.ids.is_empty()
+    }
+
     /// Ids of scenarios with unsaved edits, sorted.
     pub fn dirty(&self) -> Vec<String> {
         let mut v: Vec<String> = self

@@ -171,6 +171,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Errors of the last reload (empty when the files are fine).
     pub errors: Vec<Diagnostic>,
+    /// First error shown in the errors panel.
+    pub errors_scroll: usize,
     /// Terminal size (columns, rows), set on resize.
     pub size: (u16, u16),
     pub effects: Vec<Effect>,

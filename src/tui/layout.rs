@@ -26,6 +26,25 @@ pub fn too_small(area: Rect) -> bool {
 
 /// Split the screen.
 pub fn areas(area: Rect, app: &App) -> Areas {
+    if errors_only(app) {
+        // No figures: the errors take the whole body.
+        let [tabs, context, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(5),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        return Areas {
+            tabs,
+            context,
+            body: Rect { height: 0, ..body },
+            errors: Some(body),
+            status,
+            footer,
+        };
+    }
     let err_h = if app.errors.is_empty() {
         0
     } else {
@@ -48,6 +67,11 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         status,
         footer,
     }
+}
+
+/// The files have errors and there are no good figures to show.
+pub fn errors_only(app: &App) -> bool {
+    !app.errors.is_empty() && !app.session.has_figures()
 }
 
 /// The rectangle of each tab's title in the tab line.

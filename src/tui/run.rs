@@ -42,6 +42,12 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 /// Build the app for the workspace at `root`, at a terminal size.
 pub fn app_for(root: &Path, size: (u16, u16), color: bool) -> App {
     let (session, errors) = Session::build(edge::load(root), &Default::default());
+    // Files with errors at start-up: no figures until they are fixed.
+    let session = if errors.is_empty() {
+        session
+    } else {
+        session.without_figures()
+    };
     let mut app = App::new(session, errors, size, color);
     app.lever_row = app.first_lever_row();
     super::derived::refresh(&mut app);

@@ -51,6 +51,10 @@ pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
     "Enter edit · +/- nudge · a add lever · d delete · u undo · w save · W save as";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
+pub const FIXED: &str = "the files are fixed: figures loaded";
+pub const NEW_HISTORY: &str = "undo starts afresh";
+pub const ERRORS_START_TITLE: &str =
+    " Errors: no figures are shown until the files are fixed (j/k scroll; poolplan reloads as you save) ";
 pub const KEPT_EDITS: &str = "your unsaved edits are kept";
 
 /// The sections of the Levers tab.

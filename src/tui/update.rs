@@ -176,6 +176,13 @@ fn clamp_add(x: usize, d: i64, len: usize) -> usize {
 }
 
 fn move_by(app: &mut App, tab: Tab, d: i64) {
+    if layout::errors_only(app) || (tab == Tab::Overview && !app.errors.is_empty()) {
+        // By whole errors (each may wrap): the last one can reach the top.
+        app.errors_scroll = layout::scroll(app.errors_scroll, d, app.errors.len(), 1);
+        if layout::errors_only(app) {
+            return;
+        }
+    }
     let Some(id) = app.current_id().map(str::to_string) else {
         return;
     };
@@ -226,27 +233,36 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
     }
 }
 
-/// Files changed on disk: rebuild, keeping unsaved edits; if the new files
-/// have errors, keep the last good model and show them.
+/// Files changed on disk: rebuild, keeping unsaved edits. If the new files
+/// have errors, keep the last good figures (or none, if there never were
+/// any) and show the errors. A reload of files changed by someone else
+/// starts a new undo history.
 fn reloaded(app: &mut App, loaded: crate::load::Workspace) {
     let edited = app.session.edited();
-    let (model, errors) = Session::build(loaded, &edited);
-    if !errors.is_empty() && !app.session.ids.is_empty() {
+    let (session, errors) = Session::build(loaded, &edited);
+    if !errors.is_empty() {
+        if !app.session.has_figures() {
+            app.session = session.without_figures();
+        }
         app.errors = errors;
+        app.errors_scroll = 0;
+        app.status = None;
         return;
     }
     let was_broken = !app.errors.is_empty();
     // Our own save shows up as a change on disk: nothing new to say then.
-    let ours = model.budgets == app.session.budgets
-        && model.docs.len() == app.session.docs.len()
-        && model
+    let ours = !was_broken
+        && session.budgets == app.session.budgets
+        && session.docs.len() == app.session.docs.len()
+        && session
             .docs
             .iter()
             .all(|(k, d)| app.session.docs.get(k).is_some_and(|o| o.disk == d.disk));
     let keep = app.current_id().map(str::to_string);
     let keep_a = app.compare_a_id().map(str::to_string);
-    app.session = model;
-    app.errors = errors;
+    let had = app.session.has_figures();
+    app.session = session;
+    app.errors.clear();
     let find = |id: Option<String>, m: &Session| {
         id.and_then(|i| m.ids.iter().position(|x| *x == i))
             .unwrap_or(0)
@@ -254,9 +270,13 @@ fn reloaded(app: &mut App, loaded: crate::load::Workspace) {
     app.current = find(keep, &app.session);
     app.compare_a = find(keep_a, &app.session);
     app.year = app.year.min(app.years().saturating_sub(1));
-    if app.errors.is_empty() && !ours {
+    if !had {
+        app.lever_row = app.first_lever_row();
+    }
+    if !ours {
+        history::clear(app);
         let mut msg = if was_broken {
-            "fixed: ".to_string() + s::RELOADED
+            s::FIXED.to_string()
         } else {
             s::RELOADED.to_string()
         };
@@ -264,6 +284,8 @@ fn reloaded(app: &mut App, loaded: crate::load::Workspace) {
             msg.push_str("; ");
             msg.push_str(s::KEPT_EDITS);
         }
+        msg.push_str("; ");
+        msg.push_str(s::NEW_HISTORY);
         app.say(msg);
     }
 }

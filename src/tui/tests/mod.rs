@@ -3,6 +3,7 @@
 //! example workspace.
 
 mod actions;
+mod defects;
 mod snapshots;
 
 use super::action::Action;

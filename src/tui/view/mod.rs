@@ -40,7 +40,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     let a = layout::areas(area, app);
     tabs(f, app, &th, a.tabs);
     context(f, app, &th, a.context);
-    if app.session.ids.is_empty() {
+    if layout::errors_only(app) {
+        // No figures at all until the files are fixed.
+    } else if app.session.ids.is_empty() {
         f.render_widget(
             Paragraph::new(s::NO_SCENARIOS).wrap(Wrap { trim: true }),
             a.body,
@@ -131,11 +133,17 @@ fn errors(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
             ])
         })
         .collect();
+    let title = if layout::errors_only(app) {
+        s::ERRORS_START_TITLE
+    } else {
+        s::ERRORS_TITLE
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(s::ERRORS_TITLE, th.bad()));
+        .title(Span::styled(title, th.bad()));
+    let shown: Vec<Line> = lines.into_iter().skip(app.errors_scroll).collect();
     f.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        Paragraph::new(shown).block(block).wrap(Wrap { trim: true }),
         r,
     );
 }

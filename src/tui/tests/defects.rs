@@ -1,0 +1,105 @@
+//! The TUI defects of the "one truth per figure" issue, each as it was
+//! reproduced: every test here failed before its fix.
+
+use super::super::action::Action;
+use super::super::app::Tab;
+use super::super::edge;
+use super::{app, render, run, temp_example, typed};
+use std::path::Path;
+
+/// The example with a bad unit cost and a misspelt key in baseline.toml.
+fn break_files(root: &Path) {
+    let b = root.join("budgets/haringey-ct-2009/services.csv");
+    let t = std::fs::read_to_string(&b).unwrap();
+    std::fs::write(&b, t.replacen(",family,3200,", ",family,\"£3,5O0\",", 1)).unwrap();
+    let s = root.join("scenarios/baseline.toml");
+    let t = std::fs::read_to_string(&s).unwrap();
+    std::fs::write(&s, t.replace("pay_inflation =", "pay_inflaton =")).unwrap();
+}
+
+#[test]
+fn start_up_with_errors_shows_no_figures_until_fixed() {
+    let d = temp_example();
+    let good_b = std::fs::read(d.path().join("budgets/haringey-ct-2009/services.csv")).unwrap();
+    let good_s = std::fs::read(d.path().join("scenarios/baseline.toml")).unwrap();
+    break_files(d.path());
+    let mut a = app(d.path(), 120, 40);
+    assert!(
+        a.session.projections.is_empty(),
+        "figures from broken files"
+    );
+    let screen = render(&a);
+    assert!(!screen.contains("All scenarios"), "{screen}");
+    assert!(!screen.contains("-5,469"), "{screen}");
+    assert!(!screen.contains("last good model"), "{screen}");
+    assert!(screen.contains("services.csv:2"), "{screen}");
+    assert!(screen.contains("scenarios/baseline.toml:9"), "{screen}");
+    insta::assert_snapshot!("errors_at_start_up_120x40", screen);
+    // Other tabs show no figures either.
+    run(&mut a, vec![Action::GoTab(Tab::Compare)]);
+    assert!(!render(&a).contains("Bridge"));
+    // Fixed: the figures load, with a message that says so.
+    std::fs::write(
+        d.path().join("budgets/haringey-ct-2009/services.csv"),
+        good_b,
+    )
+    .unwrap();
+    std::fs::write(d.path().join("scenarios/baseline.toml"), good_s).unwrap();
+    run(
+        &mut a,
+        vec![Action::Reloaded(Box::new(edge::load(d.path())))],
+    );
+    assert!(a.errors.is_empty());
+    assert!(a.session.projection("baseline").is_some());
+    assert!(render(&a).contains("Bridge"));
+    let st = a.status.clone().unwrap().text;
+    assert!(st.starts_with("the files are fixed"), "{st}");
+}
+
+#[test]
+fn a_bad_reload_says_no_stale_reloaded() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    a.say("reloaded: the files changed on disk");
+    break_files(d.path());
+    run(
+        &mut a,
+        vec![Action::Reloaded(Box::new(edge::load(d.path())))],
+    );
+    assert!(a.status.is_none(), "{:?}", a.status);
+    assert!(a.session.projection("baseline").is_some(), "last good kept");
+}
+
+/// Levers tab, first row (pay inflation): type a value.
+fn edit_pay(value: &str) -> Vec<Action> {
+    let mut a = vec![Action::GoTab(Tab::Levers), Action::Top, Action::Enter];
+    a.extend((0..8).map(|_| Action::Backspace));
+    a.extend(typed(value));
+    a.push(Action::Enter);
+    a
+}
+
+#[test]
+fn a_reload_from_disk_starts_a_new_undo_history() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    run(&mut a, edit_pay("3%"));
+    run(&mut a, vec![Action::Save]);
+    edge::perform_all(&mut a);
+    // Someone else replaces the file on disk.
+    let p = d.path().join("scenarios/baseline.toml");
+    let t = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, t.replace("\"3%\"", "\"3.5%\"")).unwrap();
+    run(
+        &mut a,
+        vec![Action::Reloaded(Box::new(edge::load(d.path())))],
+    );
+    run(&mut a, edit_pay("4%"));
+    run(&mut a, edit_pay("5%"));
+    run(&mut a, vec![Action::Undo, Action::Undo, Action::Undo]);
+    // The third undo has nothing to undo: it must not replay the edit made
+    // before the reload (back to 2.5%, the text before "3%").
+    let text = a.session.text("baseline").unwrap();
+    assert!(text.contains("pay_inflation = \"3.5%\""), "{text}");
+    assert!(!a.session.docs["baseline"].dirty());
+}
