@@ -141,3 +141,33 @@ fn start_switch_tabs_edit_a_rate_save_and_quit() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+/// `poolplan tui nosuch` fails like `summary nosuch` (exit 1, the list of
+/// scenarios), before touching the terminal; without a terminal the TUI
+/// says so and exits 2 instead of writing escape codes.
+#[test]
+fn tui_refuses_an_unknown_scenario_and_a_missing_terminal() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bin = env!("CARGO_BIN_EXE_poolplan");
+    let out = Command::new(bin)
+        .arg("--dir")
+        .arg(root)
+        .args(["tui", "nosuch"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no scenario \"nosuch\""), "{err}");
+    assert!(err.contains("baseline, central, invest-to-save"), "{err}");
+    assert!(out.stdout.is_empty());
+    let out = Command::new(bin)
+        .arg("--dir")
+        .arg(root)
+        .args(["tui", "central"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(out.stdout.is_empty(), "escape codes written");
+}

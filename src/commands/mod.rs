@@ -82,7 +82,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             },
         ),
         Command::Tui { scenarios } => match workspace(dir) {
-            Ok(root) => crate::tui::run(&root, scenarios.first().map(String::as_str)),
+            Ok(root) => crate::tui::run(&root, &scenarios),
             Err(code) => code,
         },
     }

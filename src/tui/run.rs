@@ -54,9 +54,60 @@ pub fn app_for(root: &Path, size: (u16, u16), color: bool) -> App {
     app
 }
 
-/// Run the TUI on the workspace at `root`, starting on scenario `first` if
-/// given. Returns the exit code.
-pub fn run(root: &Path, first: Option<&str>) -> u8 {
+/// Choose the scenarios named on the command line: one is the current
+/// scenario; two are Compare's A and B (B current). A name the workspace
+/// lacks is an error listing the scenarios it has, as `summary` does.
+pub fn choose(app: &mut App, names: &[String]) -> Result<(), String> {
+    if names.len() > 2 {
+        return Err(format!(
+            "name at most two scenarios (the current one, or Compare's A and B); got {}",
+            names.len()
+        ));
+    }
+    let mut known: Vec<&String> = app.session.sources.keys().collect();
+    known.sort();
+    let mut idx = vec![];
+    for n in names {
+        let id = crate::load::Workspace::scenario_id(n);
+        if !app.session.sources.contains_key(&id) {
+            let list: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+            return Err(format!(
+                "no scenario \"{id}\"; the workspace has: {}",
+                if list.is_empty() {
+                    "none".into()
+                } else {
+                    list.join(", ")
+                }
+            ));
+        }
+        idx.push(app.session.ids.iter().position(|x| *x == id));
+    }
+    match idx.as_slice() {
+        [Some(b)] => app.set_current(*b),
+        [Some(a), Some(b)] => {
+            app.compare_a = *a;
+            app.set_current(*b);
+        }
+        _ => {}
+    }
+    super::derived::refresh(app);
+    Ok(())
+}
+
+/// Run the TUI on the workspace at `root`, on the scenarios named (see
+/// `choose`). Returns the exit code.
+pub fn run(root: &Path, names: &[String]) -> u8 {
+    use std::io::IsTerminal;
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut app = app_for(root, (80, 24), color);
+    if let Err(e) = choose(&mut app, names) {
+        eprintln!("error: {e}");
+        return 1;
+    }
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!("error: the interactive model needs a terminal; try `poolplan summary`");
+        return 2;
+    }
     let mut term = match setup() {
         Ok(t) => t,
         Err(e) => {
@@ -66,11 +117,7 @@ pub fn run(root: &Path, first: Option<&str>) -> u8 {
         }
     };
     let size = term.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = app_for(root, size, color);
-    if let Some(i) = first.and_then(|f| app.session.ids.iter().position(|x| x == f)) {
-        app.set_current(i);
-    }
+    super::update::update(&mut app, Action::Resize(size.0, size.1));
     let result = event_loop(&mut term, &mut app, root);
     restore();
     let _ = term.show_cursor();

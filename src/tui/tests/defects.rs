@@ -103,3 +103,18 @@ fn a_reload_from_disk_starts_a_new_undo_history() {
     assert!(text.contains("pay_inflation = \"3.5%\""), "{text}");
     assert!(!a.session.docs["baseline"].dirty());
 }
+
+#[test]
+fn scenarios_named_on_the_command_line() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    let e = super::super::run::choose(&mut a, &["nosuch".into()]).unwrap_err();
+    assert!(e.contains("no scenario \"nosuch\""), "{e}");
+    assert!(e.contains("baseline, central"), "{e}");
+    // Two names: Compare's A and B.
+    super::super::run::choose(&mut a, &["nhs-cut".into(), "central".into()]).unwrap();
+    assert_eq!(a.compare_a_id(), Some("nhs-cut"));
+    assert_eq!(a.current_id(), Some("central"));
+    run(&mut a, vec![Action::GoTab(Tab::Compare)]);
+    assert!(render(&a).contains("A = nhs-cut  B = central"));
+}
