@@ -86,6 +86,18 @@ impl Session {
         Ok(())
     }
 
+    /// Scenario `id`'s text was written to its file: that is the disk
+    /// text now, and its digest the one a later save expects.
+    pub fn saved(&mut self, id: &str, text: String) {
+        if let Some(path) = self.sources.get(id).map(|s| s.path.clone()) {
+            let digest = crate::load::provenance::sha256_hex(text.as_bytes());
+            self.digests.insert(path, digest);
+        }
+        if let Some(d) = self.docs.get_mut(id) {
+            d.disk = text;
+        }
+    }
+
     /// Add a scenario just saved under a new name (its text as written).
     pub fn add(&mut self, id: &str, path: PathBuf, shown: &str, text: &str) -> Result<(), String> {
         let blank = ScenarioSource {

@@ -68,7 +68,7 @@ actions! {
     SortNext,
     /// Services: reverse the sort
     SortReverse,
-    /// Services: filter by name, pool, provider or category
+    /// Filter (Services) or find (other tables) by text
     Filter,
     /// Levers: raise the rate 0.5pp or the amount 1%
     NudgeUp,
@@ -108,6 +108,14 @@ actions! {
     Yes,
     /// Confirm: no
     No,
+    /// Find: jump to the next line matching the text
+    FindNext,
+    /// Find: jump to the previous match
+    FindPrev,
+    /// Save every edited scenario, then quit
+    SaveAndQuit,
+    /// Half a second passed (status messages age)
+    Tick,
     /// Mouse click at a column and row
     Click(u16, u16),
     /// Mouse wheel up

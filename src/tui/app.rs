@@ -62,7 +62,10 @@ pub struct Form {
 /// What a line of typed text is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
+    /// The Services filter.
     Filter,
+    /// Find a line on another table tab.
+    Find,
     /// Edit the value of row `n` of the Levers tab.
     EditValue(usize),
     SaveAs,
@@ -110,7 +113,12 @@ pub struct UndoEntry {
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// Half-seconds shown (`Tick`s); it goes after `STATUS_TICKS`.
+    pub age: u8,
 }
+
+/// How many half-second ticks a status message stays (about 5 seconds).
+pub const STATUS_TICKS: u8 = 10;
 
 /// The services table's view state.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -126,8 +134,13 @@ pub struct ServicesView {
 /// What a finished file write was.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Written {
-    /// A scenario file: its id and the text written.
-    Scenario { id: String, text: String },
+    /// A scenario file: its id, the text written, and the SHA-256 of the
+    /// bytes it was loaded from (`None` for a file not read before).
+    Scenario {
+        id: String,
+        text: String,
+        expect: Option<String>,
+    },
     /// A new scenario saved from scenario `from`.
     NewScenario {
         id: String,
@@ -166,6 +179,11 @@ pub struct App {
     pub lever_row: usize,
     pub provider_scroll: usize,
     pub compare_scroll: usize,
+    pub help_scroll: usize,
+    /// The text `n`/`N` look for.
+    pub find: String,
+    /// Quit once every queued save has succeeded (the quit dialog's `w`).
+    pub quit_when_saved: bool,
     pub undo: Vec<UndoEntry>,
     pub redo: Vec<UndoEntry>,
     pub status: Option<Status>,
@@ -264,6 +282,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: false,
+            age: 0,
         });
     }
 
@@ -271,6 +290,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: true,
+            age: 0,
         });
     }
 }

@@ -7,28 +7,44 @@ use super::strings as s;
 use crate::model::value::{is_id, suggest_id};
 use crate::session::rewrite as ed;
 
+/// The quit dialog's `w`: queue every edited scenario's save.
+pub fn save_all(app: &mut App) {
+    for id in app.session.dirty() {
+        queue_save(app, &id);
+    }
+}
+
 /// `w`: queue the scenario's text to be written over its own file.
 pub fn save(app: &mut App) {
     let Some(id) = app.current_id().map(str::to_string) else {
         return;
     };
-    let (Some(doc), Some(src)) = (app.session.docs.get(&id), app.session.sources.get(&id)) else {
-        return;
-    };
-    if !doc.dirty() {
+    if !app.session.docs.get(&id).is_some_and(|d| d.dirty()) {
         app.say(s::NOTHING_SAVED);
         return;
     }
+    queue_save(app, &id);
+}
+
+/// Queue scenario `id`'s edited text for its own file, with the digest of
+/// the bytes it was loaded from (the edge refuses to write over a file
+/// changed on disk since).
+fn queue_save(app: &mut App, id: &str) {
+    let (Some(doc), Some(src)) = (app.session.docs.get(id), app.session.sources.get(id)) else {
+        return;
+    };
     if src.path.starts_with(app.session.root.join("budgets")) {
         app.complain("poolplan never writes under budgets/");
         return;
     }
+    let expect = app.session.digests.get(&src.path).cloned();
     app.effects.push(Effect {
         path: src.path.clone(),
         bytes: doc.text.clone().into_bytes(),
         what: Written::Scenario {
-            id,
+            id: id.to_string(),
             text: doc.text.clone(),
+            expect,
         },
     });
 }
@@ -142,7 +158,11 @@ fn cabinet_bytes(app: &App, id: &str) -> Result<Vec<u8>, String> {
 /// A queued write finished.
 pub fn wrote(app: &mut App, r: Result<(Written, String), String>) {
     match r {
-        Err(e) => app.complain(e),
+        Err(e) => {
+            // A failed save cancels quitting: the edits are still here.
+            app.quit_when_saved = false;
+            app.complain(e)
+        }
         Ok((Written::Export, shown)) => {
             // `x` writes two files; say both in one line.
             let text = match &app.status {
@@ -153,11 +173,12 @@ pub fn wrote(app: &mut App, r: Result<(Written, String), String>) {
             };
             app.say(text);
         }
-        Ok((Written::Scenario { id, text }, shown)) => {
-            if let Some(d) = app.session.docs.get_mut(&id) {
-                d.disk = text;
-            }
+        Ok((Written::Scenario { id, text, .. }, shown)) => {
+            app.session.saved(&id, text);
             app.say(format!("saved {shown}"));
+            if app.quit_when_saved && app.session.dirty().is_empty() {
+                app.quit = true;
+            }
         }
         Ok((Written::NewScenario { id, from, text }, shown)) => {
             let path = app

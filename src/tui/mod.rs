@@ -14,6 +14,7 @@ pub mod data;
 pub mod derived;
 pub mod edge;
 pub mod files;
+pub mod find;
 pub mod fmt;
 pub mod form;
 pub mod history;

@@ -154,6 +154,7 @@ fn event_loop(
         }
         if last_poll.elapsed() >= POLL {
             last_poll = Instant::now();
+            update(app, Action::Tick);
             let now = edge::stamp(root);
             if now != stamp {
                 stamp = now;

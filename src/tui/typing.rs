@@ -26,6 +26,11 @@ pub fn text(app: &mut App, a: Action) {
             let (purpose, t) = (input.purpose.clone(), input.text.clone());
             let r = match purpose {
                 Purpose::Filter => Ok(()),
+                Purpose::Find => {
+                    app.find = t.clone();
+                    super::find::step(app, true, true);
+                    Ok(())
+                }
                 Purpose::EditValue(n) => lever_edits::set_value(app, n, &t),
                 Purpose::SaveAs => files::save_as(app, &t),
             };

@@ -18,8 +18,33 @@ pub fn update(app: &mut App, action: Action) {
     super::derived::refresh(app);
 }
 
+/// Is this the user doing something (so the last message has been seen)?
+fn from_user(a: &Action) -> bool {
+    !matches!(
+        a,
+        Action::Resize(..) | Action::Reloaded(_) | Action::Wrote(_) | Action::Tick
+    )
+}
+
 fn apply(app: &mut App, action: Action) {
+    if from_user(&action) && app.input.is_none() && app.popup.is_none() {
+        app.status = None;
+    }
     match action {
+        Action::Tick => {
+            if let Some(st) = app.status.as_mut() {
+                st.age = st.age.saturating_add(1);
+                if st.age >= super::app::STATUS_TICKS {
+                    app.status = None;
+                }
+            }
+        }
+        Action::Quit if app.mode() != Mode::Confirm => {
+            // Ctrl-C from a popup or a typed line: leave it, then quit.
+            app.popup = None;
+            app.input = None;
+            normal(app, app.tab, Action::Quit);
+        }
         Action::Resize(w, h) => app.size = (w, h),
         Action::Reloaded(loaded) => reloaded(app, *loaded),
         Action::Wrote(r) => files::wrote(app, r),
@@ -38,14 +63,25 @@ fn apply(app: &mut App, action: Action) {
 }
 
 fn help(app: &mut App, a: Action) {
-    if matches!(a, Action::Close | Action::Help) {
-        app.popup = None;
+    match a {
+        Action::Close | Action::Help => {
+            app.popup = None;
+            app.help_scroll = 0;
+        }
+        Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Action::Down => app.help_scroll += 1,
+        _ => {}
     }
 }
 
 fn confirm(app: &mut App, a: Action) {
     match a {
         Action::Yes => app.quit = true,
+        Action::SaveAndQuit => {
+            app.popup = None;
+            files::save_all(app);
+            app.quit_when_saved = !app.effects.is_empty();
+        }
         Action::No | Action::Close => app.popup = None,
         _ => {}
     }
@@ -124,12 +160,19 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         }
         Action::SortReverse => app.services.desc = !app.services.desc,
         Action::Filter => {
+            let (purpose, text) = if tab == Tab::Services {
+                (Purpose::Filter, app.services.filter.clone())
+            } else {
+                (Purpose::Find, app.find.clone())
+            };
             app.input = Some(TextInput {
-                purpose: Purpose::Filter,
-                text: app.services.filter.clone(),
+                purpose,
+                text,
                 error: None,
             })
         }
+        Action::FindNext => super::find::step(app, true, false),
+        Action::FindPrev => super::find::step(app, false, false),
         Action::Enter => match tab {
             Tab::Services => app.services.detail = !app.services.detail,
             Tab::Levers => lever_edits::enter(app),

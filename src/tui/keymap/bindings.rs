@@ -70,12 +70,9 @@ pub static BINDINGS: &[Binding] = &[
         [(Char('S'), N)],
         Action::SortReverse
     ),
-    b!(
-        Scope::Tab(Tab::Services),
-        [(Char('/'), N)],
-        Action::Filter,
-        "filter"
-    ),
+    b!(Global, [(Char('/'), N)], Action::Filter, "find"),
+    b!(Global, [(Char('n'), N)], Action::FindNext),
+    b!(Global, [(Char('N'), N)], Action::FindPrev),
     b!(
         Scope::Tab(Tab::Levers),
         [(Char('+'), N), (Char('='), N)],
@@ -111,7 +108,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::PickB,
         "pick B"
     ),
-    b!(Global, [(Char('q'), N)], Action::Quit, "quit"),
+    b!(
+        Global,
+        [(Char('q'), N), (Char('c'), C)],
+        Action::Quit,
+        "quit"
+    ),
     b!(Global, [(Char('?'), N)], Action::Help, "help"),
     b!(Global, [(Esc, N)], Action::Close),
     b!(Global, [(KeyCode::Tab, N)], Action::NextTab, "tab"),
@@ -179,6 +181,11 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(Help, [(Up, N), (Char('k'), N)], Action::Up),
     b!(Help, [(Down, N), (Char('j'), N)], Action::Down),
+    b!(Help, [(Char('c'), C)], Action::Quit),
+    b!(Picker, [(Char('c'), C)], Action::Quit),
+    b!(Text, [(Char('c'), C)], Action::Quit),
+    b!(Form, [(Char('c'), C)], Action::Quit),
     b!(Confirm, [(Char('y'), N)], Action::Yes),
+    b!(Confirm, [(Char('w'), N)], Action::SaveAndQuit),
     b!(Confirm, [(Char('n'), N), (Esc, N)], Action::No),
 ];

@@ -74,16 +74,22 @@ pub fn key_label(k: &(KeyCode, KeyModifiers)) -> String {
     }
 }
 
-/// Help lines for a mode: (keys, what they do), in table order.
+/// Help lines for a mode: (keys, what they do), in table order, one line
+/// per action (the six "go to a tab" keys share one line).
 pub fn help_lines(mode: Mode) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.scope.applies(mode))
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(key_label).collect();
-            (keys.join(" "), (b.action)().help())
-        })
-        .collect()
+    let mut out: Vec<(String, &'static str)> = vec![];
+    for b in BINDINGS.iter().filter(|b| b.scope.applies(mode)) {
+        let keys: Vec<String> = b.keys.iter().map(key_label).collect();
+        let help = (b.action)().help();
+        match out.iter_mut().find(|(_, h)| *h == help) {
+            Some((k, _)) => {
+                k.push(' ');
+                k.push_str(&keys.join(" "));
+            }
+            None => out.push((keys.join(" "), help)),
+        }
+    }
+    out
 }
 
 /// Footer entries for a mode: (first key, short help).

@@ -118,3 +118,90 @@ fn scenarios_named_on_the_command_line() {
     run(&mut a, vec![Action::GoTab(Tab::Compare)]);
     assert!(render(&a).contains("A = nhs-cut  B = central"));
 }
+
+fn key(c: char, ctrl: bool) -> crossterm::event::KeyEvent {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let m = if ctrl {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char(c), m)
+}
+
+/// Keys as the terminal sends them, through the keymap.
+fn press(a: &mut super::super::app::App, keys: &str) {
+    for c in keys.chars() {
+        if let Some(act) = super::super::keymap::key_action(a.mode(), key(c, false)) {
+            super::super::update::update(a, act);
+        }
+    }
+}
+
+#[test]
+fn the_quit_dialogs_w_saves_then_quits() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    run(&mut a, edit_pay("3%"));
+    press(&mut a, "q");
+    assert!(!a.quit, "asks first");
+    press(&mut a, "w");
+    edge::perform_all(&mut a);
+    assert!(a.quit, "{:?}", a.status);
+    let t = std::fs::read_to_string(d.path().join("scenarios/baseline.toml")).unwrap();
+    assert!(t.contains("pay_inflation = \"3%\""), "{t}");
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    press(&mut a, "?");
+    let act = super::super::keymap::key_action(a.mode(), key('c', true)).unwrap();
+    super::super::update::update(&mut a, act);
+    assert!(a.quit);
+}
+
+#[test]
+fn status_messages_clear_on_the_next_action_or_after_a_few_seconds() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    run(&mut a, vec![Action::Undo]);
+    assert!(a.status.is_some());
+    run(&mut a, vec![Action::NextTab]);
+    assert!(a.status.is_none(), "stale: {:?}", a.status);
+    run(&mut a, vec![Action::Undo]);
+    run(&mut a, (0..10).map(|_| Action::Tick).collect());
+    assert!(a.status.is_none(), "still there: {:?}", a.status);
+}
+
+#[test]
+fn help_lists_each_action_once_and_explains_the_overspend_mark() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    press(&mut a, "?");
+    let screen = render(&a);
+    assert_eq!(screen.matches("Go to a tab").count(), 1, "{screen}");
+    assert!(screen.contains("1 2 3 4 5 6"), "{screen}");
+    assert!(screen.contains("! beside a pool"), "{screen}");
+}
+
+#[test]
+fn find_on_providers_does_not_toggle_real_terms() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    press(&mut a, "4/residential");
+    run(&mut a, vec![Action::Enter]);
+    assert!(!a.real, "typing 'r' toggled real terms");
+    assert!(
+        a.provider_scroll > 0,
+        "did not move to the match: {:?} {} {:?}",
+        a.status,
+        a.derived.providers_lines(),
+        a.input
+    );
+    let at = a.provider_scroll;
+    press(&mut a, "n");
+    assert!(a.provider_scroll > at || a.provider_scroll == at);
+    assert!(render(&a).contains("Residential placements"));
+}

@@ -153,6 +153,7 @@ fn status(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
     if let Some(i) = &app.input {
         let label = match i.purpose {
             Purpose::Filter => s::FILTER,
+            Purpose::Find => s::FIND,
             Purpose::EditValue(_) => s::EDIT,
             Purpose::SaveAs => s::SAVE_AS,
         };

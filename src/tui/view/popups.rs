@@ -31,9 +31,7 @@ fn help(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let r = centred(area, 76, lines.len() as u16 + 2);
-    let inner = popup_block(f, r, s::HELP_TITLE, th);
-    let text: Vec<Line> = lines
+    let mut text: Vec<Line> = lines
         .iter()
         .map(|(k, h)| {
             Line::from(vec![
@@ -42,7 +40,23 @@ fn help(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
             ])
         })
         .collect();
-    f.render_widget(Paragraph::new(text), inner);
+    text.push(Line::from(""));
+    text.extend(
+        s::HELP_NOTES
+            .iter()
+            .map(|n| Line::from(Span::styled(*n, th.dim()))),
+    );
+    let r = centred(area, 76, (text.len() as u16 + 2).min(area.height));
+    let inner = popup_block(f, r, s::HELP_TITLE, th);
+    let scroll = app
+        .help_scroll
+        .min(text.len().saturating_sub(inner.height as usize));
+    f.render_widget(
+        Paragraph::new(text)
+            .scroll((scroll as u16, 0))
+            .wrap(Wrap { trim: false }),
+        inner,
+    );
 }
 
 fn picker(f: &mut Frame, app: &App, th: &Theme, area: Rect, target: PickTarget, selected: usize) {
