@@ -58,6 +58,18 @@ pub fn units_label(app: &App) -> String {
     )
 }
 
+/// A rule's name as a finance lead says it: `pro_rata` → "pro rata",
+/// `carry_forward` → "carried forward", `pv_cost` → "PV of cost".
+pub fn human(word: &str) -> String {
+    match word {
+        "carry_forward" => "carried forward".into(),
+        "pv_cost" => "PV of cost".into(),
+        "pv_benefit" => "PV of benefit".into(),
+        "payback_year" => "payback year".into(),
+        w => w.replace('_', " "),
+    }
+}
+
 /// Truncate text to `w` characters, with an ellipsis when cut.
 pub fn fit(text: &str, w: usize) -> String {
     if text.chars().count() <= w {

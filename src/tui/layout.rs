@@ -112,9 +112,22 @@ pub fn table_rows(area: Rect) -> usize {
     area.height.saturating_sub(3) as usize
 }
 
-/// The pools tab: the list of pools on the left, the pool's detail on the right.
-pub fn pools(body: Rect) -> (Rect, Rect) {
-    let w = if body.width >= 110 { 34 } else { 24 };
+/// The pools tab: the list of pools on the left (as wide as the longest
+/// name and its `!`, up to a third of the screen), the pool's detail on
+/// the right.
+pub fn pools(body: Rect, app: &App) -> (Rect, Rect) {
+    let longest = app
+        .current_id()
+        .and_then(|id| app.session.projection(id))
+        .map(|p| {
+            p.pools
+                .iter()
+                .map(|l| l.name.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0) as u16;
+    let w = (longest + 6).clamp(24, (body.width / 3).max(24));
     let [l, r] = Layout::horizontal([Constraint::Length(w), Constraint::Min(40)]).areas(body);
     (l, r)
 }

@@ -205,3 +205,35 @@ fn find_on_providers_does_not_toggle_real_terms() {
     assert!(a.provider_scroll >= at);
     assert!(render(&a).contains("Residential placements"));
 }
+
+#[test]
+fn the_overspend_mark_is_never_cut_and_the_pool_list_widens() {
+    let d = temp_example();
+    let p = d.path().join("budgets/haringey-ct-2009/pools.csv");
+    let t = std::fs::read_to_string(&p).unwrap();
+    let long = "Safeguarding and looked-after children in residential and fostering placements";
+    std::fs::write(
+        &p,
+        t.replace("Safeguarding and looked-after children", long),
+    )
+    .unwrap();
+    let mut a = app(d.path(), 80, 24);
+    run(&mut a, vec![Action::GoTab(Tab::Pools)]);
+    let screen = render(&a);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Safeguarding"))
+        .unwrap_or_default();
+    assert!(line.contains("… !"), "{screen}");
+    // Wide: the whole name shows, and the rule words read as English.
+    let mut a = app(d.path(), 200, 50);
+    run(&mut a, vec![Action::GoTab(Tab::Pools)]);
+    let screen = render(&a);
+    assert!(
+        screen.contains("Safeguarding and looked-after children in residential and f… !"),
+        "{screen}"
+    );
+    assert!(screen.contains("risk share pro rata"), "{screen}");
+    assert!(screen.contains("underspend carried forward"), "{screen}");
+    assert!(!screen.contains("pro_rata"), "{screen}");
+}
