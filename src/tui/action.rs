@@ -2,7 +2,7 @@
 //! mapped to these by `keymap`; `update` applies them. The `///` line on each
 //! variant is its help text: the help popup shows it verbatim.
 
-use super::app::{Tab, Written};
+use super::app::{Conflict, Effect, Tab, Written};
 use crate::load::Workspace;
 
 macro_rules! actions {
@@ -114,6 +114,10 @@ actions! {
     FindPrev,
     /// Save every edited scenario, then quit
     SaveAndQuit,
+    /// Conflict: write your version over the file on disk
+    KeepMine,
+    /// Conflict: take the version on disk (yours stays undoable)
+    TakeTheirs,
     /// Half a second passed (status messages age)
     Tick,
     /// Mouse click at a column and row
@@ -126,6 +130,10 @@ actions! {
     Resize(u16, u16),
     /// Workspace files changed on disk and were read again
     Reloaded(Box<Workspace>),
+    /// A write would replace an existing file: ask first
+    WouldReplace(Box<Effect>),
+    /// A scenario file changed on disk since it was loaded: ask first
+    Conflict(Box<Conflict>),
     /// A file was written (with the path as shown), or not
     Wrote(Result<(Written, String), String>),
 }

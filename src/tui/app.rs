@@ -83,8 +83,14 @@ pub struct TextInput {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     Help,
-    Picker { target: PickTarget, selected: usize },
+    Picker {
+        target: PickTarget,
+        selected: usize,
+    },
     Form(Form),
+    Export(super::export::ExportForm),
+    /// A save that would overwrite someone else's change (see `conflict`).
+    Conflict(Box<Conflict>),
     ConfirmQuit,
 }
 
@@ -147,8 +153,8 @@ pub enum Written {
         from: String,
         text: String,
     },
-    /// An export.
-    Export,
+    /// An export (`replace`: the user agreed to replace the file).
+    Export { replace: bool },
 }
 
 /// Work for the edge (file writes), queued by `update`.
@@ -157,6 +163,15 @@ pub struct Effect {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
     pub what: Written,
+}
+
+/// A save refused because the file changed on disk since it was loaded:
+/// the text there now, and the write waiting for the user's choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub id: String,
+    pub theirs: String,
+    pub effect: Effect,
 }
 
 /// The app.
@@ -234,8 +249,8 @@ impl App {
         match &self.popup {
             Some(Popup::Help) => Mode::Help,
             Some(Popup::Picker { .. }) => Mode::Picker,
-            Some(Popup::Form(_)) => Mode::Form,
-            Some(Popup::ConfirmQuit) => Mode::Confirm,
+            Some(Popup::Form(_) | Popup::Export(_)) => Mode::Form,
+            Some(Popup::ConfirmQuit | Popup::Conflict(_)) => Mode::Confirm,
             None if self.input.is_some() => Mode::Text,
             None => Mode::Normal(self.tab),
         }

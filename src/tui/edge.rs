@@ -4,7 +4,7 @@
 //! `save::write_atomic`.
 
 use super::action::Action;
-use super::app::{App, Effect};
+use super::app::{App, Conflict, Effect, Written};
 use crate::load::Workspace;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,6 +62,30 @@ pub fn perform(root: &Path, e: Effect) -> Action {
         if let Err(err) = std::fs::create_dir_all(dir) {
             return Action::Wrote(Err(format!("cannot create {}: {err}", dir.display())));
         }
+    }
+    match &e.what {
+        Written::Export { replace: false } | Written::NewScenario { .. } if e.path.exists() => {
+            return Action::WouldReplace(Box::new(e));
+        }
+        Written::Scenario {
+            expect: Some(expect),
+            id,
+            ..
+        } => {
+            // Changed on disk since it was loaded: the user chooses.
+            if let Ok(now) = std::fs::read(&e.path) {
+                let digest = crate::load::provenance::sha256_hex(&now);
+                if *expect != digest {
+                    let theirs = crate::load::text::decode(&now).0;
+                    return Action::Conflict(Box::new(Conflict {
+                        id: id.clone(),
+                        theirs,
+                        effect: e,
+                    }));
+                }
+            }
+        }
+        _ => {}
     }
     match crate::save::write_atomic(&e.path, &e.bytes) {
         Ok(()) => Action::Wrote(Ok((e.what, shown))),

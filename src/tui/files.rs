@@ -85,74 +85,23 @@ pub fn save_as(app: &mut App, name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `x`: the current scenario's Cabinet tables (as `poolplan export`, in the
-/// units and terms on screen) to exports/<id>-cabinet.csv, and its tidy
-/// figures to exports/<id>-tidy.csv. Input files are hashed for the
-/// provenance block (the scenario as edited, if it has unsaved edits, is
-/// marked so).
-pub fn export(app: &mut App) {
-    let Some(id) = app.current_id().map(str::to_string) else {
-        return;
-    };
-    let Some(p) = app.session.projection(&id) else {
-        return;
-    };
-    let dir = app.session.root.join("exports");
-    let mut effects = vec![Effect {
-        path: dir.join(format!("{id}-tidy.csv")),
-        bytes: crate::report::tidy::tidy_bytes(&[p]),
-        what: Written::Export,
-    }];
-    match cabinet_bytes(app, &id) {
-        Ok(bytes) => effects.insert(
-            0,
-            Effect {
-                path: dir.join(format!("{id}-cabinet.csv")),
-                bytes,
-                what: Written::Export,
-            },
-        ),
-        Err(e) => app.complain(format!("cannot build the Cabinet tables: {e}")),
+/// The edge would not replace an existing file without asking.
+pub fn would_replace(app: &mut App, e: Effect) {
+    let shown = e
+        .path
+        .strip_prefix(&app.session.root)
+        .unwrap_or(&e.path)
+        .display()
+        .to_string();
+    match (&e.what, app.popup.as_mut()) {
+        (Written::Export { .. }, Some(super::app::Popup::Export(f))) => {
+            f.replace = Some(Box::new(e))
+        }
+        (Written::NewScenario { .. }, _) => app.complain(format!(
+            "{shown} already exists; W again and choose another id"
+        )),
+        _ => app.complain(format!("{shown} exists; nothing was written")),
     }
-    app.effects.extend(effects);
-}
-
-fn cabinet_bytes(app: &App, id: &str) -> Result<Vec<u8>, String> {
-    use crate::report::cabinet::{self, InputFile, Provenance, Source};
-    let m = &app.session;
-    let p = m.projection(id).ok_or("no projection")?;
-    let budget = m.budgets.get(&p.budget_id).ok_or("the budget is missing")?;
-    let scenario = m.scenarios.get(id).ok_or("the scenario is missing")?;
-    let files = budget
-        .files
-        .iter()
-        .chain(&scenario.chain)
-        .map(|f| f.as_path());
-    let hashes = crate::load::provenance::hash_files(&m.root, files)?;
-    let edited = m.docs.get(id).is_some_and(|d| d.text != d.disk);
-    let mut name = p.scenario_name.clone();
-    if edited {
-        name.push_str(" (with unsaved edits)");
-    }
-    let provenance = Provenance::new(
-        env!("CARGO_PKG_VERSION"),
-        vec![(p.scenario_id.clone(), name)],
-        hashes
-            .into_iter()
-            .map(|(path, sha256)| InputFile { path, sha256 })
-            .collect(),
-    );
-    let sources = [Source {
-        projection: p,
-        budget,
-    }];
-    let tables = cabinet::build_tables(&sources, app.unit, app.real).map_err(|e| e.to_string())?;
-    let scale = cabinet::Scale::new(app.unit, app.real, &[p]).map_err(|e| e.to_string())?;
-    Ok(cabinet::csv::single_file(
-        &tables,
-        &provenance.table(&scale),
-        false,
-    ))
 }
 
 /// A queued write finished.
@@ -163,15 +112,19 @@ pub fn wrote(app: &mut App, r: Result<(Written, String), String>) {
             app.quit_when_saved = false;
             app.complain(e)
         }
-        Ok((Written::Export, shown)) => {
-            // `x` writes two files; say both in one line.
-            let text = match &app.status {
-                Some(st) if !st.error && st.text.starts_with("exported ") => {
-                    format!("{} and {shown}", st.text)
-                }
-                _ => format!("exported {shown}"),
+        Ok((Written::Export { .. }, shown)) => {
+            if matches!(app.popup, Some(super::app::Popup::Export(_))) {
+                app.popup = None;
+            }
+            let marked = if app
+                .session
+                .edited_in_chain(app.current_id().unwrap_or_default())
+            {
+                " (marked: with unsaved edits)"
+            } else {
+                ""
             };
-            app.say(text);
+            app.say(format!("exported {shown}{marked}"));
         }
         Ok((Written::Scenario { id, text, .. }, shown)) => {
             app.session.saved(&id, text);

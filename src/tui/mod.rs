@@ -10,9 +10,11 @@
 
 pub mod action;
 pub mod app;
+pub mod conflict;
 pub mod data;
 pub mod derived;
 pub mod edge;
+pub mod export;
 pub mod files;
 pub mod find;
 pub mod fmt;

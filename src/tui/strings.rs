@@ -56,6 +56,7 @@ pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
     "Enter edit · +/- nudge · a add lever · d delete · u undo · w save · W save as";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
+pub const EXPORT_INVALID: &str = "nothing exported: the files on disk have errors (see the panel); the figures shown come from earlier files, so an export could not say which inputs made them. Fix the files first";
 pub const FIND: &str = "find: ";
 pub const FIND_FIRST: &str = "press / and type what to find first";
 pub const FIXED: &str = "the files are fixed: figures loaded";

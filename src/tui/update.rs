@@ -22,7 +22,12 @@ pub fn update(app: &mut App, action: Action) {
 fn from_user(a: &Action) -> bool {
     !matches!(
         a,
-        Action::Resize(..) | Action::Reloaded(_) | Action::Wrote(_) | Action::Tick
+        Action::Resize(..)
+            | Action::Reloaded(_)
+            | Action::Wrote(_)
+            | Action::Tick
+            | Action::Conflict(_)
+            | Action::WouldReplace(_)
     )
 }
 
@@ -48,6 +53,8 @@ fn apply(app: &mut App, action: Action) {
         Action::Resize(w, h) => app.size = (w, h),
         Action::Reloaded(loaded) => reloaded(app, *loaded),
         Action::Wrote(r) => files::wrote(app, r),
+        Action::Conflict(c) => super::conflict::open(app, *c),
+        Action::WouldReplace(e) => files::would_replace(app, *e),
         Action::Click(x, y) => mouse::click(app, x, y),
         Action::ScrollUp => (0..3).for_each(|_| apply(app, Action::Up)),
         Action::ScrollDown => (0..3).for_each(|_| apply(app, Action::Down)),
@@ -55,6 +62,9 @@ fn apply(app: &mut App, action: Action) {
             Mode::Help => help(app, a),
             Mode::Picker => picker(app, a),
             Mode::Confirm => confirm(app, a),
+            Mode::Form if matches!(app.popup, Some(Popup::Export(_))) => {
+                super::export::update(app, a)
+            }
             Mode::Form => form::update(app, a),
             Mode::Text => typing::text(app, a),
             Mode::Normal(tab) => normal(app, tab, a),
@@ -75,6 +85,9 @@ fn help(app: &mut App, a: Action) {
 }
 
 fn confirm(app: &mut App, a: Action) {
+    if matches!(app.popup, Some(Popup::Conflict(_))) {
+        return super::conflict::update(app, a);
+    }
     match a {
         Action::Yes => app.quit = true,
         Action::SaveAndQuit => {
@@ -192,7 +205,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
                 error: None,
             })
         }
-        Action::Export => files::export(app),
+        Action::Export => super::export::open(app),
         _ => {}
     }
 }

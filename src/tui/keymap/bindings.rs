@@ -187,5 +187,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Form, [(Char('c'), C)], Action::Quit),
     b!(Confirm, [(Char('y'), N)], Action::Yes),
     b!(Confirm, [(Char('w'), N)], Action::SaveAndQuit),
+    b!(Confirm, [(Char('o'), N)], Action::KeepMine),
+    b!(Confirm, [(Char('t'), N)], Action::TakeTheirs),
     b!(Confirm, [(Char('n'), N), (Esc, N)], Action::No),
 ];

@@ -191,10 +191,14 @@ fn quit_asks_when_unsaved() {
 }
 
 #[test]
-fn export_writes_the_tidy_figures() {
+fn export_writes_the_tidy_figures_through_the_dialog() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
-    run(&mut a, vec![Action::Export]);
+    // x, then the format row ← (wraps to tidy CSV), Enter.
+    run(
+        &mut a,
+        vec![Action::Export, Action::KindPrev, Action::Enter],
+    );
     perform_all(&mut a);
     let p = d.path().join("exports/baseline-tidy.csv");
     let text = std::fs::read_to_string(p).unwrap();

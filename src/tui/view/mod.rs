@@ -3,6 +3,7 @@
 //! status line, footer) and the popups.
 
 pub mod compare;
+pub mod export;
 pub mod levers;
 pub mod overview;
 pub mod pools;
