@@ -6,7 +6,7 @@ use crate::model::*;
 use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
-fn partner(id: &str) -> Partner {
+pub(super) fn partner(id: &str) -> Partner {
     Partner {
         id: id.into(),
         name: id.to_uppercase(),
@@ -14,7 +14,7 @@ fn partner(id: &str) -> Partner {
     }
 }
 
-fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
+pub(super) fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
     Service {
         id: id.into(),
         name: id.into(),
@@ -34,7 +34,7 @@ fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
     }
 }
 
-fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> Contribution {
+pub(super) fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> Contribution {
     Contribution {
         pool: pool.into(),
         partner: partner.into(),
@@ -45,7 +45,7 @@ fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> Contributio
 }
 
 /// Pool `p`, hosted by `a`, pro rata, carry forward; partners a and b.
-fn budget() -> Budget {
+pub(super) fn budget() -> Budget {
     Budget {
         id: "b".into(),
         name: "B".into(),
@@ -61,6 +61,8 @@ fn budget() -> Budget {
             basis: "s75",
             risk_share: RiskRule::ProRata,
             underspend: Underspend::CarryForward,
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         }],
         contributions: vec![
             contrib("p", "a", 2009, dec!(800)),
@@ -74,11 +76,13 @@ fn budget() -> Budget {
         }],
         services: vec![],
         risk_shares: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
     }
 }
 
-fn scenario(years: usize) -> Scenario {
+pub(super) fn scenario(years: usize) -> Scenario {
     Scenario {
         id: "s".into(),
         name: "S".into(),
@@ -97,7 +101,7 @@ fn scenario(years: usize) -> Scenario {
     }
 }
 
-fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
+pub(super) fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
     Lever {
         kind,
         from,
@@ -107,7 +111,7 @@ fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
     }
 }
 
-fn run(b: &Budget, s: &Scenario) -> Projection {
+pub(super) fn run(b: &Budget, s: &Scenario) -> Projection {
     project(b, s).unwrap()
 }
 
@@ -121,7 +125,7 @@ fn worked_example_of_the_methodology() {
     s1.uplift = Uplift::Index;
     b.services = vec![s1, svc("s2", "p", dec!(50), dec!(4))];
     let mut s = scenario(2);
-    s.rates.pay_inflation = dec!(0.1);
+    s.rates.pay_inflation = dec!(0.1).into();
     let p = run(&b, &s);
     assert_eq!(p.services[0].unit_cost, vec![dec!(100), dec!(105)]);
     assert_eq!(p.services[0].cost, vec![dec!(1000), dec!(1050)]);
@@ -152,8 +156,8 @@ fn uprating_factors() {
     rate.uplift = Uplift::Rate(dec!(0.02));
     b.services = vec![idx, rate, svc("none", "p", dec!(100), dec!(1))];
     let mut s = scenario(3);
-    s.rates.pay_inflation = dec!(0.03);
-    s.rates.price_inflation = dec!(0.02);
+    s.rates.pay_inflation = dec!(0.03).into();
+    s.rates.price_inflation = dec!(0.02).into();
     let p = run(&b, &s);
     // index, t=2: 0.6×1.0609 + 0.4×1.0404 = 0.63654 + 0.41616 = 1.0527
     assert_eq!(p.services[0].unit_cost[2], dec!(105.27));
@@ -171,7 +175,7 @@ fn contributions_roll_forward_with_growth_and_rounding() {
         contrib("p", "b", 2010, dec!(10)),
     ];
     let mut s = scenario(4);
-    s.contribution_growth.insert("a".into(), dec!(0.015));
+    s.contribution_growth.insert("a".into(), dec!(0.015).into());
     let p = run(&b, &s);
     // 333.33 × 1.015 = 338.32995 → 338.33; 2011 row 500; 500 × 1.015 = 507.50
     assert_eq!(
@@ -258,8 +262,8 @@ fn demand_growth_by_service_beats_category() {
         svc("y", "p", dec!(1), dec!(100)),
     ];
     let mut s = scenario(3);
-    s.demand.insert("cat".into(), dec!(0.1));
-    s.demand.insert("y".into(), dec!(-0.5));
+    s.demand.insert("cat".into(), dec!(0.1).into());
+    s.demand.insert("y".into(), dec!(-0.5).into());
     let p = run(&b, &s);
     assert_eq!(p.services[0].volume, vec![dec!(100), dec!(110), dec!(121)]);
     assert_eq!(p.services[1].volume, vec![dec!(100), dec!(50), dec!(25)]);
@@ -514,7 +518,7 @@ fn outcomes_benefit_and_cost_per_outcome() {
     x.outcome_value = dec!(1000);
     b.services = vec![x];
     let mut s = scenario(2);
-    s.rates.deflator = dec!(0.025);
+    s.rates.deflator = dec!(0.025).into();
     s.levers = vec![lever(
         LeverKind::OutcomeRate {
             service: "x".into(),
@@ -540,6 +544,6 @@ fn huge_growth_is_an_overflow_error_not_a_panic() {
     let mut b = budget();
     b.services = vec![svc("x", "p", dec!(1000000), dec!(1000000))];
     let mut s = scenario(50);
-    s.demand.insert("x".into(), dec!(10));
+    s.demand.insert("x".into(), dec!(10).into());
     assert!(matches!(project(&b, &s), Err(EngineError::Overflow(_))));
 }
