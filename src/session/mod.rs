@@ -34,6 +34,17 @@ impl Doc {
     }
 }
 
+/// Unsaved edits of a scenario whose file went (renamed or deleted on
+/// disk): the text and where it was, so it can be written back or saved
+/// under a new name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Orphan {
+    pub id: String,
+    pub path: PathBuf,
+    pub shown: String,
+    pub text: String,
+}
+
 /// Everything loaded and projected.
 #[derive(Debug, Default)]
 pub struct Session {
@@ -49,6 +60,8 @@ pub struct Session {
     pub projections: HashMap<String, Projection>,
     /// SHA-256 of every file read for this session, as read.
     pub digests: BTreeMap<PathBuf, String>,
+    /// Edits whose file was renamed or deleted on disk: kept until saved.
+    pub orphans: Vec<Orphan>,
     /// Changes whenever any projection may have changed (a new build, an
     /// applied edit): views derived from projections are recomputed then.
     pub generation: u64,
@@ -148,16 +161,46 @@ impl Session {
         !self.ids.is_empty()
     }
 
-    /// Ids of scenarios with unsaved edits, sorted.
+    /// Ids of scenarios with unsaved edits (orphans included), sorted.
     pub fn dirty(&self) -> Vec<String> {
         let mut v: Vec<String> = self
             .docs
             .iter()
             .filter(|(_, d)| d.dirty())
             .map(|(k, _)| k.clone())
+            .chain(self.orphans.iter().map(|o| o.id.clone()))
             .collect();
         v.sort();
+        v.dedup();
         v
+    }
+
+    /// After a reload: keep the edits of `old` whose file is gone (and
+    /// `old`'s own orphans, unless their file is back).
+    pub fn keep_orphans(&mut self, old: &Session) {
+        let mut orphans: Vec<Orphan> = old
+            .docs
+            .iter()
+            .filter(|(id, d)| d.dirty() && !self.sources.contains_key(*id))
+            .filter_map(|(id, d)| {
+                let src = old.sources.get(id)?;
+                Some(Orphan {
+                    id: id.clone(),
+                    path: src.path.clone(),
+                    shown: src.shown.clone(),
+                    text: d.text.clone(),
+                })
+            })
+            .collect();
+        orphans.extend(
+            old.orphans
+                .iter()
+                .filter(|o| !self.sources.contains_key(&o.id))
+                .cloned(),
+        );
+        orphans.sort_by(|a, b| a.id.cmp(&b.id));
+        orphans.dedup_by(|a, b| a.id == b.id);
+        self.orphans = orphans;
     }
 
     /// The edited texts (for keeping across a reload).

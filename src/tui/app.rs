@@ -68,7 +68,9 @@ pub enum Purpose {
     Find,
     /// Edit the value of row `n` of the Levers tab.
     EditValue(usize),
-    SaveAs,
+    /// Save as: question `step` (id, display name, description) and the
+    /// answers so far.
+    SaveAs { step: usize, answers: Vec<String> },
 }
 
 /// A line of text being typed.
@@ -153,6 +155,8 @@ pub enum Written {
         from: String,
         text: String,
     },
+    /// Edits of a scenario whose file went, written back to its path.
+    Restored { id: String },
     /// An export (`replace`: the user agreed to replace the file).
     Export { replace: bool },
 }

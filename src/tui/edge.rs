@@ -64,7 +64,11 @@ pub fn perform(root: &Path, e: Effect) -> Action {
         }
     }
     match &e.what {
-        Written::Export { replace: false } | Written::NewScenario { .. } if e.path.exists() => {
+        Written::Export { replace: false }
+        | Written::NewScenario { .. }
+        | Written::Restored { .. }
+            if e.path.exists() =>
+        {
             return Action::WouldReplace(Box::new(e));
         }
         Written::Scenario {

@@ -4,18 +4,33 @@
 
 use super::app::{App, Effect, Written};
 use super::strings as s;
-use crate::model::value::{is_id, suggest_id};
-use crate::session::rewrite as ed;
 
 /// The quit dialog's `w`: queue every edited scenario's save.
 pub fn save_all(app: &mut App) {
+    restore_orphans(app);
     for id in app.session.dirty() {
         queue_save(app, &id);
     }
 }
 
+/// Write the edits of scenarios whose file went back to where it was
+/// (never over a file that has appeared there since: that asks).
+fn restore_orphans(app: &mut App) {
+    for o in app.session.orphans.clone() {
+        app.effects.push(Effect {
+            path: o.path.clone(),
+            bytes: o.text.clone().into_bytes(),
+            what: Written::Restored { id: o.id },
+        });
+    }
+}
+
 /// `w`: queue the scenario's text to be written over its own file.
 pub fn save(app: &mut App) {
+    if !app.session.orphans.is_empty() {
+        restore_orphans(app);
+        return;
+    }
     let Some(id) = app.current_id().map(str::to_string) else {
         return;
     };
@@ -49,42 +64,6 @@ fn queue_save(app: &mut App, id: &str) {
     });
 }
 
-pub fn save_as(app: &mut App, name: &str) -> Result<(), String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err("type a name".into());
-    }
-    let new_id = if is_id(name) {
-        name.to_string()
-    } else {
-        suggest_id(name)
-    };
-    if app.session.sources.contains_key(&new_id) {
-        return Err(format!("{}: {new_id}", s::SAVE_AS_CLASH));
-    }
-    let id = app.current_id().ok_or("no scenario")?.to_string();
-    let text = ed::set_top(
-        app.session.text(&id).unwrap_or_default(),
-        "name",
-        ed::Value::from(name),
-    )?;
-    let path = app
-        .session
-        .root
-        .join("scenarios")
-        .join(format!("{new_id}.toml"));
-    app.effects.push(Effect {
-        path,
-        bytes: text.clone().into_bytes(),
-        what: Written::NewScenario {
-            id: new_id,
-            from: id,
-            text,
-        },
-    });
-    Ok(())
-}
-
 /// The edge would not replace an existing file without asking.
 pub fn would_replace(app: &mut App, e: Effect) {
     let shown = e
@@ -111,6 +90,15 @@ pub fn wrote(app: &mut App, r: Result<(Written, String), String>) {
             // A failed save cancels quitting: the edits are still here.
             app.quit_when_saved = false;
             app.complain(e)
+        }
+        Ok((Written::Restored { id }, shown)) => {
+            app.session.orphans.retain(|o| o.id != id);
+            app.say(format!(
+                "wrote your edits back to {shown}; it loads on the next reload"
+            ));
+            if app.quit_when_saved && app.session.dirty().is_empty() {
+                app.quit = true;
+            }
         }
         Ok((Written::Export { .. }, shown)) => {
             if matches!(app.popup, Some(super::app::Popup::Export(_))) {

@@ -25,6 +25,7 @@ pub mod layout;
 pub mod lever_edits;
 pub mod mouse;
 pub mod run;
+pub mod save_as;
 pub mod strings;
 pub mod theme;
 pub mod typing;

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Purpose};
-use super::{files, lever_edits};
+use super::lever_edits;
 
 /// Keys while typing a line (filter, value, save-as name).
 pub fn text(app: &mut App, a: Action) {
@@ -24,6 +24,8 @@ pub fn text(app: &mut App, a: Action) {
         }
         Action::Enter => {
             let (purpose, t) = (input.purpose.clone(), input.text.clone());
+            // Save as asks its next question itself.
+            let asks_on = matches!(purpose, Purpose::SaveAs { .. });
             let r = match purpose {
                 Purpose::Filter => Ok(()),
                 Purpose::Find => {
@@ -32,9 +34,12 @@ pub fn text(app: &mut App, a: Action) {
                     Ok(())
                 }
                 Purpose::EditValue(n) => lever_edits::set_value(app, n, &t),
-                Purpose::SaveAs => files::save_as(app, &t),
+                Purpose::SaveAs { step, answers } => {
+                    super::save_as::answer(app, step, &answers, &t)
+                }
             };
             match r {
+                Ok(()) if asks_on => {}
                 Ok(()) => app.input = None,
                 Err(e) => {
                     if let Some(i) = app.input.as_mut() {

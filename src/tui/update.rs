@@ -198,13 +198,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         Action::Undo => history::undo(app),
         Action::Redo => history::redo(app),
         Action::Save => files::save(app),
-        Action::SaveAs => {
-            app.input = Some(TextInput {
-                purpose: Purpose::SaveAs,
-                text: String::new(),
-                error: None,
-            })
-        }
+        Action::SaveAs => super::save_as::open(app),
         Action::Export => super::export::open(app),
         _ => {}
     }
@@ -297,12 +291,16 @@ fn reloaded(app: &mut App, loaded: crate::load::Workspace) {
     let edited = app.session.edited();
     let (session, errors) = Session::build(loaded, &edited);
     if !errors.is_empty() {
-        if !app.session.has_figures() {
-            app.session = session.without_figures();
-        }
+        let session = session.without_figures();
         app.errors = errors;
         app.errors_scroll = 0;
         app.status = None;
+        let mut probe = session;
+        probe.keep_orphans(&app.session);
+        say_gone(app, &probe);
+        if !app.session.has_figures() {
+            app.session = probe;
+        }
         return;
     }
     let was_broken = !app.errors.is_empty();
@@ -317,6 +315,9 @@ fn reloaded(app: &mut App, loaded: crate::load::Workspace) {
     let keep = app.current_id().map(str::to_string);
     let keep_a = app.compare_a_id().map(str::to_string);
     let had = app.session.has_figures();
+    let mut session = session;
+    session.keep_orphans(&app.session);
+    let gone = gone(app, &session);
     app.session = session;
     app.errors.clear();
     let find = |id: Option<String>, m: &Session| {
@@ -343,5 +344,31 @@ fn reloaded(app: &mut App, loaded: crate::load::Workspace) {
         msg.push_str("; ");
         msg.push_str(s::NEW_HISTORY);
         app.say(msg);
+        if !gone.is_empty() {
+            app.complain(gone_message(&gone));
+        }
+    }
+}
+
+/// Files of edited scenarios that went in this reload.
+fn gone(app: &App, new: &Session) -> Vec<String> {
+    new.orphans
+        .iter()
+        .filter(|o| !app.session.orphans.iter().any(|x| x.id == o.id))
+        .map(|o| o.shown.clone())
+        .collect()
+}
+
+fn gone_message(gone: &[String]) -> String {
+    format!(
+        "{} was renamed or deleted on disk; your edits are kept: w writes them back there, W saves them as a new scenario",
+        gone.join(", ")
+    )
+}
+
+fn say_gone(app: &mut App, new: &Session) {
+    let g = gone(app, new);
+    if !g.is_empty() {
+        app.complain(gone_message(&g));
     }
 }

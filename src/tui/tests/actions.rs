@@ -160,19 +160,41 @@ fn nudge_add_and_delete_levers() {
 fn save_as_writes_a_new_scenario_and_leaves_the_original() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
+    run(&mut a, vec![Action::NextScenario]);
     run(&mut a, edit_pay("4%"));
+    assert!(a.input.is_none(), "{:?}", a.input);
+    // Three questions: id, display name, description (central's offered).
     let mut acts = vec![Action::SaveAs];
-    acts.extend(typed("High pay"));
+    acts.extend(typed("high-pay"));
+    acts.push(Action::Enter);
+    acts.extend(typed("Central, high pay"));
+    acts.push(Action::Enter);
+    acts.extend((0..200).map(|_| Action::Backspace));
+    acts.extend(typed("Central with pay at 4%"));
     acts.push(Action::Enter);
     run(&mut a, acts);
+    assert!(a.input.is_none(), "{:?} {:?}", a.input, a.status);
     perform_all(&mut a);
     let p = d.path().join("scenarios/high-pay.toml");
     let text = std::fs::read_to_string(&p).unwrap();
-    assert!(text.contains("name = \"High pay\"") && text.contains("pay_inflation = \"4%\""));
+    assert!(
+        text.starts_with("# Central, high pay (high-pay): saved from poolplan's interactive model, starting from central.\n# It extends baseline"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("# Central: the JAR improvement plan"),
+        "{text}"
+    );
+    assert!(text.contains("name = \"Central, high pay\""), "{text}");
+    assert!(
+        text.contains("description = \"Central with pay at 4%\""),
+        "{text}"
+    );
+    assert!(text.contains("pay_inflation = \"4%\""), "{text}");
     assert_eq!(a.current_id(), Some("high-pay"));
     assert!(a.session.dirty().is_empty());
-    let orig = std::fs::read_to_string(d.path().join("scenarios/baseline.toml")).unwrap();
-    assert!(orig.contains("pay_inflation = \"2.5%\""));
+    let orig = std::fs::read_to_string(d.path().join("scenarios/central.toml")).unwrap();
+    assert!(!orig.contains("pay_inflation = \"4%\""));
     assert_eq!(
         a.session.projection("high-pay").unwrap().totals,
         engine(d.path(), "high-pay", None).totals

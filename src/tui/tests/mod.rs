@@ -4,6 +4,7 @@
 
 mod actions;
 mod defects;
+mod files;
 mod snapshots;
 
 use super::action::Action;

@@ -156,7 +156,7 @@ fn status(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
             Purpose::Filter => s::FILTER,
             Purpose::Find => s::FIND,
             Purpose::EditValue(_) => s::EDIT,
-            Purpose::SaveAs => s::SAVE_AS,
+            Purpose::SaveAs { step, .. } => super::save_as::PROMPTS[step.min(2)],
         };
         let mut spans = vec![
             Span::styled(label, th.key()),
