@@ -9,6 +9,7 @@
 
 mod change;
 pub mod provenance;
+pub mod recovery;
 pub mod rewrite;
 
 pub use change::Change;

@@ -7,7 +7,6 @@ use super::strings as s;
 use crate::load::Diagnostic;
 use crate::report::table::Unit;
 use crate::session::Session;
-use std::path::PathBuf;
 
 /// The screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -91,6 +90,8 @@ pub enum Popup {
     },
     Form(Form),
     Export(super::export::ExportForm),
+    /// Unsaved edits found in the recovery file at start: restore them?
+    Recover(Vec<crate::session::recovery::Edit>),
     /// A save that would overwrite someone else's change (see `conflict`).
     Conflict(Box<Conflict>),
     ConfirmQuit,
@@ -139,44 +140,7 @@ pub struct ServicesView {
     pub detail: bool,
 }
 
-/// What a finished file write was.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Written {
-    /// A scenario file: its id, the text written, and the SHA-256 of the
-    /// bytes it was loaded from (`None` for a file not read before).
-    Scenario {
-        id: String,
-        text: String,
-        expect: Option<String>,
-    },
-    /// A new scenario saved from scenario `from`.
-    NewScenario {
-        id: String,
-        from: String,
-        text: String,
-    },
-    /// Edits of a scenario whose file went, written back to its path.
-    Restored { id: String },
-    /// An export (`replace`: the user agreed to replace the file).
-    Export { replace: bool },
-}
-
-/// Work for the edge (file writes), queued by `update`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Effect {
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-    pub what: Written,
-}
-
-/// A save refused because the file changed on disk since it was loaded:
-/// the text there now, and the write waiting for the user's choice.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
-    pub id: String,
-    pub theirs: String,
-    pub effect: Effect,
-}
+pub use super::effects::{Conflict, Effect, Written};
 
 /// The app.
 #[derive(Debug, Default)]
@@ -254,7 +218,7 @@ impl App {
             Some(Popup::Help) => Mode::Help,
             Some(Popup::Picker { .. }) => Mode::Picker,
             Some(Popup::Form(_) | Popup::Export(_)) => Mode::Form,
-            Some(Popup::ConfirmQuit | Popup::Conflict(_)) => Mode::Confirm,
+            Some(Popup::ConfirmQuit | Popup::Conflict(_) | Popup::Recover(_)) => Mode::Confirm,
             None if self.input.is_some() => Mode::Text,
             None => Mode::Normal(self.tab),
         }

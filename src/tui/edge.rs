@@ -63,6 +63,15 @@ pub fn perform(root: &Path, e: Effect) -> Action {
             return Action::Wrote(Err(format!("cannot create {}: {err}", dir.display())));
         }
     }
+    if e.what == Written::ClearRecovery {
+        return match std::fs::remove_file(&e.path) {
+            Ok(()) => Action::Wrote(Ok((e.what, shown))),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                Action::Wrote(Ok((e.what, shown)))
+            }
+            Err(err) => Action::Wrote(Err(format!("cannot remove {shown}: {err}"))),
+        };
+    }
     match &e.what {
         Written::Export { replace: false }
         | Written::NewScenario { .. }
@@ -104,4 +113,20 @@ pub fn perform_all(app: &mut App) {
         let a = perform(&root, e);
         super::update::update(app, a);
     }
+}
+
+/// The recovery file's edits, if there is one (an unreadable one is
+/// reported as a problem, not ignored).
+pub fn read_recovery(root: &Path) -> Option<Result<Vec<crate::session::recovery::Edit>, String>> {
+    let p = crate::session::recovery::path(root);
+    let bytes = std::fs::read(p).ok()?;
+    Some(crate::session::recovery::parse(&bytes))
+}
+
+/// Write every unsaved edit to the recovery file (on SIGTERM/SIGHUP).
+/// Returns the path written, if there was anything to keep.
+pub fn write_recovery(app: &App) -> Option<Result<PathBuf, String>> {
+    let bytes = crate::session::recovery::bytes(&app.session)?;
+    let p = crate::session::recovery::path(&app.session.root);
+    Some(crate::save::write_atomic(&p, &bytes).map(|()| p))
 }

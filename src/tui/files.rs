@@ -100,6 +100,7 @@ pub fn wrote(app: &mut App, r: Result<(Written, String), String>) {
                 app.quit = true;
             }
         }
+        Ok((Written::ClearRecovery, _)) => {}
         Ok((Written::Export { .. }, shown)) => {
             if matches!(app.popup, Some(super::app::Popup::Export(_))) {
                 app.popup = None;

@@ -17,8 +17,11 @@ use crossterm::terminal::{
 };
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use signal_hook::consts::{SIGHUP, SIGTERM};
 use std::io::{self, Stdout};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const POLL: Duration = Duration::from_millis(500);
@@ -50,6 +53,13 @@ pub fn app_for(root: &Path, size: (u16, u16), color: bool) -> App {
     };
     let mut app = App::new(session, errors, size, color);
     app.lever_row = app.first_lever_row();
+    match edge::read_recovery(root) {
+        Some(Ok(edits)) if !edits.is_empty() => {
+            app.popup = Some(super::app::Popup::Recover(edits));
+        }
+        Some(Err(e)) => app.complain(e),
+        _ => {}
+    }
     super::derived::refresh(&mut app);
     app
 }
@@ -118,9 +128,27 @@ pub fn run(root: &Path, names: &[String]) -> u8 {
     };
     let size = term.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
     super::update::update(&mut app, Action::Resize(size.0, size.1));
-    let result = event_loop(&mut term, &mut app, root);
+    // SIGTERM and SIGHUP end the loop cleanly: the terminal is restored
+    // and unsaved edits go to the recovery file.
+    let stop = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP] {
+        let _ = signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize);
+    }
+    let result = event_loop(&mut term, &mut app, root, &stop);
     restore();
     let _ = term.show_cursor();
+    let sig = stop.load(Ordering::Relaxed);
+    if sig != 0 {
+        match edge::write_recovery(&app) {
+            Some(Ok(p)) => eprintln!(
+                "poolplan stopped by a signal; unsaved edits are in {} (the next start offers to restore them)",
+                p.display()
+            ),
+            Some(Err(e)) => eprintln!("error: poolplan stopped by a signal and could not keep the unsaved edits: {e}"),
+            None => {}
+        }
+        return 128u8.saturating_add(sig as u8);
+    }
     match result {
         Ok(()) => 0,
         Err(e) => {
@@ -134,13 +162,20 @@ fn event_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     root: &Path,
+    stop: &AtomicUsize,
 ) -> io::Result<()> {
     let mut stamp = edge::stamp(root);
     let mut last_poll = Instant::now();
     term.draw(|f| draw(f, app))?;
-    while !app.quit {
+    while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         let wait = POLL.saturating_sub(last_poll.elapsed());
-        if event::poll(wait)? {
+        let ready = match event::poll(wait) {
+            Ok(r) => r,
+            // A signal interrupted the wait: the loop condition decides.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            Err(e) => return Err(e),
+        };
+        if ready {
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => key_action(app.mode(), k),
                 Event::Mouse(m) => mouse_action(m),

@@ -57,6 +57,8 @@ pub const LEVERS_HELP: &str =
     "Enter edit · +/- nudge · a add lever · d delete · u undo · w save · W save as";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
 pub const EXPORT_INVALID: &str = "nothing exported: the files on disk have errors (see the panel); the figures shown come from earlier files, so an export could not say which inputs made them. Fix the files first";
+pub const RECOVERED: &str = "restored the unsaved edits from the recovery file (w saves them)";
+pub const RECOVERY_KEPT: &str = "the recovery file is kept: poolplan asks again at the next start";
 pub const FIND: &str = "find: ";
 pub const FIND_FIRST: &str = "press / and type what to find first";
 pub const FIXED: &str = "the files are fixed: figures loaded";

@@ -145,3 +145,33 @@ fn renaming_the_edited_file_keeps_the_edits_and_w_writes_them_back() {
     assert!(text.contains("pay_inflation = \"3%\""), "{text}");
     assert!(a.session.orphans.is_empty());
 }
+
+#[test]
+fn edits_kept_by_a_signal_are_offered_at_the_next_start() {
+    let d = temp_example();
+    let mut a = app(d.path(), 120, 40);
+    assert!(
+        super::super::edge::write_recovery(&a).is_none(),
+        "nothing to keep"
+    );
+    run(&mut a, edit_pay("3%"));
+    let p = edge::write_recovery(&a).unwrap().unwrap();
+    assert!(p.ends_with(".poolplan-recovery.json"));
+    // The next start asks; y restores the edit as unsaved and removes the file.
+    let mut b = app(d.path(), 120, 40);
+    let screen = render(&b);
+    assert!(
+        screen.contains("stopped with unsaved edits to: baseline"),
+        "{screen}"
+    );
+    run(&mut b, vec![Action::Yes]);
+    edge::perform_all(&mut b);
+    assert_eq!(b.session.dirty(), vec!["baseline".to_string()]);
+    assert!(b
+        .session
+        .text("baseline")
+        .unwrap()
+        .contains("pay_inflation = \"3%\""));
+    assert!(!p.exists());
+    let _ = Tab::Overview;
+}

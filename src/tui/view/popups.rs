@@ -22,6 +22,22 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         Some(Popup::Form(form)) => lever_form(f, app, th, area, form),
         Some(Popup::Export(form)) => super::export::draw(f, app, th, area, form),
         Some(Popup::Conflict(c)) => super::export::conflict(f, app, th, area, c),
+        Some(Popup::Recover(edits)) => {
+            let ids: Vec<&str> = edits.iter().map(|e| e.id.as_str()).collect();
+            let r = centred(area, 70, 6);
+            let inner = popup_block(f, r, " Unsaved edits from last time ", th);
+            let text = vec![
+                Line::from(Span::styled(
+                    format!(
+                        "poolplan was stopped with unsaved edits to: {}",
+                        ids.join(", ")
+                    ),
+                    th.bad(),
+                )),
+                Line::from("y restores them (as unsaved edits); n leaves them for the next start"),
+            ];
+            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+        }
     }
 }
 
