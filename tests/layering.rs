@@ -1,0 +1,139 @@
+//! The layers have no back-arrows (docs/architecture.md): `model` imports
+//! only itself, std and the decimal crates (and thiserror); `engine` only
+//! `model`, itself, std and those; neither touches the OS (no std::fs,
+//! std::io, std::env, std::process, std::net); `analysis` and `report`
+//! never import `tui` or `session`. Checked on the source text.
+
+use std::path::{Path, PathBuf};
+
+/// External crates the pure core may use.
+const PURE_CRATES: [&str; 4] = ["rust_decimal", "rust_decimal_macros", "thiserror", "serde"];
+/// Crates that are not part of the pure core's world.
+const OTHER_CRATES: [&str; 15] = [
+    "ratatui",
+    "crossterm",
+    "csv",
+    "toml",
+    "toml_edit",
+    "serde_json",
+    "sha2",
+    "rust_xlsxwriter",
+    "clap",
+    "anyhow",
+    "encoding_rs",
+    "signal_hook",
+    "calamine",
+    "tempfile",
+    "proptest",
+];
+const OS: [&str; 5] = ["std::fs", "std::io", "std::env", "std::process", "std::net"];
+
+fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rs_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// Every forbidden reference in `text`: a `crate::` layer not in `allowed`,
+/// a crate outside the pure core, or the OS (`os` true for the pure core).
+fn violations(text: &str, allowed: &[&str], pure: bool) -> Vec<String> {
+    let mut out = vec![];
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(i) = rest.find("crate::") {
+            let after = &rest[i + 7..];
+            let layer: String = after
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let bounded = i == 0 || !rest[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            if bounded && !layer.is_empty() && !allowed.contains(&layer.as_str()) {
+                out.push(format!("line {}: crate::{layer}", n + 1));
+            }
+            rest = after;
+        }
+        if pure {
+            for c in OTHER_CRATES {
+                let t = code.trim_start();
+                if t.starts_with(&format!("use {c}::")) || code.contains(&format!(" {c}::")) {
+                    out.push(format!("line {}: {c}", n + 1));
+                }
+            }
+            for os in OS {
+                if code.contains(os) {
+                    out.push(format!("line {}: {os}", n + 1));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn check(layer: &str, allowed: &[&str], pure: bool) -> Vec<String> {
+    let mut files = vec![];
+    rs_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .join(layer),
+        &mut files,
+    );
+    let mut out = vec![];
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for v in violations(&text, allowed, pure) {
+            out.push(format!("{}: {v}", f.display()));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_checker_finds_back_arrows() {
+    assert_eq!(
+        violations("use crate::model::Budget;\n", &["model"], true),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        violations("use crate::load::Workspace;\n", &["model"], true).len(),
+        1
+    );
+    assert_eq!(
+        violations("    let f = std::fs::read(p);\n", &["model"], true).len(),
+        1
+    );
+    assert_eq!(
+        violations("use ratatui::Frame;\n", &["model"], true).len(),
+        1
+    );
+    assert_eq!(
+        violations("use crate::tui::app::App;\n", &["engine", "model"], false).len(),
+        1
+    );
+    assert!(PURE_CRATES.contains(&"rust_decimal"));
+}
+
+#[test]
+fn model_imports_only_itself() {
+    let v = check("model", &["model"], true);
+    assert!(v.is_empty(), "model reaches out:\n{}", v.join("\n"));
+}
+
+#[test]
+fn engine_imports_only_model() {
+    let v = check("engine", &["model", "engine"], true);
+    assert!(v.is_empty(), "engine reaches out:\n{}", v.join("\n"));
+}
+
+#[test]
+fn analysis_and_report_never_import_the_tui_or_the_session() {
+    let layers = ["model", "engine", "analysis", "report", "load"];
+    let mut v = check("analysis", &layers, false);
+    v.extend(check("report", &layers, false));
+    assert!(v.is_empty(), "a view layer reaches up:\n{}", v.join("\n"));
+}
