@@ -188,7 +188,17 @@ fn sigterm_keeps_unsaved_edits_for_the_next_start() {
     let s = Session(format!("poolplan-sig-{}", std::process::id()));
     let cmd = format!("cd '{}' && exec '{bin}'", d.path().display());
     let ok = Command::new("tmux")
-        .args(["new-session", "-d", "-s", &s.0, "-x", "120", "-y", "40", &cmd])
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &s.0,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ])
         .status()
         .expect("tmux starts");
     assert!(ok.success());
@@ -218,7 +228,17 @@ fn sigterm_keeps_unsaved_edits_for_the_next_start() {
     drop(s);
     let s = Session(format!("poolplan-sig2-{}", std::process::id()));
     let ok = Command::new("tmux")
-        .args(["new-session", "-d", "-s", &s.0, "-x", "120", "-y", "40", &cmd])
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &s.0,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ])
         .status()
         .unwrap();
     assert!(ok.success());

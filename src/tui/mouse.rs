@@ -73,10 +73,10 @@ pub fn click(app: &mut App, x: u16, y: u16) {
 
 fn services(app: &mut App, body: Rect, x: u16, y: u16) {
     let (table, _) = layout::services(body, app.services.detail);
-    let widths = layout::services_widths(table.width);
+    let widths = layout::services_widths(table.width, app);
     if y == table.y + 1 {
         if let Some(c) = layout::column_at(table, &widths, x)
-            .and_then(|n| layout::services_shown_column(table.width, n))
+            .and_then(|n| layout::services_shown_column(table.width, n, app))
         {
             if app.services.sort == c {
                 app.services.desc = !app.services.desc;

@@ -91,3 +91,13 @@ fn errors_panel_after_bad_reload() {
     assert!(a.errors.is_empty());
     assert!(!render(&a).contains("Errors:"));
 }
+
+#[test]
+fn wide_200x50() {
+    for t in [Tab::Services, Tab::Providers, Tab::Compare, Tab::Overview] {
+        let mut a = app(&example(), 200, 50);
+        run(&mut a, vec![Action::NextScenario, Action::GoTab(t)]);
+        let name = format!("wide_{}_200x50", t.title().replace(' ', "_").to_lowercase());
+        insta::assert_snapshot!(name, render(&a));
+    }
+}

@@ -46,7 +46,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let v = &app.services;
     let list = rows(p, app.year, &v.filter, v.sort, v.desc);
     let (table_area, detail) = layout::services(area, v.detail);
-    let cols = columns(table_area.width);
+    let cols = columns(table_area.width, app);
     let arrow = if v.desc { "▼" } else { "▲" };
     let header = Row::new(cols.iter().map(|(c, w)| {
         let name = if *c == v.sort {
