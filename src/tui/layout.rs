@@ -208,13 +208,7 @@ pub fn services_columns(width: u16, app: &App) -> Vec<(usize, u16)> {
         // Not room for all: the text columns go back to modest widths.
         let cap = |k: usize| match k {
             1 => 12,
-            2 => {
-                if wide {
-                    16
-                } else {
-                    14
-                }
-            }
+            2 if wide => 16,
             _ => 14,
         };
         for c in fixed.iter_mut().filter(|c| c.0 < 4) {
