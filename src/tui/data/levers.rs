@@ -5,7 +5,7 @@
 
 use crate::load::scenario::{RawLever, RawScenario};
 use crate::model::YearRate;
-use crate::session::rewrite::rate_text;
+use crate::session::rewrite::{money_text, rate_text};
 use crate::session::Session;
 
 /// What a row is.
@@ -84,10 +84,36 @@ fn source_of(
     }
 }
 
+/// What a lever does, in one number style for the whole tab: rates as
+/// `2.5%`, money as `£600,000`, quantities grouped (`1,200`), whatever
+/// way the file wrote them.
 fn op_text(l: &RawLever) -> String {
+    use crate::model::value::{parse_money, parse_quantity, parse_rate};
+    let money = matches!(
+        l.kind.as_str(),
+        "contribution" | "unit_cost" | "saving" | "recommission"
+    );
     for k in ["change", "by", "set", "unit_cost", "volume"] {
         if let Some(v) = l.get(k) {
-            return format!("{k} {}", v.v);
+            let shown = if k == "change" {
+                parse_rate(&v.v)
+                    .map(|r| {
+                        let sign = if r.is_sign_positive() && !r.is_zero() {
+                            "+"
+                        } else {
+                            ""
+                        };
+                        format!("{sign}{}", rate_text(r))
+                    })
+                    .ok()
+            } else if money || k == "unit_cost" {
+                parse_money(&v.v).map(money_text).ok()
+            } else {
+                parse_quantity(&v.v)
+                    .map(|x| crate::report::format::grouped(x, x.scale().min(2)))
+                    .ok()
+            };
+            return format!("{k} {}", shown.unwrap_or_else(|| v.v.clone()));
         }
     }
     String::new()
