@@ -7,6 +7,7 @@ mod export;
 mod providers;
 mod sensitivity;
 mod summary;
+pub mod tui;
 
 use crate::cli::Command;
 use crate::load::Diagnostic;
@@ -81,10 +82,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 force,
             },
         ),
-        Command::Tui { scenarios } => match workspace(dir) {
-            Ok(root) => crate::tui::run(&root, &scenarios),
-            Err(code) => code,
-        },
+        Command::Tui { scenarios } => tui::run(dir, &scenarios),
     }
 }
 
