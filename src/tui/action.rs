@@ -92,9 +92,9 @@ actions! {
     PickA,
     /// Compare: pick scenario B
     PickB,
-    /// Form: previous lever kind
+    /// Form: previous choice (lever kind, format, units)
     KindPrev,
-    /// Form: next lever kind
+    /// Form: next choice
     KindNext,
     /// Type a character
     Char(char),

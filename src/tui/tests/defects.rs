@@ -237,3 +237,45 @@ fn the_overspend_mark_is_never_cut_and_the_pool_list_widens() {
     assert!(screen.contains("underspend carried forward"), "{screen}");
     assert!(!screen.contains("pro_rata"), "{screen}");
 }
+
+#[test]
+fn layout_columns_size_to_content() {
+    let root = super::example();
+    // Overview at 80 columns: every scenario's column is told apart.
+    let a = app(&root, 80, 24);
+    let s = render(&a);
+    assert_eq!(s.matches("worst-…").count(), 0, "{s}");
+    assert!(s.contains("nhs-cut") && s.contains("to-save"), "{s}");
+    // Services at 200 columns: category and every header in full.
+    let mut a = app(&root, 200, 50);
+    run(&mut a, vec![Action::GoTab(Tab::Services)]);
+    let s = render(&a);
+    assert!(s.contains("childrens-centres "), "{s}");
+    assert!(s.contains("cost/outcome"), "{s}");
+    // Compare at 80×24: G reaches the last step and B's total.
+    let mut a = app(&root, 80, 24);
+    run(
+        &mut a,
+        vec![Action::NextScenario, Action::GoTab(Tab::Compare)],
+    );
+    assert!(!render(&a).contains("B: central cumulative gap"));
+    run(&mut a, vec![Action::Bottom]);
+    let s = render(&a);
+    assert!(s.contains("B: central cumulative gap"), "{s}");
+    assert!(s.contains("add saving safeguarding-lac"), "{s}");
+    // A £0 step draws no bar.
+    let zero = s
+        .lines()
+        .find(|l| l.contains("pay inflation 2.5% to 2.5%"))
+        .unwrap();
+    assert!(!zero.contains('▆') && !zero.contains('█'), "{zero}");
+}
+
+#[test]
+fn without_colour_the_chart_legend_shows_each_marker() {
+    let a = app(&super::example(), 120, 40);
+    let s = render(&a);
+    for m in ["⣿ baseline", "• central", "█ invest-to-save", "▄ nhs-cut"] {
+        assert!(s.contains(m), "{m} not in\n{s}");
+    }
+}
