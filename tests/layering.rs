@@ -137,3 +137,38 @@ fn analysis_and_report_never_import_the_tui_or_the_session() {
     v.extend(check("report", &layers, false));
     assert!(v.is_empty(), "a view layer reaches up:\n{}", v.join("\n"));
 }
+
+/// Files touched by a layer through std::fs (tests aside).
+fn file_io(layer: &str, except: &[&str]) -> Vec<String> {
+    let mut files = vec![];
+    rs_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .join(layer),
+        &mut files,
+    );
+    let mut out = vec![];
+    for f in files {
+        let shown = f.display().to_string();
+        if shown.contains("/tests/") || except.iter().any(|e| shown.ends_with(e)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        if code.contains("std::fs") || code.contains("read_file(") {
+            out.push(shown);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_session_and_the_tui_touch_files_only_at_the_edge() {
+    let v = file_io("session", &[]);
+    assert!(v.is_empty(), "the session does file I/O: {v:?}");
+    let v = file_io("tui", &["tui/edge.rs", "tui/run.rs"]);
+    assert!(
+        v.is_empty(),
+        "the TUI does file I/O outside its edge: {v:?}"
+    );
+}
