@@ -78,7 +78,9 @@ impl Derived {
             Some(Err(_)) => 1,
             None => 0,
         };
-        10 + bridge
+        // A hint line when A and B are the same scenario.
+        let hint = usize::from(self.key.as_ref().is_some_and(|k| k.current == k.compare_a));
+        10 + bridge + hint
     }
 
     /// Lines the Providers tab draws (two header lines, then each

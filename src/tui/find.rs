@@ -45,7 +45,8 @@ fn lines(app: &App, tab: Tab) -> Vec<String> {
             out
         }
         Tab::Compare => {
-            let mut out = vec![String::new(); 10];
+            let same = app.compare_a_id() == app.current_id() && app.session.ids.len() > 1;
+            let mut out = vec![String::new(); 10 + usize::from(same)];
             if let Some(Ok(b)) = &app.derived.bridge {
                 out.push("A".into());
                 out.extend(b.steps.iter().map(|s| s.driver.clone()));

@@ -133,10 +133,19 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let (Some(pa), Some(pb)) = (m.projection(ida), m.projection(idb)) else {
         return;
     };
-    let mut lines = vec![Line::from(Span::styled(
+    let mut lines = vec![];
+    if ida == idb && m.ids.len() > 1 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "A and B are both {ida}: a picks A, b picks B (or start with `poolplan tui A B`)"
+            ),
+            th.bad(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(
         s::HEADLINES_TITLE.trim().to_string(),
         th.header(),
-    ))];
+    )));
     lines.extend(headline(app, th, pa, pb));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
