@@ -103,7 +103,7 @@ fn op_text(l: &RawLever) -> String {
                         } else {
                             ""
                         };
-                        format!("{sign}{}", rate_text(r))
+                        format!("{sign}{}", one_place(rate_text(r)))
                     })
                     .ok()
             } else if money || k == "unit_cost" {
@@ -148,8 +148,17 @@ pub fn describe(l: &RawLever) -> String {
 /// here: edit the scenario file to change it).
 fn year_rate_text(v: &YearRate) -> String {
     match v.single() {
-        Some(r) => rate_text(r),
+        Some(r) => one_place(rate_text(r)),
         None => v.label(),
+    }
+}
+
+/// Rates in one style on the tab: at least one decimal place (`0.0%`
+/// beside `-8.5%`, not `0%`).
+fn one_place(t: String) -> String {
+    match t.strip_suffix('%') {
+        Some(n) if !n.contains('.') => format!("{n}.0%"),
+        _ => t,
     }
 }
 
