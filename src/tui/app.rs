@@ -58,6 +58,21 @@ pub struct Form {
     pub error: Option<String>,
 }
 
+/// The export dialog's state (see `export`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportForm {
+    pub format: usize,
+    pub unit: Unit,
+    /// Export Compare's A and B (A first), not just the current scenario.
+    pub pair: bool,
+    pub path: String,
+    /// 0 format, 1 units, 2 scenarios, 3 path.
+    pub focus: usize,
+    pub error: Option<String>,
+    /// A write the edge refused because the file exists: asks y/n.
+    pub replace: Option<Box<Effect>>,
+}
+
 /// What a line of typed text is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
@@ -89,7 +104,7 @@ pub enum Popup {
         selected: usize,
     },
     Form(Form),
-    Export(super::export::ExportForm),
+    Export(ExportForm),
     /// Unsaved edits found in the recovery file at start: restore them?
     Recover(Vec<crate::session::recovery::Edit>),
     /// A save that would overwrite someone else's change (see `conflict`).
@@ -259,6 +274,14 @@ impl App {
         rows.iter()
             .position(|r| !matches!(r.kind, RowKind::Section(_)))
             .unwrap_or(0)
+    }
+
+    /// Bring the derived views up to date (after every action).
+    pub fn refresh_derived(&mut self) {
+        let current = self.current_id().unwrap_or_default().to_string();
+        let compare_a = self.compare_a_id().unwrap_or_default().to_string();
+        self.derived
+            .update(&self.session, current, compare_a, self.year);
     }
 
     pub fn say(&mut self, text: impl Into<String>) {

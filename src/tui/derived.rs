@@ -5,9 +5,9 @@
 //! re-projects once per step). Both come from `analysis`, the same code as
 //! `poolplan providers` and `poolplan compare`.
 
-use super::app::App;
 use crate::analysis::bridge::{bridge, Bridge};
 use crate::analysis::providers::{compare_providers, Category};
+use crate::session::Session;
 
 /// What the derived views were computed for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -40,37 +40,40 @@ impl Default for Derived {
     }
 }
 
-/// Recompute what is stale.
-pub fn refresh(app: &mut App) {
-    let key = Key {
-        generation: app.session.generation,
-        current: app.current_id().unwrap_or_default().to_string(),
-        compare_a: app.compare_a_id().unwrap_or_default().to_string(),
-        year: app.year,
-    };
-    if app.derived.key.as_ref() == Some(&key) {
-        return;
-    }
-    let s = &app.session;
-    app.derived.providers = match (s.projection(&key.current), s.budget_of(&key.current)) {
-        (Some(p), Some(b)) => compare_providers(b, p, key.year, None).map_err(|e| e.to_string()),
-        _ => Ok(vec![]),
-    };
-    let bk = (key.generation, key.compare_a.clone(), key.current.clone());
-    if app.derived.bridge_key.as_ref() != Some(&bk) {
-        app.derived.bridge = match (s.scenario(&bk.1), s.scenario(&bk.2), s.budget_of(&bk.2)) {
-            (Some(a), Some(b), Some(budget)) if a.budget == b.budget => {
-                Some(bridge(budget, a, b).map_err(|e| e.to_string()))
-            }
-            (Some(_), Some(_), _) => Some(Err("A and B use different budgets: no bridge".into())),
-            _ => None,
-        };
-        app.derived.bridge_key = Some(bk);
-    }
-    app.derived.key = Some(key);
-}
-
 impl Derived {
+    /// Recompute what is stale for this session, scenario pair and year.
+    pub fn update(&mut self, s: &Session, current: String, compare_a: String, year: usize) {
+        let key = Key {
+            generation: s.generation,
+            current,
+            compare_a,
+            year,
+        };
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        self.providers = match (s.projection(&key.current), s.budget_of(&key.current)) {
+            (Some(p), Some(b)) => {
+                compare_providers(b, p, key.year, None).map_err(|e| e.to_string())
+            }
+            _ => Ok(vec![]),
+        };
+        let bk = (key.generation, key.compare_a.clone(), key.current.clone());
+        if self.bridge_key.as_ref() != Some(&bk) {
+            self.bridge = match (s.scenario(&bk.1), s.scenario(&bk.2), s.budget_of(&bk.2)) {
+                (Some(a), Some(b), Some(budget)) if a.budget == b.budget => {
+                    Some(bridge(budget, a, b).map_err(|e| e.to_string()))
+                }
+                (Some(_), Some(_), _) => {
+                    Some(Err("A and B use different budgets: no bridge".into()))
+                }
+                _ => None,
+            };
+            self.bridge_key = Some(bk);
+        }
+        self.key = Some(key);
+    }
+
     /// Lines the Compare tab draws (headlines, then the bridge and notes).
     pub fn compare_lines(&self) -> usize {
         let bridge = match &self.bridge {

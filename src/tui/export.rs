@@ -8,7 +8,7 @@
 //! from. With errors in the files on disk nothing is exported.
 
 use super::action::Action;
-use super::app::{App, Effect, Popup, Written};
+use super::app::{App, Effect, ExportForm, Popup, Written};
 use super::strings as s;
 use crate::report::cabinet::paper::{self, Layout, Paper};
 use crate::report::cabinet::Source;
@@ -22,21 +22,6 @@ pub const FORMATS: [&str; 3] = [
     "tidy figures, CSV",
 ];
 const UNITS: [Unit; 3] = [Unit::Pounds, Unit::Thousands, Unit::Millions];
-
-/// The dialog's state.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExportForm {
-    pub format: usize,
-    pub unit: Unit,
-    /// Export Compare's A and B (A first), not just the current scenario.
-    pub pair: bool,
-    pub path: String,
-    /// 0 format, 1 units, 2 scenarios, 3 path.
-    pub focus: usize,
-    pub error: Option<String>,
-    /// A write the edge refused because the file exists: asks y/n.
-    pub replace: Option<Box<Effect>>,
-}
 
 /// The ids exported, the reference first.
 pub fn ids(app: &App, pair: bool) -> Vec<String> {

@@ -60,7 +60,7 @@ pub fn app_for(root: &Path, size: (u16, u16), color: bool) -> App {
         Some(Err(e)) => app.complain(e),
         _ => {}
     }
-    super::derived::refresh(&mut app);
+    app.refresh_derived();
     app
 }
 
@@ -100,7 +100,7 @@ pub fn choose(app: &mut App, names: &[String]) -> Result<(), String> {
         }
         _ => {}
     }
-    super::derived::refresh(app);
+    app.refresh_derived();
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use super::{files, history, lever_edits, typing};
 /// Apply one action, then bring the derived views up to date.
 pub fn update(app: &mut App, action: Action) {
     apply(app, action);
-    super::derived::refresh(app);
+    app.refresh_derived();
 }
 
 /// Is this the user doing something (so the last message has been seen)?

@@ -2,7 +2,8 @@
 //! and the question when a file would be replaced.
 
 use super::super::app::App;
-use super::super::export::{ids, ExportForm, FORMATS};
+use super::super::app::ExportForm;
+use super::super::export::{ids, FORMATS};
 use super::super::theme::Theme;
 use super::{centred, popup_block};
 use ratatui::layout::Rect;
