@@ -172,3 +172,75 @@ fn the_session_and_the_tui_touch_files_only_at_the_edge() {
         "the TUI does file I/O outside its edge: {v:?}"
     );
 }
+
+/// The `super::x` modules a TUI file uses (its own tests aside).
+fn tui_deps(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    let mut out = vec![];
+    for (i, _) in code.match_indices("super::") {
+        let mut rest = &code[i + 7..];
+        while let Some(r) = rest.strip_prefix("super::") {
+            rest = r;
+        }
+        let names: Vec<&str> = if let Some(g) = rest.strip_prefix('{') {
+            g.split('}').next().unwrap_or("").split(',').collect()
+        } else {
+            vec![rest]
+        };
+        for n in names {
+            let n: String = n
+                .trim()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !n.is_empty() {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_tui_modules_have_no_cycles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut graph: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for e in std::fs::read_dir(&dir).unwrap().flatten() {
+        let p = e.path();
+        let (name, file) = if p.is_dir() {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                p.join("mod.rs"),
+            )
+        } else {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                p.clone(),
+            )
+        };
+        if name == "mod" || name == "tests" || !file.exists() {
+            continue;
+        }
+        graph.insert(name, tui_deps(&std::fs::read_to_string(file).unwrap()));
+    }
+    let names: Vec<String> = graph.keys().cloned().collect();
+    for start in &names {
+        // Depth-first from `start`: reaching it again is a cycle.
+        let mut stack = vec![(start.clone(), vec![start.clone()])];
+        while let Some((n, path)) = stack.pop() {
+            for d in graph
+                .get(&n)
+                .into_iter()
+                .flatten()
+                .filter(|d| names.contains(d))
+            {
+                assert!(d != start, "a cycle: {} → {d}", path.join(" → "));
+                if !path.contains(d) {
+                    let mut p = path.clone();
+                    p.push(d.clone());
+                    stack.push((d.clone(), p));
+                }
+            }
+        }
+    }
+}
