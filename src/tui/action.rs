@@ -84,9 +84,9 @@ actions! {
     Redo,
     /// Save the scenario to its own file
     Save,
-    /// Save as a new scenario under a name you type
+    /// Save as a new scenario (asks id, name and description)
     SaveAs,
-    /// Export the current scenario (exports/)
+    /// Export: Cabinet tables (CSV, XLSX) or tidy figures, in a dialog
     Export,
     /// Compare: pick scenario A
     PickA,

@@ -29,7 +29,6 @@ pub const FORM_ADD: &str = " Add a lever (Tab next field, ←/→ kind, Enter sa
 pub const FORM_EDIT: &str = " Edit lever (Tab next field, Enter applies, Esc cancels) ";
 pub const FILTER: &str = "filter: ";
 pub const EDIT: &str = "new value: ";
-pub const SAVE_AS: &str = "save as scenario named: ";
 pub const CASH: &str = "cash";
 pub const REAL: &str = "real (base-year prices)";
 pub const UNSAVED: &str = "● unsaved";
