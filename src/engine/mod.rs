@@ -14,6 +14,8 @@ mod pools;
 mod services;
 pub mod settle;
 pub mod split;
+mod totals;
+pub use totals::HorizonTotals;
 pub mod vfm;
 
 use crate::model::{Budget, Rates, Scenario, Year};
