@@ -62,6 +62,7 @@ fn budget(services: usize, years: usize) -> Budget {
             outcome: "o".into(),
             outcome_rate: Decimal::new(2, 2),
             outcome_value: Decimal::from(20_000),
+            benefit: poolplan::model::BenefitTerms::default(),
             start: None,
             end: None,
         })
@@ -86,6 +87,7 @@ fn budget(services: usize, years: usize) -> Budget {
             .collect(),
         services,
         risk_shares: vec![],
+        outcomes: vec![],
         files: vec![],
     }
 }

@@ -28,6 +28,7 @@ pub fn svc(
         outcome: String::new(),
         outcome_rate: Decimal::ZERO,
         outcome_value: Decimal::ZERO,
+        benefit: BenefitTerms::default(),
         start: None,
         end: None,
     }
@@ -81,6 +82,7 @@ pub fn budget(services: Vec<Service>) -> Budget {
         ],
         services,
         risk_shares: vec![],
+        outcomes: vec![],
         files: vec![],
     }
 }

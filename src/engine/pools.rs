@@ -182,7 +182,8 @@ fn weight(
             .filter(|c| c.partner == partner)
             .map(|c| c.values[t])
             .sum(),
-        RiskRule::Host => {
+        // §11.3 benefit weights live in the settler (s10); host until then.
+        RiskRule::Host | RiskRule::Benefit => {
             if partner == host {
                 Decimal::ONE
             } else {

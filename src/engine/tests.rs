@@ -29,6 +29,7 @@ fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
         outcome: String::new(),
         outcome_rate: Decimal::ZERO,
         outcome_value: Decimal::ZERO,
+        benefit: BenefitTerms::default(),
         start: None,
         end: None,
     }
@@ -74,6 +75,7 @@ fn budget() -> Budget {
         }],
         services: vec![],
         risk_shares: vec![],
+        outcomes: vec![],
         files: vec![],
     }
 }

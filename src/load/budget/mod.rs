@@ -13,7 +13,9 @@ use std::path::Path;
 
 mod cells;
 mod contributions;
+mod benefit_fields;
 mod fields;
+mod outcomes;
 mod partners;
 mod pools;
 mod risk_shares;
@@ -98,6 +100,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         providers: vec![],
         services: vec![],
         risk_shares: vec![],
+        outcomes: vec![],
         files: vec![],
     };
 
@@ -124,28 +127,17 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         ),
         (
             "services.csv",
-            &[
-                "id",
-                "name",
-                "pool",
-                "provider",
-                "category",
-                "unit",
-                "unit_cost",
-                "volume",
-            ],
-            &[
-                "pay_share",
-                "uplift",
-                "outcome",
-                "outcome_rate",
-                "outcome_value",
-                "start",
-                "end",
-            ],
+            &SERVICE_COLUMNS[..SERVICE_REQUIRED],
+            &SERVICE_COLUMNS[SERVICE_REQUIRED..],
             true,
         ),
         ("risk_shares.csv", &["pool", "partner", "share"], &[], false),
+        (
+            "outcomes.csv",
+            &["outcome", "beneficiary", "value"],
+            &["kind", "cashable", "note"],
+            false,
+        ),
     ];
     for (name, req, opt, required) in specs {
         if !*required && !dir.join(name).exists() {
@@ -224,8 +216,22 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     if let Some((t, f)) = tables.get("contributions.csv") {
         budget.contributions = ctx.contributions(t, f, &budget, m);
     }
+    let outcomes = tables
+        .get("outcomes.csv")
+        .map(|(t, f)| (ctx.outcomes(t, f), f));
+    if let Some((rows, _)) = &outcomes {
+        budget.outcomes = rows.rows.clone();
+    }
     if let Some((t, f)) = tables.get("services.csv") {
         budget.services = ctx.services(t, f, &budget, m);
+    }
+    if let Some((rows, f)) = &outcomes {
+        // Outcomes as written on every services.csv row, valid or not.
+        let used: HashSet<String> = tables
+            .get("services.csv")
+            .map(|(t, _)| t.rows.iter().map(|r| OutcomeValue::key(t.cell(r, "outcome"))).collect())
+            .unwrap_or_default();
+        ctx.unused_outcomes(f, rows, &used);
     }
     let shares_file = tables.get("risk_shares.csv");
     budget.risk_shares = ctx.risk_shares(
@@ -276,4 +282,5 @@ impl Ctx<'_, '_> {
 }
 
 pub use super::refs::unknown;
-pub use fields::ServiceFields;
+pub use fields::{ServiceFields, SERVICE_COLUMNS, SERVICE_REQUIRED};
+pub use services::both_given;
