@@ -31,6 +31,8 @@ fn budget(services: usize, years: usize) -> Budget {
             } else {
                 Underspend::CarryForward
             },
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         })
         .collect();
     let contributions = (0..20)
@@ -88,6 +90,8 @@ fn budget(services: usize, years: usize) -> Budget {
         services,
         risk_shares: vec![],
         outcomes: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
     }
 }

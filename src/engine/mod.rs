@@ -7,13 +7,14 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod arith;
-pub mod benefit;
 mod beneficiaries;
+pub mod benefit;
 mod contributions;
 mod headline;
 pub mod parallel;
 mod pools;
 mod services;
+pub mod settle;
 pub mod split;
 pub mod vfm;
 
@@ -97,17 +98,26 @@ pub struct PoolLine {
     pub id: String,
     pub name: String,
     pub host: String,
+    /// §10.3: the reserve brought into the base year (= `carry_in[0]`).
+    pub opening_reserve: Decimal,
     pub contributions: Vec<Decimal>,
     pub carry_in: Vec<Decimal>,
     pub saving: Vec<Decimal>,
     pub spend: Vec<Decimal>,
+    /// income − spend, before any agreement offset.
     pub balance: Vec<Decimal>,
-    /// −balance where the balance is negative, else 0.
+    /// §10.5: + credited from other pools of its agreement, − given to them.
+    pub offset: Vec<Decimal>,
+    /// The overspend left after the offset (≥ 0).
     pub overspend: Vec<Decimal>,
     /// The carry into the year after the last.
     pub closing_reserve: Decimal,
-    /// Shares in partners.csv order (only partners that share in this pool).
+    /// Shares in partners.csv order (only partners that share in this pool),
+    /// after caps.
     pub shares: Vec<ShareLine>,
+    /// §10.4: aligned with `shares`; the amount above each partner's cap
+    /// that passed to the host (≥ 0).
+    pub cap_excess: Vec<ShareLine>,
 }
 
 /// A partner's exposure (contributions + signed risk shares), by year.
@@ -192,3 +202,5 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_s10;

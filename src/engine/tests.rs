@@ -6,7 +6,7 @@ use crate::model::*;
 use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
-fn partner(id: &str) -> Partner {
+pub(super) fn partner(id: &str) -> Partner {
     Partner {
         id: id.into(),
         name: id.to_uppercase(),
@@ -14,7 +14,7 @@ fn partner(id: &str) -> Partner {
     }
 }
 
-fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
+pub(super) fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
     Service {
         id: id.into(),
         name: id.into(),
@@ -35,7 +35,7 @@ fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
     }
 }
 
-fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> Contribution {
+pub(super) fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> Contribution {
     Contribution {
         pool: pool.into(),
         partner: partner.into(),
@@ -46,7 +46,7 @@ fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> Contributio
 }
 
 /// Pool `p`, hosted by `a`, pro rata, carry forward; partners a and b.
-fn budget() -> Budget {
+pub(super) fn budget() -> Budget {
     Budget {
         id: "b".into(),
         name: "B".into(),
@@ -62,6 +62,8 @@ fn budget() -> Budget {
             basis: "s75",
             risk_share: RiskRule::ProRata,
             underspend: Underspend::CarryForward,
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         }],
         contributions: vec![
             contrib("p", "a", 2009, dec!(800)),
@@ -76,11 +78,13 @@ fn budget() -> Budget {
         services: vec![],
         risk_shares: vec![],
         outcomes: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
     }
 }
 
-fn scenario(years: usize) -> Scenario {
+pub(super) fn scenario(years: usize) -> Scenario {
     Scenario {
         id: "s".into(),
         name: "S".into(),
@@ -99,7 +103,7 @@ fn scenario(years: usize) -> Scenario {
     }
 }
 
-fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
+pub(super) fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
     Lever {
         kind,
         from,
@@ -109,7 +113,7 @@ fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
     }
 }
 
-fn run(b: &Budget, s: &Scenario) -> Projection {
+pub(super) fn run(b: &Budget, s: &Scenario) -> Projection {
     project(b, s).unwrap()
 }
 

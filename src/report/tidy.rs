@@ -79,12 +79,21 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         .collect();
     benefit_to.sort_by(|a, b| {
         let (x, y) = (&p.services[a.0], &p.services[b.0]);
-        let (bx, by) = (&x.benefit_to[a.1].beneficiary, &y.benefit_to[b.1].beneficiary);
-        (x.pool.as_bytes(), bx.as_bytes(), x.id.as_bytes())
-            .cmp(&(y.pool.as_bytes(), by.as_bytes(), y.id.as_bytes()))
+        let (bx, by) = (
+            &x.benefit_to[a.1].beneficiary,
+            &y.benefit_to[b.1].beneficiary,
+        );
+        (x.pool.as_bytes(), bx.as_bytes(), x.id.as_bytes()).cmp(&(
+            y.pool.as_bytes(),
+            by.as_bytes(),
+            y.id.as_bytes(),
+        ))
     });
-    let mut fiscal_to: Vec<&crate::engine::Beneficiary> =
-        p.beneficiaries.iter().filter(|b| b.has_fiscal_row).collect();
+    let mut fiscal_to: Vec<&crate::engine::Beneficiary> = p
+        .beneficiaries
+        .iter()
+        .filter(|b| b.has_fiscal_row)
+        .collect();
     fiscal_to.sort_by(|a, b| a.id.as_bytes().cmp(b.id.as_bytes()));
 
     let mut w = Rows {
@@ -152,11 +161,33 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
                 w.row(y, &l.id, "", "", name, &money(f(l)[t]));
             }
         }
+        // §10.5: rows only where non-zero.
+        for &i in &pools {
+            let l = &p.pools[i];
+            if !l.offset[t].is_zero() {
+                w.row(y, &l.id, "", "", "pool_offset", &money(l.offset[t]));
+            }
+        }
         for &(i, k) in &shares {
             let l = &p.pools[i];
             let v = l.shares[k].values[t];
             if !v.is_zero() {
                 w.row(y, &l.id, &l.shares[k].partner, "", "risk_share", &money(v));
+            }
+        }
+        // §10.4: rows only where non-zero (aligned with the shares).
+        for &(i, k) in &shares {
+            let l = &p.pools[i];
+            let v = l.cap_excess[k].values[t];
+            if !v.is_zero() {
+                w.row(
+                    y,
+                    &l.id,
+                    &l.cap_excess[k].partner,
+                    "",
+                    "cap_excess",
+                    &money(v),
+                );
             }
         }
         for &i in &partners {
@@ -201,7 +232,14 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         &money(tot.closing_reserve),
     );
     let f = &p.fiscal;
-    w.row("", "", "", "", "pv_fiscal_benefit", &money(f.pv_fiscal_benefit));
+    w.row(
+        "",
+        "",
+        "",
+        "",
+        "pv_fiscal_benefit",
+        &money(f.pv_fiscal_benefit),
+    );
     let roi = f.financial_roi.map(|r| plain(r, 4)).unwrap_or_default();
     w.row("", "", "", "", "financial_roi", &roi);
 }

@@ -31,7 +31,11 @@ fn share(
             None
         }
         Err(e) => {
-            report(col, format!("{e}; {col} is {meaning}, a share from 0 to 1"), false);
+            report(
+                col,
+                format!("{e}; {col} is {meaning}, a share from 0 to 1"),
+                false,
+            );
             None
         }
     }
@@ -43,12 +47,17 @@ pub fn benefit_years(v: &str) -> Result<u32, String> {
     if v.is_empty() {
         return Ok(1);
     }
-    let hint = "write the number of years an outcome keeps yielding value as a whole number, e.g. 3";
+    let hint =
+        "write the number of years an outcome keeps yielding value as a whole number, e.g. 3";
     if !v.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("benefit_years \"{v}\" is not a whole number; {hint}"));
+        return Err(format!(
+            "benefit_years \"{v}\" is not a whole number; {hint}"
+        ));
     }
     match v.parse::<u32>() {
-        Ok(0) => Err(format!("benefit_years \"{v}\" must be at least 1 (the year the outcome is achieved); {hint}")),
+        Ok(0) => Err(format!(
+            "benefit_years \"{v}\" must be at least 1 (the year the outcome is achieved); {hint}"
+        )),
         Ok(y) => Ok(y),
         Err(_) => Err(format!("benefit_years \"{v}\" is too large; {hint}")),
     }
@@ -89,7 +98,8 @@ impl ServiceFields {
             "the fall in an outcome's value each later year",
             report,
         );
-        let years = benefit_years(&self.benefit_years).map_err(|e| report("benefit_years", e, false));
+        let years =
+            benefit_years(&self.benefit_years).map_err(|e| report("benefit_years", e, false));
         Some(BenefitTerms {
             deadweight: deadweight?,
             attribution: attribution?,

@@ -11,14 +11,16 @@ use cells::Cells;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+mod benefit_fields;
 mod cells;
 mod contributions;
-mod benefit_fields;
 mod fields;
 mod outcomes;
 mod partners;
 mod pools;
+mod risk_caps;
 mod risk_shares;
+mod schedules;
 mod services;
 
 /// A loaded budget, whether any error was found in it, and what its files
@@ -101,6 +103,8 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         services: vec![],
         risk_shares: vec![],
         outcomes: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
     };
 
@@ -110,7 +114,13 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         (
             "pools.csv",
             &["id", "name", "host"],
-            &["basis", "risk_share", "underspend"],
+            &[
+                "basis",
+                "risk_share",
+                "underspend",
+                "opening_reserve",
+                "agreement",
+            ],
             true,
         ),
         (
@@ -136,6 +146,18 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             "outcomes.csv",
             &["outcome", "beneficiary", "value"],
             &["kind", "cashable", "note"],
+            false,
+        ),
+        (
+            "risk_caps.csv",
+            &["pool", "partner", "cap"],
+            &["note"],
+            false,
+        ),
+        (
+            "schedules.csv",
+            &["service", "year"],
+            &["unit_cost", "volume", "note"],
             false,
         ),
     ];
@@ -229,7 +251,12 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         // Outcomes as written on every services.csv row, valid or not.
         let used: HashSet<String> = tables
             .get("services.csv")
-            .map(|(t, _)| t.rows.iter().map(|r| OutcomeValue::key(t.cell(r, "outcome"))).collect())
+            .map(|(t, _)| {
+                t.rows
+                    .iter()
+                    .map(|r| OutcomeValue::key(t.cell(r, "outcome")))
+                    .collect()
+            })
             .unwrap_or_default();
         ctx.unused_outcomes(f, rows, &used);
     }
@@ -239,6 +266,12 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         &budget,
         &show("pools.csv"),
     );
+    if let Some((t, f)) = tables.get("risk_caps.csv") {
+        budget.risk_caps = ctx.risk_caps(t, f, &budget);
+    }
+    if let Some((t, f)) = tables.get("schedules.csv") {
+        budget.schedules = ctx.schedules(t, f, &budget, m);
+    }
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);
     Loaded {
         budget,

@@ -80,7 +80,12 @@ impl Ctx<'_, '_> {
     }
 
     /// Warn about outcomes that no service of services.csv uses.
-    pub(super) fn unused_outcomes(&mut self, file: &str, rows: &OutcomeRows, used: &HashSet<String>) {
+    pub(super) fn unused_outcomes(
+        &mut self,
+        file: &str,
+        rows: &OutcomeRows,
+        used: &HashSet<String>,
+    ) {
         let mut sink = self.sink(file);
         for (key, line, field) in &rows.first_line {
             if !used.contains(key) {

@@ -28,8 +28,11 @@ impl Ctx<'_, '_> {
             table: t,
             sink: &mut self.sink(file),
         };
-        let valued: std::collections::HashSet<String> =
-            b.outcomes.iter().map(|o| OutcomeValue::key(&o.outcome)).collect();
+        let valued: std::collections::HashSet<String> = b
+            .outcomes
+            .iter()
+            .map(|o| OutcomeValue::key(&o.outcome))
+            .collect();
         let mut seen = HashMap::new();
         let mut out = vec![];
         for row in &t.rows {
@@ -43,7 +46,8 @@ impl Ctx<'_, '_> {
             };
             let horizon = m.map(|m| (m.base_year, m.years));
             if let Some(s) = fields.parse(&pools, &providers, horizon, &mut report) {
-                if s.benefit.outcome_value_given && valued.contains(&OutcomeValue::key(&s.outcome)) {
+                if s.benefit.outcome_value_given && valued.contains(&OutcomeValue::key(&s.outcome))
+                {
                     report("outcome_value", both_given(&s.outcome), false);
                     continue;
                 }

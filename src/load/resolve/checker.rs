@@ -59,7 +59,11 @@ impl<'b, 'i> Checker<'b, 'i> {
         let svc = f.parse(&self.pools, &self.providers, horizon, &mut rep)?;
         let key = OutcomeValue::key(&svc.outcome);
         if svc.benefit.outcome_value_given
-            && self.b.outcomes.iter().any(|o| OutcomeValue::key(&o.outcome) == key)
+            && self
+                .b
+                .outcomes
+                .iter()
+                .any(|o| OutcomeValue::key(&o.outcome) == key)
         {
             rep("outcome_value", both_given(&svc.outcome), false);
             return None;
