@@ -204,3 +204,5 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
 mod tests;
 #[cfg(test)]
 mod tests_s10;
+#[cfg(test)]
+mod tests_s11;
