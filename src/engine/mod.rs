@@ -203,6 +203,8 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_more;
+#[cfg(test)]
 mod tests_s10;
 #[cfg(test)]
 mod tests_s11;

@@ -5,15 +5,16 @@ use super::diag::{Diagnostic, Owner, Sink};
 use super::manifest::parse_manifest;
 use super::read_file;
 use super::refs::Declared;
-use super::table::{read_table, Row, Table};
+use super::table::{read_table, Table};
 use crate::model::*;
-use cells::Cells;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 mod benefit_fields;
 mod cells;
 mod contributions;
+mod ctx;
+use ctx::Ctx;
 mod fields;
 mod outcomes;
 mod partners;
@@ -277,40 +278,6 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         budget,
         has_errors,
         declared,
-    }
-}
-
-struct Ctx<'d, 'k> {
-    pub(super) diags: &'d mut Vec<Diagnostic>,
-    owner: Owner,
-    declared: &'k Declared,
-    /// Each loaded pool's line and the column of its risk_share cell.
-    pool_lines: HashMap<String, (usize, String)>,
-}
-
-impl Ctx<'_, '_> {
-    pub(super) fn sink(&mut self, file: &str) -> Sink<'_> {
-        Sink {
-            out: self.diags,
-            owner: self.owner.clone(),
-            file: file.to_string(),
-        }
-    }
-
-    pub(super) fn dup_check(
-        c: &mut Cells,
-        seen: &mut HashMap<String, usize>,
-        row: &Row,
-        col: &str,
-        id: &str,
-    ) -> bool {
-        if let Some(first) = seen.get(id) {
-            c.report(row, col, format!("duplicate id \"{id}\" (first used on line {first}); ids must be unique in the table"));
-            false
-        } else {
-            seen.insert(id.to_string(), row.line);
-            true
-        }
     }
 }
 
