@@ -2,7 +2,7 @@
 
 use super::{emit, map_projections};
 use crate::cli::{Output, Units};
-use crate::report::summary::{headline_table, summary_long, value_table};
+use crate::report::summary::{benefit_tables, headline_table, summary_long, value_table};
 use crate::report::table::{render_csv, render_json, render_text, Table};
 use std::path::Path;
 
@@ -10,7 +10,9 @@ pub fn run(dir: Option<&Path>, scenarios: &[String], output: Output, units: Unit
     // Each projection is reduced to its tables at once (a large model's
     // projection is big), on all cores.
     let reduced = match map_projections(dir, scenarios, |p| {
-        (headline_table(p), value_table(&[p]), summary_long(&[p]))
+        let mut head = vec![headline_table(p)];
+        head.extend(benefit_tables(p));
+        (head, value_table(&[p]), summary_long(&[p]))
     }) {
         Ok(r) => r,
         Err(code) => return code,
@@ -19,7 +21,7 @@ pub fn run(dir: Option<&Path>, scenarios: &[String], output: Output, units: Unit
     let mut value = Table::default();
     let mut long = Table::default();
     for (head, v, l) in reduced {
-        tables.push(head);
+        tables.extend(head);
         if value.columns.is_empty() {
             value = Table {
                 rows: vec![],

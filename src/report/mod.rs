@@ -10,3 +10,4 @@ pub mod sensitivity;
 pub mod summary;
 pub mod table;
 pub mod tidy;
+pub mod who_pays;

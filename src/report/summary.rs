@@ -55,7 +55,8 @@ pub fn headline_table(p: &Projection) -> Table {
     r.extend(tot.outcomes.iter().map(|x| Cell::Qty(*x, 1)));
     r.push(Cell::Qty(s(&tot.outcomes), 1));
     t.rows.push(r);
-    let mut r = vec![Cell::text("cost per outcome")];
+    // The sum of unlike outcomes: labelled as such (by measure: outcome_cost_table).
+    let mut r = vec![Cell::text("cost per outcome (all outcomes)")];
     r.extend(
         (0..n).map(|y| Cell::money_or_na(cost_per_outcome(tot.service_cost[y], tot.outcomes[y]))),
     );
@@ -69,7 +70,23 @@ pub fn headline_table(p: &Projection) -> Table {
         &tot.benefit_total,
         Some(s(&tot.benefit_total)),
     ));
+    let f = &p.fiscal;
+    t.rows.push(money_row(
+        "fiscal benefit",
+        &f.benefit_fiscal,
+        Some(s(&f.benefit_fiscal)),
+    ));
+    t.rows.push(money_row(
+        "cashable benefit",
+        &f.benefit_cashable,
+        Some(s(&f.benefit_cashable)),
+    ));
     t
+}
+
+/// The year a payback index names, or "none".
+fn year_or_none(p: &Projection, y: Option<usize>) -> Cell {
+    Cell::text(y.map(|y| p.year_label(y)).unwrap_or_else(|| "none".into()))
 }
 
 /// The value-for-money table of several scenarios: NPV, BCR, payback.
@@ -82,6 +99,9 @@ pub fn value_table(ps: &[&Projection]) -> Table {
         "bcr",
         "payback_year",
         "closing_reserve",
+        "pv_fiscal_benefit",
+        "financial_roi",
+        "fiscal_payback_year",
     ];
     let mut t = Table::new(
         "Value for money (present values, base-year prices)",
@@ -103,6 +123,12 @@ pub fn value_table(ps: &[&Projection]) -> Table {
                     .unwrap_or_else(|| "none".into()),
             ),
             Cell::Money(tot.closing_reserve),
+            Cell::Money(p.fiscal.pv_fiscal_benefit),
+            p.fiscal
+                .financial_roi
+                .map(|b| Cell::Qty(round_dp(b, 2), 2))
+                .unwrap_or(Cell::NA),
+            year_or_none(p, p.fiscal.payback),
         ]);
     }
     t
@@ -142,7 +168,7 @@ pub fn summary_long(ps: &[&Projection]) -> Table {
                 t.rows.push(vec![
                     Cell::text(p.scenario_id.clone()),
                     Cell::text(years[i].clone()),
-                    Cell::text(measure.replace(' ', "_")),
+                    Cell::text(measure_id(measure)),
                     cell,
                 ]);
             }
@@ -167,6 +193,15 @@ pub fn summary_long(ps: &[&Projection]) -> Table {
                 ),
             ),
             ("closing_reserve", Cell::Money(tot.closing_reserve)),
+            ("pv_fiscal_benefit", Cell::Money(p.fiscal.pv_fiscal_benefit)),
+            (
+                "financial_roi",
+                p.fiscal
+                    .financial_roi
+                    .map(|b| Cell::Qty(round_dp(b, 4), 4))
+                    .unwrap_or(Cell::NA),
+            ),
+            ("fiscal_payback_year", year_or_none(p, p.fiscal.payback)),
         ] {
             t.rows.push(vec![
                 Cell::text(p.scenario_id.clone()),
@@ -177,4 +212,42 @@ pub fn summary_long(ps: &[&Projection]) -> Table {
         }
     }
     t
+}
+
+/// A row label as a measure id: words joined by `_`, a parenthesised
+/// qualifier dropped (`cost per outcome (all outcomes)` → `cost_per_outcome`).
+fn measure_id(label: &str) -> String {
+    label.split(" (").next().unwrap_or(label).replace(' ', "_")
+}
+
+/// §11.5 tables of one scenario: cost per outcome by outcome measure, and
+/// who pays, who benefits — for the partnership and for each pool whose
+/// services yield a fiscal benefit.
+pub fn benefit_tables(p: &Projection) -> Vec<Table> {
+    use crate::analysis::{outcome_costs, who_pays};
+    use crate::report::who_pays::{outcome_cost_table, who_pays_table};
+    let mut out = vec![];
+    if let Ok(rows) = outcome_costs::by_outcome(p, None) {
+        if !rows.is_empty() {
+            out.push(outcome_cost_table(p, &rows));
+        }
+    }
+    let title = |what: &str| {
+        format!(
+            "{} ({}): who pays, who benefits{what}",
+            p.scenario_name, p.scenario_id
+        )
+    };
+    if let Ok(rows) = who_pays::who_pays(p, None) {
+        out.push(who_pays_table(title(" (all pools)"), &rows));
+    }
+    for pool in who_pays::pools_with_fiscal_benefit(p) {
+        if let Ok(mut rows) = who_pays::who_pays(p, Some(pool)) {
+            rows.retain(|r| r.partner || !r.receives.is_zero());
+            let mut t = who_pays_table(title(&format!(" in pool {pool}")), &rows);
+            t.notes = vec![format!("in pool {pool}: pays = contributions to the pool + risk shares there; receives = fiscal benefit of the pool's own services")];
+            out.push(t);
+        }
+    }
+    out
 }

@@ -1,0 +1,73 @@
+//! Tables of SPEC §11.5 "who pays, who benefits" and of cost per outcome by
+//! outcome measure, for `summary` and `compare`. The figures come from
+//! `analysis::who_pays` and `analysis::outcome_costs`; nothing is
+//! recomputed here.
+
+use super::table::{Cell, Table};
+use crate::analysis::outcome_costs::OutcomeCost;
+use crate::analysis::who_pays::{shares, WhoPays};
+use crate::engine::Projection;
+
+/// The column names of a who-pays table.
+pub const COLUMNS: [&str; 12] = [
+    "partner or agency",
+    "in partnership",
+    "pays",
+    "receives (fiscal)",
+    "of which cashable",
+    "net",
+    "pv pays",
+    "pv receives",
+    "pv cashable",
+    "pv net",
+    "share of pays",
+    "share of fiscal benefit",
+];
+
+/// One who-pays table: cash over the horizon, then present values, then
+/// each row's share of the payments and of the fiscal benefit.
+pub fn who_pays_table(title: impl Into<String>, rows: &[WhoPays]) -> Table {
+    let mut t = Table::new(title, COLUMNS.iter().map(|c| c.to_string()).collect());
+    for (r, (pays, receives)) in rows.iter().zip(shares(rows)) {
+        t.rows.push(vec![
+            Cell::text(r.id.clone()),
+            Cell::text(if r.partner { "partner" } else { "outside" }),
+            Cell::Money(r.pays),
+            Cell::Money(r.receives),
+            Cell::Money(r.cashable),
+            Cell::Money(r.net),
+            Cell::Money(r.pv_pays),
+            Cell::Money(r.pv_receives),
+            Cell::Money(r.pv_cashable),
+            Cell::Money(r.pv_net),
+            pays.map(Cell::Pct).unwrap_or(Cell::NA),
+            receives.map(Cell::Pct).unwrap_or(Cell::NA),
+        ]);
+    }
+    t.notes.push("pays = Σ exposure (contributions + risk shares; 0 for an agency outside the partnership); receives = Σ fiscal benefit; net = receives − pays; present values in base-year prices, discounted".into());
+    t
+}
+
+/// Cost per outcome by outcome measure: one row per measure, years as
+/// columns and the horizon total.
+pub fn outcome_cost_table(p: &Projection, rows: &[OutcomeCost]) -> Table {
+    let mut cols = vec!["cost per outcome of".to_string()];
+    cols.extend(p.year_labels());
+    cols.push("total".into());
+    cols.push("outcomes".into());
+    let mut t = Table::new(
+        format!(
+            "{} ({}): cost per outcome by outcome measure",
+            p.scenario_name, p.scenario_id
+        ),
+        cols,
+    );
+    for o in rows {
+        let mut r = vec![Cell::text(o.outcome.clone())];
+        r.extend(o.cost_per_outcome.iter().map(|c| Cell::money_or_na(*c)));
+        r.push(Cell::money_or_na(o.total_cost_per_outcome));
+        r.push(Cell::Qty(o.total_outcomes, 1));
+        t.rows.push(r);
+    }
+    t
+}
