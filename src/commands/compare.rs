@@ -8,6 +8,7 @@ use crate::load::Workspace;
 use crate::report::bridge::{bridge_raw, bridge_text};
 use crate::report::compare;
 use crate::report::table::{render_csv, render_json, render_text, Table};
+use crate::report::who_pays::who_pays_compare;
 use std::path::Path;
 
 pub fn run(
@@ -60,6 +61,7 @@ pub fn run(
         (CompareTable::Pools, compare::pools(pa, pb)),
         (CompareTable::Exposure, compare::exposure(pa, pb)),
         (CompareTable::Services, compare::services(pa, pb)),
+        (CompareTable::WhoPays, who_pays_compare(pa, pb)),
         (CompareTable::Bridge, bridge_table),
     ];
     let tables: Vec<Table> = all

@@ -135,6 +135,11 @@ pub fn value(pa: &Projection, pb: &Projection) -> Table {
         ("pv_benefit", ta.pv_benefit, tb.pv_benefit),
         ("npv", ta.npv, tb.npv),
         ("closing_reserve", ta.closing_reserve, tb.closing_reserve),
+        (
+            "pv_fiscal_benefit",
+            pa.fiscal.pv_fiscal_benefit,
+            pb.fiscal.pv_fiscal_benefit,
+        ),
     ] {
         t.rows.push(vec![
             Cell::text(m),

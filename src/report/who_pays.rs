@@ -71,3 +71,49 @@ pub fn outcome_cost_table(p: &Projection, rows: &[OutcomeCost]) -> Table {
     }
     t
 }
+
+/// `compare`: who pays, who benefits in A and in B and the change (B − A),
+/// over all pools, one row per partner and outside agency of either.
+pub fn who_pays_compare(pa: &Projection, pb: &Projection) -> Table {
+    use crate::analysis::who_pays::who_pays;
+    let (ra, rb) = (
+        who_pays(pa, None).unwrap_or_default(),
+        who_pays(pb, None).unwrap_or_default(),
+    );
+    let (a, b) = (&pa.scenario_id, &pb.scenario_id);
+    let mut cols = vec!["partner or agency".to_string()];
+    for m in ["pays", "receives (fiscal)", "net", "pv net"] {
+        cols.extend([
+            format!("{m} {a}"),
+            format!("{m} {b}"),
+            format!("{m} change"),
+        ]);
+    }
+    let mut t = Table::new(
+        "Who pays, who benefits (all pools; net = fiscal benefit received − paid)",
+        cols,
+    );
+    let mut ids: Vec<&WhoPays> = ra.iter().collect();
+    ids.extend(rb.iter().filter(|r| !ra.iter().any(|x| x.id == r.id)));
+    for r in ids {
+        let find = |rows: &[WhoPays]| rows.iter().find(|x| x.id == r.id).cloned();
+        let (x, y) = (find(&ra), find(&rb));
+        let mut row = vec![Cell::text(r.id.clone())];
+        for f in [
+            (|w: &WhoPays| w.pays) as fn(&WhoPays) -> rust_decimal::Decimal,
+            |w| w.receives,
+            |w| w.net,
+            |w| w.pv_net,
+        ] {
+            let va = x.as_ref().map(f).unwrap_or_default();
+            let vb = y.as_ref().map(f).unwrap_or_default();
+            row.extend([
+                Cell::Money(va),
+                Cell::Money(vb),
+                Cell::Money(vb.saturating_sub(va)),
+            ]);
+        }
+        t.rows.push(row);
+    }
+    t
+}
