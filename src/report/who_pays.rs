@@ -49,7 +49,8 @@ pub fn who_pays_table(title: impl Into<String>, rows: &[WhoPays]) -> Table {
 }
 
 /// Cost per outcome by outcome measure: one row per measure, years as
-/// columns and the horizon total.
+/// columns and the horizon total, always in whole pounds per outcome
+/// (a £000 table would show most of them as 2 or 3).
 pub fn outcome_cost_table(p: &Projection, rows: &[OutcomeCost]) -> Table {
     let mut cols = vec!["cost per outcome of".to_string()];
     cols.extend(p.year_labels());
@@ -57,15 +58,19 @@ pub fn outcome_cost_table(p: &Projection, rows: &[OutcomeCost]) -> Table {
     cols.push("outcomes".into());
     let mut t = Table::new(
         format!(
-            "{} ({}): cost per outcome by outcome measure",
+            "{} ({}): cost per outcome by outcome measure (£ per outcome, cash)",
             p.scenario_name, p.scenario_id
         ),
         cols,
     );
     for o in rows {
         let mut r = vec![Cell::text(o.outcome.clone())];
-        r.extend(o.cost_per_outcome.iter().map(|c| Cell::money_or_na(*c)));
-        r.push(Cell::money_or_na(o.total_cost_per_outcome));
+        let pounds = |c: &Option<rust_decimal::Decimal>| {
+            c.map(|x| Cell::Qty(crate::model::round_dp(x, 2), 0))
+                .unwrap_or(Cell::NA)
+        };
+        r.extend(o.cost_per_outcome.iter().map(pounds));
+        r.push(pounds(&o.total_cost_per_outcome));
         r.push(Cell::Qty(o.total_outcomes, 1));
         t.rows.push(r);
     }
