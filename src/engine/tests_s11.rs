@@ -273,3 +273,43 @@ fn financial_roi_is_empty_when_pv_cost_is_zero() {
         vec!["s,2009-10,,,,benefit_fiscal,0.00"]
     );
 }
+
+#[test]
+fn the_worked_example_of_the_methodology() {
+    use ValueKind::*;
+    // docs/methodology.md §11: 100 outcomes a year, net 64.8; council (a)
+    // £3,500 fiscal cashable, NHS (b) £1,200 fiscal, DWP £1,500 fiscal,
+    // society £1,500 economic; 3 years, 10% drop-off; stops after year 1;
+    // deflator 2.5%; the pool (host a) shares by benefit.
+    let mut b = valued();
+    let s = &mut b.services[0];
+    s.unit_cost = dec!(112);
+    s.volume = dec!(100);
+    s.outcome_rate = dec!(1);
+    s.benefit.deadweight = dec!(0.2);
+    s.benefit.attribution = dec!(0.9);
+    s.benefit.optimism_bias = dec!(0.1);
+    s.benefit.benefit_years = 3;
+    s.benefit.drop_off = dec!(0.1);
+    b.pools[0].risk_share = RiskRule::Benefit;
+    b.outcomes = vec![
+        row("o", "a", dec!(3500), Fiscal, true),
+        row("o", "b", dec!(1200), Fiscal, false),
+        row("o", "dwp", dec!(1500), Fiscal, false),
+        row("o", "society", dec!(1500), Economic, false),
+    ];
+    let mut sc = scenario(4);
+    sc.rates.deflator = dec!(0.025).into();
+    let stop = LeverKind::Decommission { service: "s".into() };
+    sc.levers = vec![lever(stop, 2, None)];
+    let p = run(&b, &sc);
+    let to = |who: &str| {
+        let s = &p.services[0];
+        s.benefit_to.iter().find(|x| x.beneficiary == who).unwrap().values.clone()
+    };
+    assert_eq!(to("a"), vec![dec!(226800), dec!(441693), dec!(407461.79), dec!(197833.42)]);
+    assert_eq!(to("b"), vec![dec!(77760), dec!(151437.60), dec!(139701.19), dec!(67828.60)]);
+    assert_eq!(to("dwp"), vec![dec!(97200), dec!(189297), dec!(174626.48), dec!(84785.75)]);
+    // Year 0: spend 11,200 against 1,200 → overspend 10,000, weights 226,800 : 77,760.
+    assert_eq!(shares(&p), vec![("a".into(), dec!(7446.81)), ("b".into(), dec!(2553.19))]);
+}
