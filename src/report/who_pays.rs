@@ -13,15 +13,15 @@ pub const COLUMNS: [&str; 12] = [
     "partner or agency",
     "in partnership",
     "pays",
+    "share of pays",
     "receives (fiscal)",
+    "share of fiscal",
     "of which cashable",
     "net",
     "pv pays",
     "pv receives",
     "pv cashable",
     "pv net",
-    "share of pays",
-    "share of fiscal benefit",
 ];
 
 /// One who-pays table: cash over the horizon, then present values, then
@@ -33,15 +33,15 @@ pub fn who_pays_table(title: impl Into<String>, rows: &[WhoPays]) -> Table {
             Cell::text(r.id.clone()),
             Cell::text(if r.partner { "partner" } else { "outside" }),
             Cell::Money(r.pays),
+            pays.map(Cell::Pct).unwrap_or(Cell::NA),
             Cell::Money(r.receives),
+            receives.map(Cell::Pct).unwrap_or(Cell::NA),
             Cell::Money(r.cashable),
             Cell::Money(r.net),
             Cell::Money(r.pv_pays),
             Cell::Money(r.pv_receives),
             Cell::Money(r.pv_cashable),
             Cell::Money(r.pv_net),
-            pays.map(Cell::Pct).unwrap_or(Cell::NA),
-            receives.map(Cell::Pct).unwrap_or(Cell::NA),
         ]);
     }
     t.notes.push("pays = Σ exposure (contributions + risk shares; 0 for an agency outside the partnership); receives = Σ fiscal benefit; net = receives − pays; present values in base-year prices, discounted".into());
