@@ -166,3 +166,6 @@ pub fn pools_with_fiscal_benefit(p: &Projection) -> Vec<&str> {
         .map(|l| l.id.as_str())
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -300,16 +300,40 @@ fn the_worked_example_of_the_methodology() {
     ];
     let mut sc = scenario(4);
     sc.rates.deflator = dec!(0.025).into();
-    let stop = LeverKind::Decommission { service: "s".into() };
+    let stop = LeverKind::Decommission {
+        service: "s".into(),
+    };
     sc.levers = vec![lever(stop, 2, None)];
     let p = run(&b, &sc);
     let to = |who: &str| {
         let s = &p.services[0];
-        s.benefit_to.iter().find(|x| x.beneficiary == who).unwrap().values.clone()
+        s.benefit_to
+            .iter()
+            .find(|x| x.beneficiary == who)
+            .unwrap()
+            .values
+            .clone()
     };
-    assert_eq!(to("a"), vec![dec!(226800), dec!(441693), dec!(407461.79), dec!(197833.42)]);
-    assert_eq!(to("b"), vec![dec!(77760), dec!(151437.60), dec!(139701.19), dec!(67828.60)]);
-    assert_eq!(to("dwp"), vec![dec!(97200), dec!(189297), dec!(174626.48), dec!(84785.75)]);
+    assert_eq!(
+        to("a"),
+        vec![dec!(226800), dec!(441693), dec!(407461.79), dec!(197833.42)]
+    );
+    assert_eq!(
+        to("b"),
+        vec![
+            dec!(77760),
+            dec!(151437.60),
+            dec!(139701.19),
+            dec!(67828.60)
+        ]
+    );
+    assert_eq!(
+        to("dwp"),
+        vec![dec!(97200), dec!(189297), dec!(174626.48), dec!(84785.75)]
+    );
     // Year 0: spend 11,200 against 1,200 → overspend 10,000, weights 226,800 : 77,760.
-    assert_eq!(shares(&p), vec![("a".into(), dec!(7446.81)), ("b".into(), dec!(2553.19))]);
+    assert_eq!(
+        shares(&p),
+        vec![("a".into(), dec!(7446.81)), ("b".into(), dec!(2553.19))]
+    );
 }
