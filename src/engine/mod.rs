@@ -208,3 +208,5 @@ mod tests_more;
 mod tests_s10;
 #[cfg(test)]
 mod tests_s11;
+#[cfg(test)]
+mod tests_s11_shares;

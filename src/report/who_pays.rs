@@ -8,26 +8,28 @@ use crate::analysis::outcome_costs::OutcomeCost;
 use crate::analysis::who_pays::{shares, WhoPays};
 use crate::engine::Projection;
 
-/// The column names of a who-pays table.
-pub const COLUMNS: [&str; 12] = [
-    "partner or agency",
-    "in partnership",
-    "pays",
-    "share of pays",
-    "receives (fiscal)",
-    "share of fiscal",
-    "of which cashable",
-    "net",
-    "pv pays",
-    "pv receives",
-    "pv cashable",
-    "pv net",
+/// The columns of a who-pays table: (id for CSV/JSON, header for text).
+pub const COLUMNS: [(&str, &str); 12] = [
+    ("beneficiary", "partner or agency"),
+    ("in_partnership", "in partnership"),
+    ("pays", "pays"),
+    ("share_of_pays", "share of pays"),
+    ("receives_fiscal", "receives (fiscal)"),
+    ("share_of_fiscal", "share of fiscal"),
+    ("cashable", "of which cashable"),
+    ("net", "net"),
+    ("pv_pays", "pv pays"),
+    ("pv_receives", "pv receives"),
+    ("pv_cashable", "pv cashable"),
+    ("pv_net", "pv net"),
 ];
 
-/// One who-pays table: cash over the horizon, then present values, then
-/// each row's share of the payments and of the fiscal benefit.
-pub fn who_pays_table(title: impl Into<String>, rows: &[WhoPays]) -> Table {
-    let mut t = Table::new(title, COLUMNS.iter().map(|c| c.to_string()).collect());
+/// One who-pays table: cash over the horizon with each row's share of the
+/// payments and of the fiscal benefit, then present values.
+pub fn who_pays_table(id: &str, title: impl Into<String>, rows: &[WhoPays]) -> Table {
+    let headers: Vec<&str> = COLUMNS.iter().map(|c| c.1).collect();
+    let mut t = Table::new(id, title, COLUMNS.iter().map(|c| c.0.to_string()).collect())
+        .with_headers(&headers);
     for (r, (pays, receives)) in rows.iter().zip(shares(rows)) {
         t.rows.push(vec![
             Cell::text(r.id.clone()),
@@ -52,17 +54,22 @@ pub fn who_pays_table(title: impl Into<String>, rows: &[WhoPays]) -> Table {
 /// columns and the horizon total, always in whole pounds per outcome
 /// (a £000 table would show most of them as 2 or 3).
 pub fn outcome_cost_table(p: &Projection, rows: &[OutcomeCost]) -> Table {
-    let mut cols = vec!["cost per outcome of".to_string()];
+    let mut cols = vec!["outcome".to_string()];
     cols.extend(p.year_labels());
     cols.push("total".into());
     cols.push("outcomes".into());
+    let mut headers = cols.clone();
+    headers[0] = "cost per outcome of".into();
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let mut t = Table::new(
+        "cost_per_outcome_by_measure",
         format!(
             "{} ({}): cost per outcome by outcome measure (£ per outcome, cash)",
             p.scenario_name, p.scenario_id
         ),
-        cols,
-    );
+        cols.clone(),
+    )
+    .with_headers(&headers);
     for o in rows {
         let mut r = vec![Cell::text(o.outcome.clone())];
         let pounds = |c: &Option<rust_decimal::Decimal>| {
@@ -86,18 +93,32 @@ pub fn who_pays_compare(pa: &Projection, pb: &Projection) -> Table {
         who_pays(pb, None).unwrap_or_default(),
     );
     let (a, b) = (&pa.scenario_id, &pb.scenario_id);
-    let mut cols = vec!["partner or agency".to_string()];
-    for m in ["pays", "receives (fiscal)", "net", "pv net"] {
+    let mut cols = vec!["beneficiary".to_string()];
+    let mut headers = vec!["partner or agency".to_string()];
+    for (id, m) in [
+        ("pays", "pays"),
+        ("receives_fiscal", "receives (fiscal)"),
+        ("net", "net"),
+        ("pv_net", "pv net"),
+    ] {
         cols.extend([
+            format!("{id}_{a}"),
+            format!("{id}_{b}"),
+            format!("{id}_change"),
+        ]);
+        headers.extend([
             format!("{m} {a}"),
             format!("{m} {b}"),
             format!("{m} change"),
         ]);
     }
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let mut t = Table::new(
-        "Who pays, who benefits (all pools; net = fiscal benefit received − paid)",
-        cols,
-    );
+        "who_pays",
+        "Who pays, who benefits (all pools, cash; net = fiscal benefit received − paid)",
+        cols.clone(),
+    )
+    .with_headers(&headers);
     let mut ids: Vec<&WhoPays> = ra.iter().collect();
     ids.extend(rb.iter().filter(|r| !ra.iter().any(|x| x.id == r.id)));
     for r in ids {
