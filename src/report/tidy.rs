@@ -163,6 +163,8 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
             ("in_year_gap", tot.in_year_gap[t]),
             ("overspend", tot.overspend[t]),
             ("benefit_total", tot.benefit_total[t]),
+            ("benefit_fiscal", tot.benefit_fiscal[t]),
+            ("benefit_cashable", tot.benefit_cashable[t]),
             ("real_spend", tot.real_spend[t]),
         ] {
             w.row(y, "", "", "", name, &money(v));
@@ -187,6 +189,23 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         "",
         "closing_reserve",
         &money(tot.closing_reserve),
+    );
+    // §11.4: always present (§10.6 order).
+    w.row(
+        "",
+        "",
+        "",
+        "",
+        "pv_fiscal_benefit",
+        &money(tot.pv_fiscal_benefit),
+    );
+    w.row(
+        "",
+        "",
+        "",
+        "",
+        "financial_roi",
+        &tot.financial_roi.map(|b| plain(b, 4)).unwrap_or_default(),
     );
 }
 
