@@ -4,6 +4,7 @@
 
 mod actions;
 mod snapshots;
+mod year_rates;
 
 use super::action::Action;
 use super::app::App;
