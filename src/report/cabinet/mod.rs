@@ -19,6 +19,7 @@ pub mod provenance;
 pub mod safe;
 mod scale;
 mod services;
+mod who_pays;
 pub mod xlsx;
 
 use crate::engine::{EngineError, Projection};
@@ -116,5 +117,6 @@ pub fn build_tables(
         pools::pools(&scale, sources)?,
         services::services(&scale, sources)?,
         compare::comparison(&scale, sources)?,
+        who_pays::who_pays_table(&scale, &ps)?,
     ])
 }

@@ -144,12 +144,19 @@ pub fn describe(l: &RawLever) -> String {
     format!("{:<13}{target}  {window}", l.kind)
 }
 
-/// A rate as shown: one rate as before; a year table compactly (read-only
-/// here: edit the scenario file to change it).
+/// A rate as shown: one rate as before; a year table compactly, its rates
+/// in year order (`3%/2% by year`; read-only here: edit the scenario file).
 fn year_rate_text(v: &YearRate) -> String {
     match v.single() {
         Some(r) => one_place(rate_text(r)),
-        None => v.label(),
+        None => {
+            let rates: Vec<String> = v
+                .entries()
+                .iter()
+                .map(|(_, r)| one_place(rate_text(*r)))
+                .collect();
+            format!("{} by year", rates.join("/"))
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod actions;
 mod defects;
 mod files;
 mod snapshots;
+mod year_rates;
 
 use super::action::Action;
 use super::app::App;
