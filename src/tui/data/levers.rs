@@ -150,11 +150,7 @@ fn year_rate_text(v: &YearRate) -> String {
     match v.single() {
         Some(r) => one_place(rate_text(r)),
         None => {
-            let rates: Vec<String> = v
-                .entries()
-                .iter()
-                .map(|(_, r)| one_place(rate_text(*r)))
-                .collect();
+            let rates: Vec<String> = v.entries().iter().map(|(_, r)| rate_text(*r)).collect();
             format!("{} by year", rates.join("/"))
         }
     }
