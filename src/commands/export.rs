@@ -24,7 +24,9 @@ use crate::cli::Format;
 use crate::engine::Projection;
 use crate::load::provenance::hash_files;
 use crate::load::Workspace;
+use super::chart::{chart_tables, Want};
 use crate::report::cabinet::{self, InputFile, Provenance, Scale, Source};
+use crate::report::chart::{self, Kind};
 use crate::report::tidy::{write_projection, HEADER};
 use std::path::{Path, PathBuf};
 
@@ -54,7 +56,7 @@ pub fn run_tidy(dir: Option<&Path>, a: &ExportArgs) -> u8 {
 
 /// The projections in the order the scenarios were named (all, by id, when
 /// none were): the first is the comparison's reference.
-fn named_order<'a>(args: &[String], ps: &'a [Projection]) -> Vec<&'a Projection> {
+pub fn named_order<'a>(args: &[String], ps: &'a [Projection]) -> Vec<&'a Projection> {
     let mut out: Vec<&Projection> = vec![];
     for id in args.iter().map(|a| Workspace::scenario_id(a)) {
         if let Some(p) = ps.iter().find(|p| p.scenario_id == id) {
@@ -132,9 +134,21 @@ fn build(
     let tables = cabinet::build_tables(&sources, unit, a.real).map_err(|e| e.to_string())?;
     let scale = Scale::new(unit, a.real, &ps).map_err(|e| e.to_string())?;
     let prov = provenance.table(&scale);
-    Ok(match (format, target) {
+    let want_charts = a.charts.is_some() || format == Format::Xlsx;
+    let charts = if want_charts {
+        let want = Want {
+            kinds: &Kind::ALL,
+            category: None,
+            strict: false,
+        };
+        chart_tables(l, &ps, (&scale, &tables), want)?
+    } else {
+        vec![]
+    };
+    let mut out = match (format, target) {
         (Format::Xlsx, Target::File(p)) | (Format::Xlsx, Target::Folder(p)) => {
-            let bytes = cabinet::xlsx::workbook_bytes(&tables, &prov).map_err(|e| e.to_string())?;
+            let bytes = cabinet::xlsx::workbook_bytes(&tables, &prov, &charts)
+                .map_err(|e| e.to_string())?;
             vec![(p.clone(), bytes)]
         }
         (Format::Csv, Target::File(p)) => {
@@ -144,7 +158,14 @@ fn build(
             .into_iter()
             .map(|f| (d.join(f.name), f.bytes))
             .collect(),
-    })
+    };
+    if let Some(dir) = &a.charts {
+        for c in &charts {
+            let name = format!("chart-{}.svg", c.kind.name());
+            out.push((dir.join(name), chart::svg(c)?.into_bytes()));
+        }
+    }
+    Ok(out)
 }
 
 /// Write every file, or none when one would replace a file without `force`.

@@ -19,6 +19,7 @@ pub mod safe;
 mod scale;
 mod services;
 pub mod xlsx;
+mod xlsx_charts;
 
 use crate::engine::{EngineError, Projection};
 use crate::model::Budget;
