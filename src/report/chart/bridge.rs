@@ -117,7 +117,8 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
             from,
             to: after,
             label,
-            label_at: LabelAt::End,
+            // Right of the bar, whichever way it goes: clear of the names.
+            label_at: LabelAt::Beyond(from.max(after), 4),
         });
         before = after;
     }

@@ -79,7 +79,7 @@ fn draw(root: &Area<'_>, t: &CabTable, unit: &str) -> Result<(), String> {
     let pad = if hi > lo { (hi - lo) * 0.08 } else { 1.0 };
     let x_end = years as f64 - 0.6;
     let mut chart = ChartBuilder::on(root)
-        .margin_top(84)
+        .margin_top(92)
         .margin_right(110)
         .margin_left(16)
         .margin_bottom(16)
@@ -95,7 +95,7 @@ fn draw(root: &Area<'_>, t: &CabTable, unit: &str) -> Result<(), String> {
         .y_label_formatter(&style::tick)
         .y_desc(format!("In-year gap, {unit}"))
         .x_desc("Financial year")
-        .label_style(style::text_style(12.0, AXIS))
+        .label_style(style::text_style(14.0, AXIS))
         .axis_desc_style(style::text_style(style::TEXT_SIZE, AXIS))
         .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
         .light_line_style(TRANSPARENT)
@@ -107,7 +107,7 @@ fn draw(root: &Area<'_>, t: &CabTable, unit: &str) -> Result<(), String> {
         root.draw(&Text::new(
             year.clone(),
             (x, y + 8),
-            style::text_style(12.0, AXIS).pos(Pos::new(HPos::Center, VPos::Top)),
+            style::text_style(14.0, AXIS).pos(Pos::new(HPos::Center, VPos::Top)),
         ))
         .map_err(err)?;
     }

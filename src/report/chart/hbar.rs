@@ -71,27 +71,30 @@ fn range(h: &HBars) -> (f64, f64) {
 
 /// The SVG text of the chart.
 pub fn render(h: &HBars) -> Result<String, String> {
+    let names: Vec<Vec<String>> = h.rows.iter().map(|r| style::wrap(r, NAME_WIDTH)).collect();
+    // Tall enough that every row's wrapped name fits in its row.
+    let per_row = names.iter().map(Vec::len).max().unwrap_or(1) as u32 * 16 + 10;
+    let height = (92 + per_row * names.len() as u32 + 66 + 16 * h.notes.len() as u32).max(HEIGHT);
     let mut buf = String::new();
     {
-        let root: Area<'_> = SVGBackend::with_string(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
+        let root: Area<'_> = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
         style::title(&root, &h.title, &h.subtitle)?;
         style::legend(&root, &h.series)?;
-        draw(&root, h)?;
+        draw(&root, h, &names, height)?;
         root.present().map_err(err)?;
     }
     Ok(buf)
 }
 
-fn draw(root: &Area<'_>, h: &HBars) -> Result<(), String> {
-    let names: Vec<Vec<String>> = h.rows.iter().map(|r| style::wrap(r, NAME_WIDTH)).collect();
+fn draw(root: &Area<'_>, h: &HBars, names: &[Vec<String>], height: u32) -> Result<(), String> {
     let longest = names.iter().flatten().map(|l| l.chars().count()).max().unwrap_or(4);
-    let name_px = ((longest as f64 * TEXT_SIZE * 0.62) as u32 + 16).clamp(80, 320);
+    let name_px = ((longest as f64 * TEXT_SIZE * 0.5) as u32 + 16).clamp(80, 320);
     let foot = 22 + 16 * h.notes.len() as u32;
     let (lo, hi) = range(h);
     let n = h.rows.len().max(1) as f64;
     let mut chart = ChartBuilder::on(root)
-        .margin_top(84)
+        .margin_top(92)
         .margin_left(name_px)
         .margin_right(24)
         .margin_bottom(foot)
@@ -105,7 +108,7 @@ fn draw(root: &Area<'_>, h: &HBars) -> Result<(), String> {
         .x_labels(8)
         .x_label_formatter(&style::tick)
         .x_desc(h.axis.clone())
-        .label_style(style::text_style(12.0, AXIS))
+        .label_style(style::text_style(14.0, AXIS))
         .axis_desc_style(style::text_style(TEXT_SIZE, AXIS))
         .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
         .light_line_style(TRANSPARENT)
@@ -115,11 +118,11 @@ fn draw(root: &Area<'_>, h: &HBars) -> Result<(), String> {
     // Row names, centred on their row.
     for (r, lines) in names.iter().enumerate() {
         let (_, y) = px(lo, n - r as f64 - 0.5);
-        let top = y - (lines.len() as i32 * 15) / 2;
+        let top = y - (lines.len() as i32 * 16) / 2;
         for (i, l) in lines.iter().enumerate() {
             root.draw(&Text::new(
                 l.clone(),
-                (name_px as i32 - 8, top + i as i32 * 15),
+                (name_px as i32 - 8, top + i as i32 * 16),
                 style::text_style(TEXT_SIZE, BLACK).pos(Pos::new(HPos::Right, VPos::Top)),
             ))
             .map_err(err)?;
@@ -162,8 +165,8 @@ fn draw(root: &Area<'_>, h: &HBars) -> Result<(), String> {
     for (i, note) in h.notes.iter().enumerate() {
         root.draw(&Text::new(
             note.clone(),
-            (12, (HEIGHT - foot) as i32 + 26 + 16 * i as i32),
-            style::text_style(12.0, AXIS),
+            (12, (height - foot) as i32 + 26 + 16 * i as i32),
+            style::text_style(14.0, AXIS),
         ))
         .map_err(err)?;
     }
@@ -202,7 +205,7 @@ fn dashed(root: &Area<'_>, a: (i32, i32), b: (i32, i32), c: RGBColor) -> Result<
 
 /// The width in pixels a label takes (for placing the next beside it).
 pub fn text_px(s: &str) -> i32 {
-    (s.chars().count() as f64 * TEXT_SIZE * 0.6) as i32
+    (s.chars().count() as f64 * TEXT_SIZE * 0.5) as i32
 }
 
 /// The legend entry of a bar series.

@@ -24,8 +24,8 @@ pub const WIDTH: u32 = 960;
 pub const HEIGHT: u32 = 540;
 /// Generic family: renderers pick their sans-serif, no font file needed.
 pub const FONT: &str = "sans-serif";
-pub const TITLE_SIZE: f64 = 20.0;
-pub const TEXT_SIZE: f64 = 13.0;
+pub const TITLE_SIZE: f64 = 24.0;
+pub const TEXT_SIZE: f64 = 15.0;
 /// The colour of every figure label (tests find the labels by it).
 pub const LABEL: RGBColor = RGBColor(0x10, 0x10, 0x10);
 /// Axis and tick text.
@@ -100,7 +100,7 @@ pub fn title(root: &Area<'_>, title: &str, subtitle: &str) -> Result<(), String>
     .map_err(err)?;
     root.draw(&Text::new(
         subtitle.to_string(),
-        (c, 36),
+        (c, 40),
         centre(text_style(TEXT_SIZE, AXIS)),
     ))
     .map_err(err)
@@ -129,11 +129,11 @@ pub struct Entry {
 pub fn legend(root: &Area<'_>, entries: &[Entry]) -> Result<(), String> {
     let widths: Vec<i32> = entries
         .iter()
-        .map(|e| 30 + (e.name.chars().count() as f64 * TEXT_SIZE * 0.55) as i32 + 18)
+        .map(|e| 30 + (e.name.chars().count() as f64 * TEXT_SIZE * 0.5) as i32 + 18)
         .collect();
     let total: i32 = widths.iter().sum();
     let mut x = (WIDTH as i32 - total).max(0) / 2;
-    let y = 58;
+    let y = 64;
     for (e, w) in entries.iter().zip(widths) {
         swatch(root, (x, y), (x + 22, y + 12), e.colour, e.mark)?;
         root.draw(&Text::new(
