@@ -50,7 +50,14 @@ fn blocks() -> Vec<common::Block> {
         .unwrap()
         .arg("--dir")
         .arg(common::example_dir())
-        .args(["export", "baseline", "worst-case", "--units", "thousands", "-o"])
+        .args([
+            "export",
+            "baseline",
+            "worst-case",
+            "--units",
+            "thousands",
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .success();
@@ -111,7 +118,11 @@ fn exposure_and_benefit_labels_are_the_pools_and_headline_cells() {
         .filter(|r| r[2] != "All partners")
         .collect();
     let measure = |m: &str| -> Vec<Decimal> {
-        partners.iter().filter(|r| r[3] == m).map(|r| total(r)).collect()
+        partners
+            .iter()
+            .filter(|r| r[3] == m)
+            .map(|r| total(r))
+            .collect()
     };
     let mut want = measure("Contribution");
     want.extend(measure("Risk share"));
@@ -129,7 +140,15 @@ fn bridge_labels_are_the_bridge_and_headline_cells() {
     let b = blocks();
     let gap = "In-year gap (spend less contributions)";
     let cumulative = |s: &str| num(rows(&b[0], &[s, gap]).next().unwrap().last().unwrap());
-    let raw = poolplan(&["compare", "baseline", "worst-case", "--only", "bridge", "-O", "csv"]);
+    let raw = poolplan(&[
+        "compare",
+        "baseline",
+        "worst-case",
+        "--only",
+        "bridge",
+        "-O",
+        "csv",
+    ]);
     let text = String::from_utf8(raw).unwrap();
     let mut want: Vec<Decimal> = text
         .lines()
@@ -148,7 +167,14 @@ fn bridge_labels_are_the_bridge_and_headline_cells() {
 
 #[test]
 fn provider_labels_are_the_providers_table_to_the_penny() {
-    let raw = poolplan(&["providers", "baseline", "--category", "fostering", "-O", "csv"]);
+    let raw = poolplan(&[
+        "providers",
+        "baseline",
+        "--category",
+        "fostering",
+        "-O",
+        "csv",
+    ]);
     let text = String::from_utf8(raw).unwrap();
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
@@ -164,7 +190,13 @@ fn provider_labels_are_the_providers_table_to_the_penny() {
             want.push(pence(f[unit]));
         }
     }
-    let svg = String::from_utf8(poolplan(&["chart", "providers", "baseline", "--category", "fostering"]))
-        .unwrap();
+    let svg = String::from_utf8(poolplan(&[
+        "chart",
+        "providers",
+        "baseline",
+        "--category",
+        "fostering",
+    ]))
+    .unwrap();
     assert_eq!(labels(&svg), sorted(want));
 }

@@ -45,7 +45,9 @@ pub fn run(dir: Option<&std::path::Path>, a: &ChartArgs) -> u8 {
             strict: true,
         };
         let t = chart_tables(&loaded, &ps, (&scale, &tables), want)?;
-        t.first().map(chart::svg).unwrap_or_else(|| Err("no chart".into()))
+        t.first()
+            .map(chart::svg)
+            .unwrap_or_else(|| Err("no chart".into()))
     });
     match svg {
         Ok(svg) => write_output(a.output.as_deref(), svg.as_bytes(), a.force),
@@ -90,8 +92,16 @@ pub fn chart_tables(
 ) -> Result<Vec<ChartTable>, String> {
     let first = ps.first().ok_or("no scenario to chart")?;
     let needs = |k| want.kinds.contains(&k);
-    let br = if needs(Kind::Bridge) { the_bridge(l, ps) } else { Err(String::new()) };
-    let cats = if needs(Kind::Providers) { categories(l, first) } else { Ok(vec![]) };
+    let br = if needs(Kind::Bridge) {
+        the_bridge(l, ps)
+    } else {
+        Err(String::new())
+    };
+    let cats = if needs(Kind::Providers) {
+        categories(l, first)
+    } else {
+        Ok(vec![])
+    };
     let cats = cats?;
     let category = match want.category {
         Some(c) => Some(
@@ -99,10 +109,12 @@ pub fn chart_tables(
                 .find(|x| x.category == c)
                 .ok_or_else(|| format!("no service has category \"{c}\""))?,
         ),
-        None => cats.iter().fold(None, |best: Option<&Category>, c| match best {
-            Some(b) if b.cost >= c.cost => Some(b),
-            _ => Some(c),
-        }),
+        None => cats
+            .iter()
+            .fold(None, |best: Option<&Category>, c| match best {
+                Some(b) if b.cost >= c.cost => Some(b),
+                _ => Some(c),
+            }),
     };
     let inputs = Inputs {
         scale,
@@ -138,7 +150,10 @@ pub fn chart_tables(
 /// The bridge from the first projection's scenario to the second's.
 fn the_bridge(l: &Loaded, ps: &[&Projection]) -> Result<(Bridge, String, String), String> {
     let [pa, pb, ..] = ps else {
-        return Err("the bridge chart needs two scenarios: name the one to start from, then the other".into());
+        return Err(
+            "the bridge chart needs two scenarios: name the one to start from, then the other"
+                .into(),
+        );
     };
     let find = |p: &Projection| l.scenarios.iter().find(|s| s.id == p.scenario_id);
     let (Some(sa), Some(sb)) = (find(pa), find(pb)) else {

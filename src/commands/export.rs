@@ -17,6 +17,7 @@
 //! before anything is written, and each file is written to a temporary name
 //! and renamed (`save::write_atomic`).
 
+use super::chart::{chart_tables, Want};
 pub use super::export_args::ExportArgs;
 use super::export_args::{target, tidy_refusal, Target};
 use super::{map_projections, project_all, write_output, Loaded, INVALID, OK, USAGE};
@@ -24,7 +25,6 @@ use crate::cli::Format;
 use crate::engine::Projection;
 use crate::load::provenance::hash_files;
 use crate::load::Workspace;
-use super::chart::{chart_tables, Want};
 use crate::report::cabinet::{self, InputFile, Provenance, Scale, Source};
 use crate::report::chart::{self, Kind};
 use crate::report::tidy::{write_projection, HEADER};

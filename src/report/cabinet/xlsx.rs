@@ -8,8 +8,8 @@
 
 use super::safe::safe_text;
 use super::xlsx_charts;
-use crate::report::chart::ChartTable;
 use super::{CabTable, CabinetError, RowKind, Value};
+use crate::report::chart::ChartTable;
 use crate::report::format::grouped;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

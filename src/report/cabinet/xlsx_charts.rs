@@ -14,8 +14,8 @@ use super::xlsx::FIRST_ROW;
 use super::CabinetError;
 use crate::report::chart::{style, ChartTable, Kind};
 use rust_xlsxwriter::{
-    Chart, Color, ChartFormat, ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType,
-    ChartPatternFill, ChartPatternFillType, ChartSolidFill, ChartType, Workbook,
+    Chart, ChartFormat, ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType,
+    ChartPatternFill, ChartPatternFillType, ChartSolidFill, ChartType, Color, Workbook,
 };
 
 /// The sheet the charts are on.
@@ -64,8 +64,12 @@ pub fn add_sheet(wb: &mut Workbook, charts: &[ChartTable]) -> Result<(), Cabinet
     }
     let ws = wb.add_worksheet();
     ws.set_name(CHARTS_SHEET).map_err(err)?;
-    ws.write_string(0, 0, "Charts: each reads its data sheet (Chart gap, Chart bridge, …); restyle them freely.")
-        .map_err(err)?;
+    ws.write_string(
+        0,
+        0,
+        "Charts: each reads its data sheet (Chart gap, Chart bridge, …); restyle them freely.",
+    )
+    .map_err(err)?;
     Ok(())
 }
 
@@ -98,33 +102,80 @@ fn chart(t: &ChartTable) -> Chart {
             let names = (s, r0, 1, r1, 1);
             let mut f = ChartFormat::new();
             f.set_no_fill().set_no_border();
-            c.add_series().set_name((s, 1, 4)).set_categories(names).set_values((s, r0, 4, r1, 4)).set_format(&mut f);
-            c.add_series().set_name((s, 1, 5)).set_categories(names).set_values((s, r0, 5, r1, 5)).set_format(&mut hatched(1));
-            c.add_series().set_name((s, 1, 6)).set_categories(names).set_values((s, r0, 6, r1, 6)).set_format(&mut outline(2));
-            c.add_series().set_name((s, 1, 7)).set_categories(names).set_values((s, r0, 7, r1, 7)).set_format(&mut solid(0)).set_gap(60);
+            c.add_series()
+                .set_name((s, 1, 4))
+                .set_categories(names)
+                .set_values((s, r0, 4, r1, 4))
+                .set_format(&mut f);
+            c.add_series()
+                .set_name((s, 1, 5))
+                .set_categories(names)
+                .set_values((s, r0, 5, r1, 5))
+                .set_format(&mut hatched(1));
+            c.add_series()
+                .set_name((s, 1, 6))
+                .set_categories(names)
+                .set_values((s, r0, 6, r1, 6))
+                .set_format(&mut outline(2));
+            c.add_series()
+                .set_name((s, 1, 7))
+                .set_categories(names)
+                .set_values((s, r0, 7, r1, 7))
+                .set_format(&mut solid(0))
+                .set_gap(60);
             c.legend().delete_entries(&[0]);
             c
         }
         Kind::Exposure => {
             let mut c = Chart::new(ChartType::ColumnStacked);
-            c.add_series().set_name((s, 1, 1)).set_categories(cats).set_values((s, r0, 1, r1, 1)).set_format(&mut solid(0));
-            c.add_series().set_name((s, 1, 2)).set_categories(cats).set_values((s, r0, 2, r1, 2)).set_format(&mut hatched(1)).set_gap(60);
+            c.add_series()
+                .set_name((s, 1, 1))
+                .set_categories(cats)
+                .set_values((s, r0, 1, r1, 1))
+                .set_format(&mut solid(0));
+            c.add_series()
+                .set_name((s, 1, 2))
+                .set_categories(cats)
+                .set_values((s, r0, 2, r1, 2))
+                .set_format(&mut hatched(1))
+                .set_gap(60);
             c
         }
         Kind::Providers => {
             let mut c = Chart::new_column();
-            c.add_series().set_name((s, 1, 2)).set_categories(cats).set_values((s, r0, 2, r1, 2)).set_format(&mut solid(0));
+            c.add_series()
+                .set_name((s, 1, 2))
+                .set_categories(cats)
+                .set_values((s, r0, 2, r1, 2))
+                .set_format(&mut solid(0));
             let mut line = Chart::new_line();
             let mut f = ChartFormat::new();
-            f.set_line(&ChartLine::new().set_color(hex(1)).set_width(2.25).set_dash_type(ChartLineDashType::Dash));
-            line.add_series().set_name((s, 1, 3)).set_categories(cats).set_values((s, r0, 3, r1, 3)).set_format(&mut f);
+            f.set_line(
+                &ChartLine::new()
+                    .set_color(hex(1))
+                    .set_width(2.25)
+                    .set_dash_type(ChartLineDashType::Dash),
+            );
+            line.add_series()
+                .set_name((s, 1, 3))
+                .set_categories(cats)
+                .set_values((s, r0, 3, r1, 3))
+                .set_format(&mut f);
             c.combine(&line);
             c
         }
         Kind::Benefits => {
             let mut c = Chart::new_column();
-            c.add_series().set_name((s, 1, 1)).set_categories(cats).set_values((s, r0, 1, r1, 1)).set_format(&mut solid(0));
-            c.add_series().set_name((s, 1, 2)).set_categories(cats).set_values((s, r0, 2, r1, 2)).set_format(&mut hatched(2));
+            c.add_series()
+                .set_name((s, 1, 1))
+                .set_categories(cats)
+                .set_values((s, r0, 1, r1, 1))
+                .set_format(&mut solid(0));
+            c.add_series()
+                .set_name((s, 1, 2))
+                .set_categories(cats)
+                .set_values((s, r0, 2, r1, 2))
+                .set_format(&mut hatched(2));
             c
         }
     };
@@ -155,9 +206,16 @@ fn gap(t: &ChartTable) -> Chart {
             ChartLineDashType::Dash
         };
         let mut f = ChartFormat::new();
-        f.set_line(&ChartLine::new().set_color(hex(i)).set_width(2.25).set_dash_type(dash));
+        f.set_line(
+            &ChartLine::new()
+                .set_color(hex(i))
+                .set_width(2.25)
+                .set_dash_type(dash),
+        );
         let mut m = ChartMarker::new();
-        m.set_type(markers[i % markers.len()]).set_size(7).set_format(&mut solid(i));
+        m.set_type(markers[i % markers.len()])
+            .set_size(7)
+            .set_format(&mut solid(i));
         c.add_series()
             .set_name((s, r, 0))
             .set_categories((s, 1, 1, 1, years))

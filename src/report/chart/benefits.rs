@@ -4,9 +4,9 @@
 //! table). Outcome values are not yet split by beneficiary, so the benefit
 //! is one bar for all partners together, and the chart says so.
 
+use super::exposure::{ALL_PARTNERS, ALL_POOLS};
 use super::hbar::{entry, Bar, HBars, LabelAt};
 use super::style::{self, Mark};
-use super::exposure::{ALL_PARTNERS, ALL_POOLS};
 use super::{body, cabinet, starts, total, Inputs};
 use crate::report::cabinet::{CabTable, Value};
 
@@ -29,10 +29,20 @@ pub fn table(i: &Inputs<'_>) -> Result<CabTable, String> {
         .iter()
         .find(|r| starts(r, &[&i.scenario, "Benefit"]))
         .map(total)
-        .ok_or_else(|| format!("the headline table has no benefit for scenario {}", i.scenario))?;
+        .ok_or_else(|| {
+            format!(
+                "the headline table has no benefit for scenario {}",
+                i.scenario
+            )
+        })?;
     match rows.last_mut() {
         Some(all) if super::text(all, 0) == ALL_PARTNERS => all.cells[2] = benefit,
-        _ => return Err(format!("the pools table has no total for scenario {}", i.scenario)),
+        _ => {
+            return Err(format!(
+                "the pools table has no total for scenario {}",
+                i.scenario
+            ))
+        }
     }
     let u = i.scale.label();
     Ok(CabTable {
@@ -59,7 +69,11 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
     let mut bars = vec![];
     for (i, r) in t.rows.iter().enumerate() {
         let has_benefit = matches!(r.cells[2], Value::Num(..));
-        let pays_band = if has_benefit { (0.12, 0.48) } else { (0.2, 0.8) };
+        let pays_band = if has_benefit {
+            (0.12, 0.48)
+        } else {
+            (0.2, 0.8)
+        };
         for (series, band, cell) in [(0, pays_band, &r.cells[1]), (1, (0.52, 0.88), &r.cells[2])] {
             if matches!(cell, Value::Num(..)) {
                 bars.push(Bar {

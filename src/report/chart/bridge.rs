@@ -72,11 +72,26 @@ pub fn table(scale: &Scale, b: &BridgeInput<'_>) -> CabTable {
         m(b.bridge.end),
     ]));
     let u = cash.label();
-    let columns = ["Step", "Driver", "Change", "Gap after", "Base", "Increase", "Decrease", "Total"]
-        .iter()
-        .enumerate()
-        .map(|(i, c)| if i < 2 { c.to_string() } else { format!("{c} {u}") })
-        .collect();
+    let columns = [
+        "Step",
+        "Driver",
+        "Change",
+        "Gap after",
+        "Base",
+        "Increase",
+        "Decrease",
+        "Total",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, c)| {
+        if i < 2 {
+            c.to_string()
+        } else {
+            format!("{c} {u}")
+        }
+    })
+    .collect();
     let mut notes = vec![
         "Positive changes widen the gap. The bridge is in cash terms. Base, Increase, Decrease and Total draw the waterfall in Excel (Base is invisible).".to_string(),
     ];
@@ -108,7 +123,11 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
             (0.0, 0, style::label(&r.cells[AFTER]))
         } else {
             let up = after >= before;
-            (before, if up { 1 } else { 2 }, style::label(&r.cells[CHANGE]))
+            (
+                before,
+                if up { 1 } else { 2 },
+                style::label(&r.cells[CHANGE]),
+            )
         };
         bars.push(Bar {
             row: i,
@@ -122,7 +141,9 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
         });
         before = after;
     }
-    let unit = t.columns[AFTER].trim_start_matches("Gap after ").to_string();
+    let unit = t.columns[AFTER]
+        .trim_start_matches("Gap after ")
+        .to_string();
     super::hbar::render(&HBars {
         title: "Bridge of the cumulative in-year gap".into(),
         subtitle: t.title.clone(),

@@ -27,14 +27,22 @@ pub fn table(i: &Inputs<'_>) -> Result<CabTable, String> {
             _ => continue,
         };
         if at == 1 {
-            rows.push(body(vec![Value::text(&partner), Value::Empty, Value::Empty, Value::Empty]));
+            rows.push(body(vec![
+                Value::text(&partner),
+                Value::Empty,
+                Value::Empty,
+                Value::Empty,
+            ]));
         }
         if let Some(row) = rows.last_mut() {
             row.cells[at] = total(r);
         }
     }
     if rows.is_empty() {
-        return Err(format!("the pools table has no partners for scenario {}", i.scenario));
+        return Err(format!(
+            "the pools table has no partners for scenario {}",
+            i.scenario
+        ));
     }
     let u = i.scale.label();
     Ok(CabTable {
@@ -100,8 +108,14 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
         words,
         series: vec![
             entry("Contribution", 0, Mark::Solid),
-            entry("Risk share (overspend borne; a refund is negative)", 1, Mark::Hatched),
+            entry(
+                "Risk share (overspend borne; a refund is negative)",
+                1,
+                Mark::Hatched,
+            ),
         ],
-        notes: vec!["Labels: contribution + risk share. Exposure = contribution + risk share.".into()],
+        notes: vec![
+            "Labels: contribution + risk share. Exposure = contribution + risk share.".into(),
+        ],
     })
 }

@@ -88,7 +88,12 @@ pub fn render(h: &HBars) -> Result<String, String> {
 }
 
 fn draw(root: &Area<'_>, h: &HBars, names: &[Vec<String>], height: u32) -> Result<(), String> {
-    let longest = names.iter().flatten().map(|l| l.chars().count()).max().unwrap_or(4);
+    let longest = names
+        .iter()
+        .flatten()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(4);
     let name_px = ((longest as f64 * TEXT_SIZE * 0.5) as u32 + 16).clamp(80, 320);
     let foot = 22 + 16 * h.notes.len() as u32;
     let (lo, hi) = range(h);
@@ -159,7 +164,12 @@ fn draw(root: &Area<'_>, h: &HBars, names: &[Vec<String>], height: u32) -> Resul
         let (a, b) = (px(r.x, 0.0), px(r.x, n));
         dashed(root, a, b, e.colour)?;
         if let Some(l) = &r.label {
-            figure(root, l, (b.0, b.1 - 2), Pos::new(HPos::Center, VPos::Bottom))?;
+            figure(
+                root,
+                l,
+                (b.0, b.1 - 2),
+                Pos::new(HPos::Center, VPos::Bottom),
+            )?;
         }
     }
     for (i, note) in h.notes.iter().enumerate() {
@@ -182,11 +192,24 @@ fn bar_label(
 ) -> Result<(), String> {
     let y = (a.1 + z.1) / 2;
     match b.label_at {
-        LabelAt::End if b.to >= b.from => {
-            figure(root, l, (a.0.max(z.0) + 4, y), Pos::new(HPos::Left, VPos::Center))
-        }
-        LabelAt::End => figure(root, l, (a.0.min(z.0) - 4, y), Pos::new(HPos::Right, VPos::Center)),
-        LabelAt::Beyond(x, dx) => figure(root, l, (beyond(x) + dx, y), Pos::new(HPos::Left, VPos::Center)),
+        LabelAt::End if b.to >= b.from => figure(
+            root,
+            l,
+            (a.0.max(z.0) + 4, y),
+            Pos::new(HPos::Left, VPos::Center),
+        ),
+        LabelAt::End => figure(
+            root,
+            l,
+            (a.0.min(z.0) - 4, y),
+            Pos::new(HPos::Right, VPos::Center),
+        ),
+        LabelAt::Beyond(x, dx) => figure(
+            root,
+            l,
+            (beyond(x) + dx, y),
+            Pos::new(HPos::Left, VPos::Center),
+        ),
     }
 }
 
@@ -196,8 +219,11 @@ fn dashed(root: &Area<'_>, a: (i32, i32), b: (i32, i32), c: RGBColor) -> Result<
     let mut y = top;
     while y < bottom {
         let end = (y + 6).min(bottom);
-        root.draw(&PathElement::new(vec![(a.0, y), (a.0, end)], c.stroke_width(2)))
-            .map_err(err)?;
+        root.draw(&PathElement::new(
+            vec![(a.0, y), (a.0, end)],
+            c.stroke_width(2),
+        ))
+        .map_err(err)?;
         y += 10;
     }
     Ok(())

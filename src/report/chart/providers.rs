@@ -6,8 +6,8 @@
 use super::hbar::{entry, Bar, HBars, LabelAt, Rule};
 use super::style::{self, Mark};
 use super::{body, text, ProvidersInput};
-use crate::report::cabinet::{CabTable, Value};
 use crate::model::round_dp;
+use crate::report::cabinet::{CabTable, Value};
 use rust_decimal::Decimal;
 
 /// Places of a unit cost.

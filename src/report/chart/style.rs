@@ -216,7 +216,12 @@ pub fn line(root: &Area<'_>, pts: &[(i32, i32)], colour: RGBColor, i: usize) -> 
 }
 
 /// Marker `i` at a pixel: circle, triangle, square, diamond, cross, ring.
-pub fn marker(root: &Area<'_>, (x, y): (i32, i32), colour: RGBColor, i: usize) -> Result<(), String> {
+pub fn marker(
+    root: &Area<'_>,
+    (x, y): (i32, i32),
+    colour: RGBColor,
+    i: usize,
+) -> Result<(), String> {
     let fill = colour.filled();
     let r = 5;
     match i % 6 {
@@ -227,7 +232,12 @@ pub fn marker(root: &Area<'_>, (x, y): (i32, i32), colour: RGBColor, i: usize) -
         )),
         2 => root.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], fill)),
         3 => root.draw(&Polygon::new(
-            vec![(x, y - r - 2), (x + r + 1, y), (x, y + r + 2), (x - r - 1, y)],
+            vec![
+                (x, y - r - 2),
+                (x + r + 1, y),
+                (x, y + r + 2),
+                (x - r - 1, y),
+            ],
             fill,
         )),
         4 => root.draw(&Cross::new((x, y), r, colour.stroke_width(3))),
