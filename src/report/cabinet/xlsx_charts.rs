@@ -34,26 +34,26 @@ fn hex(i: usize) -> Color {
 
 fn solid(i: usize) -> ChartFormat {
     let mut f = ChartFormat::new();
-    f.set_solid_fill(&ChartSolidFill::new().set_color(hex(i)));
+    f.set_solid_fill(ChartSolidFill::new().set_color(hex(i)));
     f
 }
 
 fn hatched(i: usize) -> ChartFormat {
     let mut f = ChartFormat::new();
     f.set_pattern_fill(
-        &ChartPatternFill::new()
+        ChartPatternFill::new()
             .set_pattern(ChartPatternFillType::DiagonalStripesWideUpwards)
             .set_foreground_color(hex(i))
             .set_background_color(Color::White),
     )
-    .set_border(&ChartLine::new().set_color(hex(i)));
+    .set_border(ChartLine::new().set_color(hex(i)));
     f
 }
 
 fn outline(i: usize) -> ChartFormat {
     let mut f = ChartFormat::new();
-    f.set_solid_fill(&ChartSolidFill::new().set_color(Color::White))
-        .set_border(&ChartLine::new().set_color(hex(i)).set_width(1.5));
+    f.set_solid_fill(ChartSolidFill::new().set_color(Color::White))
+        .set_border(ChartLine::new().set_color(hex(i)).set_width(1.5));
     f
 }
 
@@ -151,7 +151,7 @@ fn chart(t: &ChartTable) -> Chart {
             let mut line = Chart::new_line();
             let mut f = ChartFormat::new();
             f.set_line(
-                &ChartLine::new()
+                ChartLine::new()
                     .set_color(hex(1))
                     .set_width(2.25)
                     .set_dash_type(ChartLineDashType::Dash),
@@ -207,7 +207,7 @@ fn gap(t: &ChartTable) -> Chart {
         };
         let mut f = ChartFormat::new();
         f.set_line(
-            &ChartLine::new()
+            ChartLine::new()
                 .set_color(hex(i))
                 .set_width(2.25)
                 .set_dash_type(dash),

@@ -14,6 +14,7 @@ mod bridge;
 mod exposure;
 mod gap;
 mod hbar;
+mod marks;
 mod providers;
 pub mod style;
 
