@@ -63,13 +63,13 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
             })
             .collect();
         style::legend(&root, &entries)?;
-        draw(&root, t, &unit)?;
+        draw(&root, t, &unit, style::plot_top(&entries))?;
         root.present().map_err(err)?;
     }
     Ok(buf)
 }
 
-fn draw(root: &Area<'_>, t: &CabTable, unit: &str) -> Result<(), String> {
+fn draw(root: &Area<'_>, t: &CabTable, unit: &str, top: u32) -> Result<(), String> {
     let years = t.columns.len() - 1;
     let ys = t.rows.iter().flat_map(|r| r.cells.iter().skip(1));
     let (lo, hi) = ys
@@ -79,7 +79,7 @@ fn draw(root: &Area<'_>, t: &CabTable, unit: &str) -> Result<(), String> {
     let pad = if hi > lo { (hi - lo) * 0.08 } else { 1.0 };
     let x_end = years as f64 - 0.6;
     let mut chart = ChartBuilder::on(root)
-        .margin_top(92)
+        .margin_top(top)
         .margin_right(110)
         .margin_left(16)
         .margin_bottom(16)

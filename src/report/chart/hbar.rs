@@ -74,7 +74,7 @@ pub fn render(h: &HBars) -> Result<String, String> {
     let names: Vec<Vec<String>> = h.rows.iter().map(|r| style::wrap(r, NAME_WIDTH)).collect();
     // Tall enough that every row's wrapped name fits in its row.
     let per_row = names.iter().map(Vec::len).max().unwrap_or(1) as u32 * 16 + 10;
-    let height = (92 + per_row * names.len() as u32 + 66 + 16 * h.notes.len() as u32).max(HEIGHT);
+    let height = (style::plot_top(&h.series) + per_row * names.len() as u32 + 66 + 16 * h.notes.len() as u32).max(HEIGHT);
     let mut buf = String::new();
     {
         let root: Area<'_> = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
@@ -99,7 +99,7 @@ fn draw(root: &Area<'_>, h: &HBars, names: &[Vec<String>], height: u32) -> Resul
     let (lo, hi) = range(h);
     let n = h.rows.len().max(1) as f64;
     let mut chart = ChartBuilder::on(root)
-        .margin_top(92)
+        .margin_top(style::plot_top(&h.series))
         .margin_left(name_px)
         .margin_right(24)
         .margin_bottom(foot)

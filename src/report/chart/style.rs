@@ -127,26 +127,50 @@ pub struct Entry {
     pub mark: Mark,
 }
 
-/// The legend in one row under the subtitle.
+/// The legend under the subtitle, centred, in as many rows as it needs.
 pub fn legend(root: &Area<'_>, entries: &[Entry]) -> Result<(), String> {
-    let widths: Vec<i32> = entries
-        .iter()
-        .map(|e| 30 + (e.name.chars().count() as f64 * TEXT_SIZE * 0.5) as i32 + 18)
-        .collect();
-    let total: i32 = widths.iter().sum();
-    let mut x = (WIDTH as i32 - total).max(0) / 2;
-    let y = 64;
-    for (e, w) in entries.iter().zip(widths) {
-        swatch(root, (x, y), (x + 22, y + 12), e.colour, e.mark)?;
-        root.draw(&Text::new(
-            e.name.clone(),
-            (x + 28, y),
-            text_style(TEXT_SIZE, BLACK),
-        ))
-        .map_err(err)?;
-        x += w;
+    for (r, line) in legend_rows(entries).iter().enumerate() {
+        let total: i32 = line.iter().map(|(_, w)| w).sum();
+        let mut x = (WIDTH as i32 - total).max(0) / 2;
+        let y = 64 + LEGEND_ROW * r as i32;
+        for (e, w) in line {
+            swatch(root, (x, y), (x + 22, y + 12), e.colour, e.mark)?;
+            root.draw(&Text::new(
+                e.name.clone(),
+                (x + 28, y),
+                text_style(TEXT_SIZE, BLACK),
+            ))
+            .map_err(err)?;
+            x += w;
+        }
     }
     Ok(())
+}
+
+/// Pixels between legend rows.
+const LEGEND_ROW: i32 = 20;
+
+/// The entries of each legend row, with their widths.
+fn legend_rows(entries: &[Entry]) -> Vec<Vec<(&Entry, i32)>> {
+    let mut rows: Vec<Vec<(&Entry, i32)>> = vec![vec![]];
+    let mut used = 0;
+    for e in entries {
+        let w = 30 + (e.name.chars().count() as f64 * TEXT_SIZE * 0.5) as i32 + 18;
+        if used + w > WIDTH as i32 - 40 && used > 0 {
+            rows.push(vec![]);
+            used = 0;
+        }
+        used += w;
+        if let Some(r) = rows.last_mut() {
+            r.push((e, w));
+        }
+    }
+    rows
+}
+
+/// Where the plot starts: under the title, subtitle and legend rows.
+pub fn plot_top(entries: &[Entry]) -> u32 {
+    92 + LEGEND_ROW as u32 * (legend_rows(entries).len() as u32 - 1)
 }
 
 /// A figure label at a pixel position.
