@@ -74,7 +74,11 @@ pub fn render(h: &HBars) -> Result<String, String> {
     let names: Vec<Vec<String>> = h.rows.iter().map(|r| style::wrap(r, NAME_WIDTH)).collect();
     // Tall enough that every row's wrapped name fits in its row.
     let per_row = names.iter().map(Vec::len).max().unwrap_or(1) as u32 * 16 + 10;
-    let height = (style::plot_top(&h.series) + per_row * names.len() as u32 + 66 + 16 * h.notes.len() as u32).max(HEIGHT);
+    let height = (style::plot_top(&h.series)
+        + per_row * names.len() as u32
+        + 66
+        + 16 * h.notes.len() as u32)
+        .max(HEIGHT);
     let mut buf = String::new();
     {
         let root: Area<'_> = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
