@@ -200,3 +200,51 @@ fn provider_labels_are_the_providers_table_to_the_penny() {
     .unwrap();
     assert_eq!(labels(&svg), sorted(want));
 }
+
+#[test]
+fn a_bridge_of_one_scenario_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("b.svg");
+    Command::cargo_bin("poolplan")
+        .unwrap()
+        .arg("--dir")
+        .arg(common::example_dir())
+        .args(["chart", "bridge", "baseline", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("needs two scenarios"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn export_charts_writes_every_kind_beside_the_tables_in_their_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let charts = dir.path().join("charts");
+    Command::cargo_bin("poolplan")
+        .unwrap()
+        .arg("--dir")
+        .arg(common::example_dir())
+        .args([
+            "export",
+            "baseline",
+            "worst-case",
+            "--units",
+            "thousands",
+            "-o",
+        ])
+        .arg(dir.path().join("tables"))
+        .arg("--charts")
+        .arg(&charts)
+        .assert()
+        .success();
+    for kind in ["gap", "bridge", "exposure", "providers", "benefits"] {
+        let got = std::fs::read_to_string(charts.join(format!("chart-{kind}.svg"))).unwrap();
+        assert_eq!(
+            got,
+            chart(kind),
+            "{kind}: the same chart as `poolplan chart`"
+        );
+    }
+    assert!(dir.path().join("tables/headline.csv").exists());
+}
