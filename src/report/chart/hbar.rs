@@ -171,8 +171,9 @@ fn draw(root: &Area<'_>, h: &HBars, names: &[Vec<String>], height: u32) -> Resul
             figure(
                 root,
                 l,
-                (b.0, b.1 - 2),
-                Pos::new(HPos::Center, VPos::Bottom),
+                // Inside the plot, right of the line: clear of the legend.
+                (b.0 + 5, b.1 + 3),
+                Pos::new(HPos::Left, VPos::Top),
             )?;
         }
     }
