@@ -104,11 +104,14 @@ pub fn chart_tables(
     };
     let cats = cats?;
     let category = match want.category {
-        Some(c) => Some(
-            cats.iter()
-                .find(|x| x.category == c)
-                .ok_or_else(|| format!("no service has category \"{c}\""))?,
-        ),
+        Some(c) => Some(cats.iter().find(|x| x.category == c).ok_or_else(|| {
+            let known: Vec<&str> = cats.iter().map(|x| x.category.as_str()).collect();
+            format!(
+                "no service running in {} has category \"{c}\"; the categories are: {}",
+                first.year_label(0),
+                known.join(", ")
+            )
+        })?),
         None => cats
             .iter()
             .fold(None, |best: Option<&Category>, c| match best {
