@@ -4,12 +4,15 @@
 //! of SPEC §3, so a `Budget` or `Scenario` that exists is already valid.
 
 pub mod budget;
+pub mod growth;
+pub mod rates;
 pub mod round;
 pub mod scenario;
 pub mod value;
 pub mod year;
 
 pub use budget::*;
+pub use rates::YearRate;
 pub use round::*;
 pub use scenario::*;
 pub use year::Year;
