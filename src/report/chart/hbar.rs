@@ -56,7 +56,9 @@ pub struct HBars {
 /// Characters a row name is wrapped at.
 const NAME_WIDTH: usize = 30;
 
-fn range(h: &HBars) -> (f64, f64) {
+/// The value axis' range: the bars, zero, and room to the right for the
+/// widest row of labels (`plot_px` wide plot).
+fn range(h: &HBars, plot_px: f64) -> (f64, f64) {
     let xs = h
         .bars
         .iter()
@@ -64,9 +66,22 @@ fn range(h: &HBars) -> (f64, f64) {
         .chain(h.rules.iter().map(|r| r.x));
     let (lo, hi) = xs.fold((0.0_f64, 0.0_f64), |(lo, hi), x| (lo.min(x), hi.max(x)));
     let span = if hi > lo { hi - lo } else { 1.0 };
-    // Room beyond the bars for their labels.
     let left = if lo < 0.0 { lo - span * 0.14 } else { 0.0 };
-    (left, hi + span * 0.2)
+    let widest = (0..h.rows.len())
+        .map(|r| {
+            h.bars
+                .iter()
+                .filter(|b| b.row == r)
+                .filter_map(|b| b.label.as_deref())
+                .map(|l| text_px(l) + 12)
+                .sum::<i32>()
+        })
+        .max()
+        .unwrap_or(0);
+    // The labels' share of the plot's width, at most two thirds.
+    let room = (f64::from(widest + 24) / plot_px).clamp(0.1, 0.66);
+    let width = (hi - left) / (1.0 - room);
+    (left, left + width.max(span))
 }
 
 /// The SVG text of the chart.
@@ -100,7 +115,7 @@ fn draw(root: &Area<'_>, h: &HBars, names: &[Vec<String>], height: u32) -> Resul
         .unwrap_or(4);
     let name_px = ((longest as f64 * TEXT_SIZE * 0.5) as u32 + 16).clamp(80, 320);
     let foot = 22 + 16 * h.notes.len() as u32;
-    let (lo, hi) = range(h);
+    let (lo, hi) = range(h, f64::from(WIDTH - name_px - 24));
     let n = h.rows.len().max(1) as f64;
     let mut chart = ChartBuilder::on(root)
         .margin_top(style::plot_top(&h.series))
