@@ -157,6 +157,34 @@ pub enum Command {
         /// Replace existing output files.
         #[arg(long)]
         force: bool,
+        /// Also write every chart as SVG (chart-gap.svg, …) into this folder.
+        #[arg(long, value_name = "DIR")]
+        charts: Option<PathBuf>,
+    },
+    /// An SVG chart for a paper: gap, bridge, exposure, providers or benefits.
+    Chart {
+        /// What to draw.
+        #[arg(value_enum)]
+        kind: crate::report::chart::Kind,
+        /// Scenarios (file stems or paths); default: all. The bridge goes
+        /// from the first to the second; exposure, providers and benefits
+        /// show the first.
+        scenarios: Vec<String>,
+        /// Units for money (unit costs are always in £).
+        #[arg(long, value_enum, default_value_t = Units::Thousands)]
+        units: Units,
+        /// Real terms (base-year prices); the bridge stays in cash terms.
+        #[arg(long)]
+        real: bool,
+        /// The providers chart's category (default: the one with the largest cost).
+        #[arg(long)]
+        category: Option<String>,
+        /// The SVG file to write (default: stdout).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
     },
     /// The interactive model.
     Tui {

@@ -17,6 +17,7 @@
 //! before anything is written, and each file is written to a temporary name
 //! and renamed (`save::write_atomic`).
 
+use super::chart::{chart_tables, Want};
 pub use super::export_args::ExportArgs;
 use super::export_args::{target, tidy_refusal, Target};
 use super::{map_projections, project_all, write_output, Loaded, INVALID, OK, USAGE};
@@ -26,6 +27,7 @@ use crate::load::provenance::hash_files;
 use crate::load::Workspace;
 use crate::report::cabinet::paper::{self, Layout, Paper};
 use crate::report::cabinet::{InputFile, Source};
+use crate::report::chart::{self, Kind};
 use crate::report::tidy::{write_projection, HEADER};
 use std::path::{Path, PathBuf};
 
@@ -55,7 +57,7 @@ pub fn run_tidy(dir: Option<&Path>, a: &ExportArgs) -> u8 {
 
 /// The projections in the order the scenarios were named (all, by id, when
 /// none were): the first is the comparison's reference.
-fn named_order<'a>(args: &[String], ps: &'a [Projection]) -> Vec<&'a Projection> {
+pub fn named_order<'a>(args: &[String], ps: &'a [Projection]) -> Vec<&'a Projection> {
     let mut out: Vec<&Projection> = vec![];
     for id in args.iter().map(|a| Workspace::scenario_id(a)) {
         if let Some(p) = ps.iter().find(|p| p.scenario_id == id) {
@@ -133,6 +135,18 @@ fn build(
         real: a.real,
         bom: a.bom,
     };
+    let built = paper::build(&paper)?;
+    let want_charts = a.charts.is_some() || format == Format::Xlsx;
+    let charts = if want_charts {
+        let want = Want {
+            kinds: &Kind::ALL,
+            category: None,
+            strict: false,
+        };
+        chart_tables(l, &ps, (&built.scale, &built.tables), want)?
+    } else {
+        vec![]
+    };
     let layout = match (format, target) {
         (Format::Xlsx, Target::File(p)) | (Format::Xlsx, Target::Folder(p)) => {
             Layout::Xlsx(p.clone())
@@ -140,7 +154,14 @@ fn build(
         (Format::Csv, Target::File(p)) => Layout::CsvFile(p.clone()),
         (Format::Csv, Target::Folder(d)) => Layout::CsvFolder(d.clone()),
     };
-    paper::files(&paper, &layout)
+    let mut out = paper::lay_out(&built, &charts, a.bom, &layout)?;
+    if let Some(dir) = &a.charts {
+        for c in &charts {
+            let name = format!("chart-{}.svg", c.kind.name());
+            out.push((dir.join(name), chart::svg(c)?.into_bytes()));
+        }
+    }
+    Ok(out)
 }
 
 /// Write every file, or none when one would replace a file without `force`.

@@ -15,6 +15,8 @@ pub struct ExportArgs {
     pub bom: bool,
     pub output: Option<PathBuf>,
     pub force: bool,
+    /// A folder for the SVG charts, beside the tables.
+    pub charts: Option<PathBuf>,
 }
 
 /// Why the tidy export refuses these options, if it does.
@@ -34,6 +36,9 @@ pub fn tidy_refusal(a: &ExportArgs) -> Option<String> {
     }
     if a.bom {
         given.push("--bom");
+    }
+    if a.charts.is_some() {
+        given.push("--charts");
     }
     let (verb, it) = if given.len() == 1 {
         ("applies", "it")

@@ -1,6 +1,7 @@
 //! Running subcommands: load what is needed, call the engine and the views,
 //! write to stdout/stderr. Returns the exit code.
 
+mod chart;
 mod check;
 mod compare;
 mod export;
@@ -67,6 +68,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             bom,
             output,
             force,
+            charts,
         } => {
             let args = export::ExportArgs {
                 scenarios,
@@ -76,6 +78,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 bom,
                 output,
                 force,
+                charts,
             };
             if tidy {
                 export::run_tidy(dir, &args)
@@ -83,6 +86,26 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 export::run_cabinet(dir, &args)
             }
         }
+        Command::Chart {
+            kind,
+            scenarios,
+            units,
+            real,
+            category,
+            output,
+            force,
+        } => chart::run(
+            dir,
+            &chart::ChartArgs {
+                kind,
+                scenarios,
+                units,
+                real,
+                category,
+                output,
+                force,
+            },
+        ),
         Command::New { dir, xlsx, budget } => new::run(&dir, xlsx, budget.as_deref()),
         Command::Tui { scenarios } => tui::run(dir, &scenarios),
     }

@@ -4,6 +4,7 @@
 pub mod bridge;
 pub mod cabinet;
 pub mod cell;
+pub mod chart;
 pub mod compare;
 pub mod format;
 pub mod measure;

@@ -21,6 +21,7 @@ mod scale;
 mod services;
 mod who_pays;
 pub mod xlsx;
+mod xlsx_charts;
 
 use crate::engine::{EngineError, Projection};
 use crate::model::Budget;

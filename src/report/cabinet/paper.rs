@@ -6,6 +6,7 @@
 
 use super::provenance::{InputFile, Provenance};
 use super::{build_tables, csv, xlsx, Scale, Source};
+use crate::report::chart::ChartTable;
 use crate::engine::Projection;
 use crate::report::table::Unit;
 use std::path::PathBuf;
@@ -33,22 +34,50 @@ pub struct Paper<'a> {
     pub bom: bool,
 }
 
-/// Every file of the paper, with its bytes.
-pub fn files(p: &Paper<'_>, layout: &Layout) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+/// The paper's tables, its scale and its provenance table: built once, then
+/// laid out (and, for `poolplan export`, charted) from the same cells.
+pub struct Built {
+    pub tables: Vec<super::CabTable>,
+    pub scale: Scale,
+    pub provenance: super::CabTable,
+}
+
+/// Build the tables of the paper.
+pub fn build(p: &Paper<'_>) -> Result<Built, String> {
     let provenance = Provenance::new(env!("CARGO_PKG_VERSION"), p.names.clone(), p.inputs.clone());
     let tables = build_tables(p.sources, p.unit, p.real).map_err(|e| e.to_string())?;
     let ps: Vec<&Projection> = p.sources.iter().map(|s| s.projection).collect();
     let scale = Scale::new(p.unit, p.real, &ps).map_err(|e| e.to_string())?;
-    let prov = provenance.table(&scale);
+    let provenance = provenance.table(&scale);
+    Ok(Built {
+        tables,
+        scale,
+        provenance,
+    })
+}
+
+/// The built paper as files (a workbook carries the charts given).
+pub fn lay_out(
+    b: &Built,
+    charts: &[ChartTable],
+    bom: bool,
+    layout: &Layout,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+    let (tables, prov) = (&b.tables, &b.provenance);
     Ok(match layout {
         Layout::Xlsx(path) => {
-            let bytes = xlsx::workbook_bytes(&tables, &prov).map_err(|e| e.to_string())?;
+            let bytes = xlsx::workbook_bytes(tables, prov, charts).map_err(|e| e.to_string())?;
             vec![(path.clone(), bytes)]
         }
-        Layout::CsvFile(path) => vec![(path.clone(), csv::single_file(&tables, &prov, p.bom))],
-        Layout::CsvFolder(dir) => csv::per_table(&tables, &prov, p.bom)
+        Layout::CsvFile(path) => vec![(path.clone(), csv::single_file(tables, prov, bom))],
+        Layout::CsvFolder(dir) => csv::per_table(tables, prov, bom)
             .into_iter()
             .map(|f| (dir.join(f.name), f.bytes))
             .collect(),
     })
+}
+
+/// Every file of the paper, with its bytes (no charts).
+pub fn files(p: &Paper<'_>, layout: &Layout) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+    lay_out(&build(p)?, &[], p.bom, layout)
 }

@@ -7,7 +7,9 @@
 //! the same tables give the same workbook.
 
 use super::safe::safe_text;
+use super::xlsx_charts;
 use super::{CabTable, CabinetError, RowKind, Value};
+use crate::report::chart::ChartTable;
 use crate::report::format::grouped;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -16,7 +18,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 /// Widest a column is made, in characters.
 const MAX_WIDTH: usize = 60;
 /// First row of data (after the title and header rows).
-const FIRST_ROW: u32 = 2;
+pub const FIRST_ROW: u32 = 2;
 
 fn err(e: XlsxError) -> CabinetError {
     CabinetError::Xlsx(e.to_string())
@@ -128,13 +130,23 @@ fn col(c: usize) -> Result<u16, CabinetError> {
     u16::try_from(c).map_err(|_| CabinetError::Xlsx("too many columns".into()))
 }
 
-/// The workbook: one sheet per table, then the provenance sheet.
-pub fn workbook_bytes(tables: &[CabTable], provenance: &CabTable) -> Result<Vec<u8>, CabinetError> {
+/// The workbook: one sheet per table, then the provenance sheet, then the
+/// charts (if any) and the data sheets they read.
+pub fn workbook_bytes(
+    tables: &[CabTable],
+    provenance: &CabTable,
+    charts: &[ChartTable],
+) -> Result<Vec<u8>, CabinetError> {
     let mut wb = Workbook::new();
     let fixed = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
     wb.set_properties(&DocProperties::new().set_creation_datetime(&fixed));
     for t in tables.iter().chain([provenance]) {
         sheet(&mut wb, t)?;
     }
+    xlsx_charts::add_sheet(&mut wb, charts)?;
+    for c in charts {
+        sheet(&mut wb, &c.table)?;
+    }
+    xlsx_charts::insert(&mut wb, charts)?;
     wb.save_to_buffer().map_err(err)
 }

@@ -1,0 +1,166 @@
+//! Charts for Cabinet papers (SPEC §13 issue 15): SVG pictures and the data
+//! tables the XLSX export's native charts read.
+//!
+//! Each kind has a data table (a `CabTable`, a small sheet in the workbook)
+//! whose cells are figures already computed elsewhere: copied from the
+//! Cabinet tables (gap, exposure, benefits) or put on the export's scale from
+//! `analysis` (bridge, providers). The SVG is drawn from that table, so every
+//! figure label is a table cell formatted as the tables show it; f64 appears
+//! only as a plot coordinate. Pure: tables in, SVG text out; no I/O, no clock,
+//! the same bytes every run.
+
+mod benefits;
+mod bridge;
+mod exposure;
+mod gap;
+mod hbar;
+mod marks;
+mod providers;
+pub mod style;
+
+use crate::analysis::bridge::Bridge;
+use crate::analysis::providers::Category;
+use crate::report::cabinet::{CabTable, Row, Scale, Value};
+
+/// The kinds of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// The in-year gap by year, a line per scenario.
+    Gap,
+    /// The bridge (waterfall) of the cumulative gap from the first scenario to the second.
+    Bridge,
+    /// Each partner's contribution and risk share over the horizon, stacked.
+    Exposure,
+    /// Unit cost per service against the category's volume-weighted median.
+    Providers,
+    /// What each partner pays against the benefit (not yet split by beneficiary).
+    Benefits,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Gap,
+        Kind::Bridge,
+        Kind::Exposure,
+        Kind::Providers,
+        Kind::Benefits,
+    ];
+
+    /// The file stem, e.g. `gap` (`chart-gap.svg` in an export).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Gap => "gap",
+            Kind::Bridge => "bridge",
+            Kind::Exposure => "exposure",
+            Kind::Providers => "providers",
+            Kind::Benefits => "benefits",
+        }
+    }
+}
+
+/// The bridge to chart: the analysis and the two scenarios' names.
+pub struct BridgeInput<'a> {
+    pub bridge: &'a Bridge,
+    pub from: String,
+    pub to: String,
+}
+
+/// The provider category to chart, its scenario and year.
+pub struct ProvidersInput<'a> {
+    pub category: &'a Category,
+    pub scenario: String,
+    pub year: String,
+}
+
+/// What the charts are drawn from.
+pub struct Inputs<'a> {
+    pub scale: &'a Scale,
+    /// The Cabinet tables (`cabinet::build_tables`).
+    pub tables: &'a [CabTable],
+    /// The scenario the one-scenario charts show (the first named).
+    pub scenario: String,
+    pub bridge: Option<BridgeInput<'a>>,
+    pub providers: Option<ProvidersInput<'a>>,
+}
+
+/// A chart's data table, ready to draw or to write as a sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartTable {
+    pub kind: Kind,
+    pub table: CabTable,
+}
+
+/// The data table of one kind.
+pub fn table(kind: Kind, i: &Inputs<'_>) -> Result<ChartTable, String> {
+    let table = match kind {
+        Kind::Gap => gap::table(i)?,
+        Kind::Bridge => {
+            let b = i.bridge.as_ref().ok_or(
+                "the bridge chart needs two scenarios on the same budget and horizon: name them, the first as the start",
+            )?;
+            bridge::table(i.scale, b)
+        }
+        Kind::Exposure => exposure::table(i)?,
+        Kind::Providers => {
+            let p = i
+                .providers
+                .as_ref()
+                .ok_or("the providers chart needs a category with services")?;
+            providers::table(p)
+        }
+        Kind::Benefits => benefits::table(i)?,
+    };
+    Ok(ChartTable { kind, table })
+}
+
+/// The SVG text of a chart.
+pub fn svg(t: &ChartTable) -> Result<String, String> {
+    match t.kind {
+        Kind::Gap => gap::svg(&t.table),
+        Kind::Bridge => bridge::svg(&t.table),
+        Kind::Exposure => exposure::svg(&t.table),
+        Kind::Providers => providers::svg(&t.table),
+        Kind::Benefits => benefits::svg(&t.table),
+    }
+}
+
+/// The Cabinet table with this slug.
+fn cabinet<'a>(i: &'a Inputs<'_>, slug: &str) -> Result<&'a CabTable, String> {
+    i.tables
+        .iter()
+        .find(|t| t.slug == slug)
+        .ok_or_else(|| format!("the {slug} table is missing"))
+}
+
+/// Whether a row's leading text cells are exactly `keys`.
+fn starts(row: &Row, keys: &[&str]) -> bool {
+    keys.len() <= row.cells.len()
+        && keys
+            .iter()
+            .zip(&row.cells)
+            .all(|(k, c)| matches!(c, Value::Text(s) if s == k))
+}
+
+/// A row's text cell (empty when not text).
+fn text(row: &Row, i: usize) -> String {
+    match row.cells.get(i) {
+        Some(Value::Text(s)) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// A row's last cell (the Total column).
+fn total(row: &Row) -> Value {
+    row.cells.last().cloned().unwrap_or(Value::Empty)
+}
+
+/// The rows of a body row kind.
+fn body(cells: Vec<Value>) -> Row {
+    Row {
+        kind: crate::report::cabinet::RowKind::Body,
+        cells,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,188 @@
+//! The native Excel charts of the Cabinet workbook: unzip it, read each
+//! chart's series references (`<c:f>` in xl/charts/chartN.xml) and check
+//! they point at the chart data sheets' ranges, and that those cells hold
+//! the figures of the Cabinet tables in the same workbook.
+
+mod common;
+
+use assert_cmd::Command;
+use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
+use std::io::{Cursor, Read};
+
+fn workbook() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.xlsx");
+    Command::cargo_bin("poolplan")
+        .unwrap()
+        .arg("--dir")
+        .arg(common::example_dir())
+        .args([
+            "export",
+            "baseline",
+            "worst-case",
+            "--units",
+            "thousands",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    std::fs::read(out).unwrap()
+}
+
+/// The `<c:f>` references of xl/charts/chart{n}.xml, in order.
+fn refs(bytes: &[u8], n: usize) -> Vec<String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/charts/chart{n}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml.split("<c:f>")
+        .skip(1)
+        .map(|s| s.split("</c:f>").next().unwrap().to_string())
+        .collect()
+}
+
+fn sheet(bytes: &[u8], name: &str) -> Range<Data> {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    wb.worksheet_range(name).unwrap()
+}
+
+fn cell(r: &Range<Data>, row: u32, col: u32) -> Data {
+    r.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+}
+
+/// The rows of the table under the header (the notes follow a blank row).
+fn body_rows(r: &Range<Data>) -> u32 {
+    (2..r.height() as u32)
+        .take_while(|&i| cell(r, i, 1) != Data::Empty)
+        .count() as u32
+}
+
+/// `$A$3` style → (row, col), zero-based.
+fn at(a1: &str) -> (u32, u32) {
+    let a1 = a1.replace('$', "");
+    let col = a1.chars().next().unwrap() as u32 - 'A' as u32;
+    (a1[1..].parse::<u32>().unwrap() - 1, col)
+}
+
+#[test]
+fn the_gap_chart_reads_one_row_per_scenario_and_those_are_the_headline_figures() {
+    let b = workbook();
+    let r = refs(&b, 1);
+    assert_eq!(
+        r,
+        [
+            "'Chart gap'!$A$3",
+            "'Chart gap'!$B$2:$D$2",
+            "'Chart gap'!$B$3:$D$3",
+            "'Chart gap'!$A$4",
+            "'Chart gap'!$B$2:$D$2",
+            "'Chart gap'!$B$4:$D$4",
+        ]
+    );
+    let (data, headline) = (sheet(&b, "Chart gap"), sheet(&b, "Headline"));
+    let gap = Data::String("In-year gap (spend less contributions)".into());
+    let rows: Vec<u32> = (2..headline.height() as u32)
+        .filter(|&i| cell(&headline, i, 1) == gap)
+        .collect();
+    assert_eq!(rows.len(), 2);
+    for (k, h) in rows.into_iter().enumerate() {
+        let d = 2 + k as u32;
+        assert_eq!(cell(&data, d, 0), cell(&headline, h, 0));
+        for y in 0..3 {
+            assert_eq!(cell(&data, d, 1 + y), cell(&headline, h, 2 + y), "year {y}");
+        }
+    }
+    assert_eq!(cell(&data, 1, 1), Data::String("2009-10".into()));
+}
+
+#[test]
+fn the_exposure_chart_stacks_the_pools_tables_partner_totals() {
+    let b = workbook();
+    let r = refs(&b, 3);
+    assert_eq!(
+        r,
+        [
+            "'Chart exposure'!$B$2",
+            "'Chart exposure'!$A$3:$A$8",
+            "'Chart exposure'!$B$3:$B$8",
+            "'Chart exposure'!$C$2",
+            "'Chart exposure'!$A$3:$A$8",
+            "'Chart exposure'!$C$3:$C$8",
+        ]
+    );
+    let (data, pools) = (sheet(&b, "Chart exposure"), sheet(&b, "Pools"));
+    let total = pools.width() as u32 - 1;
+    for d in 2..8 {
+        let partner = cell(&data, d, 0);
+        for (col, measure) in [(1, "Contribution"), (2, "Risk share")] {
+            let row = (2..pools.height() as u32)
+                .find(|&i| {
+                    cell(&pools, i, 0) == Data::String("Baseline".into())
+                        && cell(&pools, i, 1) == Data::String("All pools".into())
+                        && cell(&pools, i, 2) == partner
+                        && cell(&pools, i, 3) == Data::String(measure.into())
+                })
+                .unwrap_or_else(|| panic!("{partner:?} {measure} in Pools"));
+            assert_eq!(
+                cell(&data, d, col),
+                cell(&pools, row, total),
+                "{partner:?} {measure}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bridge_is_a_stacked_waterfall_ending_on_the_headline_gap() {
+    let b = workbook();
+    let r = refs(&b, 2);
+    let data = sheet(&b, "Chart bridge");
+    let last = 1 + body_rows(&data); // zero-based: the end row
+                                     // Base, Increase, Decrease, Total: name, driver categories, values.
+    for (k, col) in ["E", "F", "G", "H"].iter().enumerate() {
+        assert_eq!(r[3 * k], format!("'Chart bridge'!${col}$2"));
+        assert_eq!(r[3 * k + 1], format!("'Chart bridge'!$B$3:$B${}", last + 1));
+        assert_eq!(
+            r[3 * k + 2],
+            format!("'Chart bridge'!${col}$3:${col}${}", last + 1)
+        );
+    }
+    let headline = sheet(&b, "Headline");
+    let gap = Data::String("In-year gap (spend less contributions)".into());
+    let worst = (2..headline.height() as u32)
+        .find(|&i| {
+            cell(&headline, i, 0) == Data::String("Worst case".into())
+                && cell(&headline, i, 1) == gap
+        })
+        .unwrap();
+    let total = cell(&headline, worst, headline.width() as u32 - 1);
+    assert_eq!(cell(&data, last, 3), total, "gap after the last step");
+    assert_eq!(cell(&data, last, 7), total, "the end total bar");
+}
+
+#[test]
+fn the_providers_chart_is_bars_and_a_median_line() {
+    let b = workbook();
+    let r = refs(&b, 4);
+    let data = sheet(&b, "Chart providers");
+    let end = 2 + body_rows(&data);
+    assert_eq!(
+        r,
+        [
+            "'Chart providers'!$C$2".to_string(),
+            format!("'Chart providers'!$A$3:$A${end}"),
+            format!("'Chart providers'!$C$3:$C${end}"),
+            "'Chart providers'!$D$2".to_string(),
+            format!("'Chart providers'!$A$3:$A${end}"),
+            format!("'Chart providers'!$D$3:$D${end}"),
+        ]
+    );
+    let (row, col) = at("$C$3");
+    assert!(
+        matches!(cell(&data, row, col), Data::Float(_)),
+        "unit costs are numbers"
+    );
+}
