@@ -5,6 +5,7 @@ mod check;
 mod compare;
 mod export;
 mod export_args;
+mod new;
 mod providers;
 mod sensitivity;
 mod summary;
@@ -82,6 +83,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 export::run_cabinet(dir, &args)
             }
         }
+        Command::New { dir, xlsx, budget } => new::run(&dir, xlsx, budget.as_deref()),
         Command::Tui { scenarios } => tui::run(dir, &scenarios),
     }
 }
