@@ -9,12 +9,13 @@ use predicates::str::contains;
 use std::fs;
 use std::path::Path;
 
-const TABLES: [&str; 5] = [
+const TABLES: [&str; 6] = [
     "headline",
     "value-for-money",
     "pools",
     "services",
     "comparison",
+    "who-pays",
 ];
 
 fn poolplan(cwd: &Path) -> Command {

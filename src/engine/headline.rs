@@ -18,10 +18,6 @@ pub struct Totals {
     pub overspend: Vec<Decimal>,
     /// Σ services' benefit (cash).
     pub benefit_total: Vec<Decimal>,
-    /// §11.4: Σ fiscal, and Σ fiscal cashable, benefit by year. Always
-    /// present; 0 until outcomes by beneficiary (§11.1) are modelled.
-    pub benefit_fiscal: Vec<Decimal>,
-    pub benefit_cashable: Vec<Decimal>,
     /// real(spend).
     pub real_spend: Vec<Decimal>,
     /// Σ services' outcomes (unrounded).
@@ -37,10 +33,6 @@ pub struct Totals {
     pub bcr: Option<Decimal>,
     /// First year index whose cumulative real (benefit − cost) is ≥ 0.
     pub payback: Option<usize>,
-    /// §11.4: pv(benefit_fiscal).
-    pub pv_fiscal_benefit: Decimal,
-    /// §11.4: pv_fiscal_benefit / pv_cost, unrounded; `None` when pv_cost is 0.
-    pub financial_roi: Option<Decimal>,
 }
 
 pub fn totals(
@@ -92,21 +84,12 @@ pub fn totals(
         pv_benefit.checked_div(pv_cost)
     };
     let pb = payback(&benefit, &spend, deflator)?;
-    let benefit_fiscal = vec![Decimal::ZERO; n];
-    let pv_fiscal_benefit = pv(&benefit_fiscal, deflator, r.discount_rate)?;
-    let financial_roi = if pv_cost.is_zero() {
-        None
-    } else {
-        pv_fiscal_benefit.checked_div(pv_cost)
-    };
     Ok(Totals {
         contributions,
         spend,
         in_year_gap: gap,
         overspend,
         benefit_total: benefit,
-        benefit_cashable: benefit_fiscal.clone(),
-        benefit_fiscal,
         real_spend,
         outcomes,
         service_cost,
@@ -116,7 +99,5 @@ pub fn totals(
         npv,
         bcr,
         payback: pb,
-        pv_fiscal_benefit,
-        financial_roi,
     })
 }

@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod growth;
+pub mod outcomes;
 pub mod rates;
 pub mod round;
 pub mod scenario;
@@ -12,6 +13,7 @@ pub mod value;
 pub mod year;
 
 pub use budget::*;
+pub use outcomes::{BenefitTerms, OutcomeValue, ValueKind};
 pub use rates::YearRate;
 pub use round::*;
 pub use scenario::*;

@@ -13,11 +13,13 @@
 mod compare;
 pub mod csv;
 mod headline;
+pub mod paper;
 mod pools;
 pub mod provenance;
 pub mod safe;
 mod scale;
 mod services;
+mod who_pays;
 pub mod xlsx;
 
 use crate::engine::{EngineError, Projection};
@@ -115,5 +117,6 @@ pub fn build_tables(
         pools::pools(&scale, sources)?,
         services::services(&scale, sources)?,
         compare::comparison(&scale, sources)?,
+        who_pays::who_pays_table(&scale, &ps)?,
     ])
 }

@@ -3,6 +3,8 @@
 //! example workspace.
 
 mod actions;
+mod defects;
+mod files;
 mod snapshots;
 mod year_rates;
 
