@@ -14,3 +14,6 @@ pub mod table;
 pub mod terms;
 pub mod tidy;
 pub mod who_pays;
+
+#[cfg(test)]
+mod tidy_s11_tests;
