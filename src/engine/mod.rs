@@ -203,12 +203,12 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod tests_more;
 #[cfg(test)]
 mod tests_s10;
 #[cfg(test)]
-mod tests_s11;
+pub(crate) mod tests_s11;
 #[cfg(test)]
 mod tests_s11_shares;

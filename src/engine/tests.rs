@@ -6,7 +6,7 @@ use crate::model::*;
 use rust_decimal_macros::dec;
 use std::collections::BTreeMap;
 
-pub(super) fn partner(id: &str) -> Partner {
+pub(crate) fn partner(id: &str) -> Partner {
     Partner {
         id: id.into(),
         name: id.to_uppercase(),
@@ -14,7 +14,7 @@ pub(super) fn partner(id: &str) -> Partner {
     }
 }
 
-pub(super) fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
+pub(crate) fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> Service {
     Service {
         id: id.into(),
         name: id.into(),
@@ -35,7 +35,7 @@ pub(super) fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> 
     }
 }
 
-pub(super) fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> Contribution {
+pub(crate) fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> Contribution {
     Contribution {
         pool: pool.into(),
         partner: partner.into(),
@@ -46,7 +46,7 @@ pub(super) fn contrib(pool: &str, partner: &str, year: i32, amount: Decimal) -> 
 }
 
 /// Pool `p`, hosted by `a`, pro rata, carry forward; partners a and b.
-pub(super) fn budget() -> Budget {
+pub(crate) fn budget() -> Budget {
     Budget {
         id: "b".into(),
         name: "B".into(),
@@ -84,7 +84,7 @@ pub(super) fn budget() -> Budget {
     }
 }
 
-pub(super) fn scenario(years: usize) -> Scenario {
+pub(crate) fn scenario(years: usize) -> Scenario {
     Scenario {
         id: "s".into(),
         name: "S".into(),
@@ -103,7 +103,7 @@ pub(super) fn scenario(years: usize) -> Scenario {
     }
 }
 
-pub(super) fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
+pub(crate) fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
     Lever {
         kind,
         from,
@@ -113,7 +113,7 @@ pub(super) fn lever(kind: LeverKind, from: usize, to: Option<usize>) -> Lever {
     }
 }
 
-pub(super) fn run(b: &Budget, s: &Scenario) -> Projection {
+pub(crate) fn run(b: &Budget, s: &Scenario) -> Projection {
     project(b, s).unwrap()
 }
 

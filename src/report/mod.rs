@@ -15,3 +15,6 @@ pub mod table;
 pub mod terms;
 pub mod tidy;
 pub mod who_pays;
+
+#[cfg(test)]
+mod tidy_s11_tests;
