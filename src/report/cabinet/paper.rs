@@ -6,8 +6,8 @@
 
 use super::provenance::{InputFile, Provenance};
 use super::{build_tables, csv, xlsx, Scale, Source};
-use crate::report::chart::ChartTable;
 use crate::engine::Projection;
+use crate::report::chart::ChartTable;
 use crate::report::table::Unit;
 use std::path::PathBuf;
 
