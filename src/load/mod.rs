@@ -2,6 +2,7 @@
 //! and the diagnostics for all of them.
 
 pub mod budget;
+pub mod columns;
 pub mod diag;
 pub mod manifest;
 pub mod provenance;

@@ -3,6 +3,7 @@
 //! blank lines skipped, every cell trimmed, every row numbered as a
 //! spreadsheet shows it.
 
+use super::columns::{split_thousands, ColumnKinds};
 use super::diag::{column_letter, Sink};
 use super::text::{binary_line, decode};
 use std::collections::HashMap;
@@ -67,12 +68,24 @@ impl Table {
 
 /// Read a CSV file's bytes into a table. Returns `None` when the file cannot
 /// be used at all (no header, missing required columns, binary data); the
-/// reasons are in the sink.
+/// reasons are in the sink. Money and free-text columns are known by name
+/// (`ColumnKinds::STANDARD`).
 pub fn read_table(
     bytes: &[u8],
     sink: &mut Sink<'_>,
     required: &[&'static str],
     optional: &[&'static str],
+) -> Option<Table> {
+    read_table_with(bytes, sink, required, optional, &ColumnKinds::STANDARD)
+}
+
+/// `read_table` with the table's own money and free-text columns.
+pub fn read_table_with(
+    bytes: &[u8],
+    sink: &mut Sink<'_>,
+    required: &[&'static str],
+    optional: &[&'static str],
+    kinds: &ColumnKinds,
 ) -> Option<Table> {
     let (text, was_1252) = decode(bytes);
     if let Some(line) = binary_line(&text) {
@@ -209,6 +222,16 @@ pub fn read_table(
         return None;
     }
     let width = names.len();
+    let money: Vec<usize> = kinds
+        .money
+        .iter()
+        .filter_map(|m| cols.get(m).copied())
+        .collect();
+    let text_or_beyond = |i: usize| {
+        names
+            .get(i)
+            .is_none_or(|n| n.is_empty() || kinds.free_text.contains(&n.as_str()))
+    };
     let mut rows = Vec::new();
     let mut last_start = 0;
     for rec in records {
@@ -223,7 +246,16 @@ pub fn read_table(
                 }
                 let line = r.position().map(|p| p.line() as usize).unwrap_or(0);
                 last_start = r.position().map(|p| p.byte() as usize).unwrap_or(0);
-                if r.len() > width && r.iter().skip(width).any(|c| !c.trim().is_empty()) {
+                let cells: Vec<String> = r.iter().map(|c| c.trim().to_string()).collect();
+                let mut split = false;
+                for &m in &money {
+                    if let Some(msg) = split_thousands(&cells, m, text_or_beyond) {
+                        let field = format!("column {} \"{}\"", column_letter(m), names[m]);
+                        sink.error(Some(line), Some(field), msg);
+                        split = true;
+                    }
+                }
+                if !split && r.len() > width && r.iter().skip(width).any(|c| !c.trim().is_empty()) {
                     sink.warn(
                         Some(line),
                         Some(format!("column {}", column_letter(width))),
@@ -233,10 +265,7 @@ pub fn read_table(
                         ),
                     );
                 }
-                rows.push(Row {
-                    line,
-                    cells: r.iter().map(|c| c.trim().to_string()).collect(),
-                });
+                rows.push(Row { line, cells });
             }
         }
     }
