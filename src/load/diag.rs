@@ -2,6 +2,7 @@
 //! spreadsheet row for CSV), the column or key, the bad value and what would
 //! be valid. Loading collects them all rather than stopping at the first.
 
+use crate::model::text::for_terminal;
 use std::fmt;
 
 /// Error or warning.
@@ -47,7 +48,8 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{tag}: {}", self.file)?;
+        // Every part may echo a bad value: shown escaped, never raw.
+        write!(f, "{tag}: {}", for_terminal(&self.file))?;
         if let Some(l) = self.line {
             write!(f, ":{l}")?;
             if let Some(c) = self.col {
@@ -55,9 +57,9 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(field) = &self.field {
-            write!(f, ", {field}")?;
+            write!(f, ", {}", for_terminal(field))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", for_terminal(&self.message))
     }
 }
 

@@ -30,6 +30,7 @@ pub fn parse_manifest(text: &str, sink: &mut Sink<'_>) -> Option<Manifest> {
         }
     };
     let src = Src::new(text);
+    super::tomltext::check_document(doc.as_table(), &src, sink);
     let mut ok = true;
     for (key, item) in doc.iter() {
         if !KEYS.contains(&key) {

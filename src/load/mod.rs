@@ -12,6 +12,7 @@ pub mod scenario;
 pub mod table;
 pub mod text;
 pub mod tomlsrc;
+pub mod tomltext;
 
 use crate::model::{Budget, Scenario};
 pub use diag::{Diagnostic, Owner, Severity};
@@ -115,6 +116,19 @@ fn stem(p: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// A file or folder name that is not a valid id.
+fn name_error(owner: Owner, file: String, what: &str, e: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        owner,
+        file,
+        line: None,
+        col: None,
+        field: None,
+        message: format!("the {what} is used as an id and must be one: {e}; rename it"),
+    }
+}
+
 /// Is a scenario argument a path (contains `/` or ends in `.toml`)?
 pub fn is_path_arg(arg: &str) -> bool {
     arg.contains('/') || arg.ends_with(".toml")
@@ -134,6 +148,16 @@ impl Workspace {
                 .file_name()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or(id);
+            if let Err(e) = crate::model::value::parse_id(&id) {
+                // SPEC §9: a budget folder name is its id (it reaches screens).
+                ws.diagnostics.push(name_error(
+                    Owner::Budget(id.clone()),
+                    format!("budgets/{id}/"),
+                    "budget folder",
+                    e,
+                ));
+                continue;
+            }
             let loaded = budget::load_budget(root, &id, &mut ws.diagnostics);
             if loaded.has_errors {
                 ws.budgets_with_errors.push(id.clone());
@@ -156,7 +180,9 @@ impl Workspace {
         }
         for p in list_dir(&sdir, false, Some("toml")) {
             let id = stem(&p);
-            ws.scenario_ids.push(id);
+            if crate::model::value::is_id(&id) {
+                ws.scenario_ids.push(id);
+            }
             ws.add_scenario_file(&p);
         }
         for arg in extra.iter().filter(|a| is_path_arg(a)) {
@@ -184,6 +210,13 @@ impl Workspace {
         while let Some(p) = pending.pop() {
             let id = stem(&p);
             let shown = self.shown(&p);
+            if let Err(e) = crate::model::value::parse_id(&id) {
+                // SPEC §9: a scenario's file stem is its id.
+                let owner = Owner::Scenario(id);
+                self.diagnostics
+                    .push(name_error(owner, shown, "scenario file name", e));
+                continue;
+            }
             if let Some(existing) = self.sources.get(&id) {
                 let same =
                     std::fs::canonicalize(&existing.path).ok() == std::fs::canonicalize(&p).ok();

@@ -6,6 +6,7 @@
 use super::columns::{split_thousands, ColumnKinds};
 use super::diag::{column_letter, Sink};
 use super::text::{binary_line, decode};
+use crate::model::text::check_text;
 use std::collections::HashMap;
 
 /// The warning for a file read as Windows-1252.
@@ -284,6 +285,16 @@ pub fn read_table_with(
                 None,
                 "a quote (\") opened on this line is never closed, so everything after it to the end of the file was read as one cell; close the quote or remove it",
             );
+        }
+    }
+    // SPEC §9: no control character, line break (a quoted newline) or
+    // bidirectional control in a cell that is read.
+    for r in &rows {
+        for &(name, i) in &cols.0 {
+            if let Some(Err(e)) = r.cells.get(i).map(|c| check_text(c)) {
+                let field = format!("column {} \"{name}\"", column_letter(i));
+                sink.error(Some(r.line), Some(field), e);
+            }
         }
     }
     // A row that stops before a required column gets one message, not one

@@ -6,6 +6,7 @@
 mod files;
 mod round2;
 mod scale;
+mod text;
 mod values;
 
 use assert_cmd::Command;
