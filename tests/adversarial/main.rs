@@ -4,6 +4,7 @@
 //! that says what is wrong, and a bounded time.
 
 mod files;
+mod paths;
 mod round2;
 mod scale;
 mod text;
