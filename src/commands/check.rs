@@ -63,10 +63,10 @@ pub fn run(dir: Option<&Path>) -> u8 {
         if warnings == 1 { "" } else { "s" },
     );
     if errors > 0 {
-        eprintln!("check failed: {summary}");
+        errln!("check failed: {summary}");
         INVALID
     } else {
-        eprintln!("check passed: {summary}");
+        errln!("check passed: {summary}");
         OK
     }
 }

@@ -1,6 +1,17 @@
 //! Running subcommands: load what is needed, call the engine and the views,
 //! write to stdout/stderr. Returns the exit code.
 
+/// `eprintln!` that cannot panic: a closed stderr (`2>&1 | head -1`, EPIPE)
+/// is ignored, as a closed stdout is. Every line poolplan writes to stderr
+/// goes through it.
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod check;
 mod compare;
 mod export;
@@ -22,7 +33,7 @@ pub fn print_diagnostics(diags: &[Diagnostic]) {
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
     sorted.sort_by_key(|d| d.severity);
     for d in &sorted {
-        eprintln!("{d}");
+        errln!("{d}");
     }
 }
 
@@ -81,17 +92,39 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 force,
             },
         ),
-        Command::Tui { scenarios } => match workspace(dir) {
-            Ok(root) => crate::tui::run(&root, scenarios.first().map(String::as_str)),
-            Err(code) => code,
-        },
+        Command::Tui { scenarios } => {
+            if !terminal_usable() {
+                // Before any escape code is written (issue 17 item 15).
+                errln!("error: the interactive model needs a terminal; try `poolplan summary`");
+                return USAGE;
+            }
+            match workspace(dir) {
+                Ok(root) => crate::tui::run(&root, scenarios.first().map(String::as_str)),
+                Err(code) => code,
+            }
+        }
     }
+}
+
+/// Can the interactive model run: stdin and stdout are terminals and the
+/// controlling terminal (`/dev/tty`, which the terminal library opens) is
+/// there?
+fn terminal_usable() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && (cfg!(not(unix))
+            || std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .is_ok())
 }
 
 /// Find the workspace or report why not (exit 1).
 pub fn workspace(dir: Option<&Path>) -> Result<std::path::PathBuf, u8> {
     crate::load::find_workspace(dir).map_err(|e| {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         INVALID
     })
 }
@@ -130,7 +163,7 @@ fn load_scenarios(
         Ok(x) => x,
         Err(diags) => {
             print_diagnostics(&diags);
-            eprintln!("nothing was written: fix the errors above and run again (poolplan check lists every problem)");
+            errln!("nothing was written: fix the errors above and run again (poolplan check lists every problem)");
             return Err(INVALID);
         }
     };
@@ -148,12 +181,12 @@ fn collect<T>(
         match r {
             Ok((value, warnings)) => {
                 for w in &warnings {
-                    eprintln!("warning: scenario {}: {w}", s.id);
+                    errln!("warning: scenario {}: {w}", s.id);
                 }
                 out.push(value);
             }
             Err(e) => {
-                eprintln!("error: scenario {}: {e}", s.id);
+                errln!("error: scenario {}: {e}", s.id);
                 return Err(INVALID);
             }
         }
@@ -194,7 +227,7 @@ pub fn emit(text: &str) -> u8 {
         Ok(()) => OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
+            errln!("error: cannot write the output: {e}");
             INVALID
         }
     }
@@ -210,13 +243,13 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8], force: bool) -> u8 {
             Ok(()) => OK,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
             Err(e) => {
-                eprintln!("error: cannot write the output: {e}");
+                errln!("error: cannot write the output: {e}");
                 INVALID
             }
         };
     };
     if path.exists() && !force {
-        eprintln!(
+        errln!(
             "error: {} already exists; use --force to replace it (nothing was written)",
             path.display()
         );
@@ -224,11 +257,11 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8], force: bool) -> u8 {
     }
     match crate::save::write_atomic(path, bytes) {
         Ok(()) => {
-            eprintln!("wrote {}", path.display());
+            errln!("wrote {}", path.display());
             OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             INVALID
         }
     }

@@ -54,7 +54,7 @@ pub fn run(root: &Path, first: Option<&str>) -> u8 {
         Ok(t) => t,
         Err(e) => {
             restore();
-            eprintln!("error: cannot start the terminal interface: {e}");
+            crate::errln!("error: cannot start the terminal interface: {e}");
             return 1;
         }
     };
@@ -70,7 +70,7 @@ pub fn run(root: &Path, first: Option<&str>) -> u8 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: the terminal interface failed: {e}");
+            crate::errln!("error: the terminal interface failed: {e}");
             1
         }
     }

@@ -5,6 +5,7 @@
 
 mod files;
 mod paths;
+mod pipes;
 mod round2;
 mod scale;
 mod text;
