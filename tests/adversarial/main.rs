@@ -7,6 +7,7 @@ mod files;
 mod paths;
 mod pipes;
 mod round2;
+mod saves;
 mod scale;
 mod text;
 mod values;
