@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod round;
 pub mod scenario;
+pub mod suggest;
 pub mod text;
 pub mod value;
 pub mod year;
