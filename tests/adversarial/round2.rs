@@ -87,3 +87,54 @@ fn check_prints_the_projections_warnings() {
     );
     assert!(!o.stderr.contains(" 0 warnings"), "{}", o.stderr);
 }
+
+#[test]
+fn years_after_9999_are_refused_on_input() {
+    let ws = Ws::base();
+    ws.edit(
+        "budgets/mini/budget.toml",
+        "base_year = \"2009-10\"",
+        "base_year = \"9998-99\"",
+    );
+    ws.run(&["check"])
+        .fails_with(&["budget.toml", "key \"years\"", "would run past 9999-00"]);
+    let ws = Ws::base();
+    ws.edit(
+        "budgets/mini/budget.toml",
+        "base_year = \"2009-10\"",
+        "base_year = \"9990-91\"",
+    );
+    // The budget's own 3 years fit; a scenario's 20 do not.
+    ws.edit(
+        "scenarios/base.toml",
+        "budget = \"mini\"",
+        "budget = \"mini\"\nyears = 20",
+    );
+    let o = ws.run(&["check"]);
+    o.fails_with(&[
+        "scenarios/base.toml:3",
+        "key \"years\"",
+        "use at most 10 years",
+    ]);
+    assert!(!o.stderr.contains("10000-01"), "{}", o.stderr);
+}
+
+#[test]
+fn a_mis_cased_demand_key_warns_with_the_exact_match() {
+    let ws = Ws::base();
+    ws.edit(
+        "scenarios/base.toml",
+        "family-support = \"3%\"",
+        "Family-Support = \"3%\"",
+    );
+    let o = ws.run(&["check"]);
+    o.passes();
+    assert!(
+        o.stderr
+            .lines()
+            .any(|l| l.starts_with("warning: scenarios/base.toml")
+                && l.contains("this growth is not used; did you mean \"family-support\"?")),
+        "{}",
+        o.stderr
+    );
+}
