@@ -3,12 +3,15 @@
 
 /// `eprintln!` that cannot panic: a closed stderr (`2>&1 | head -1`, EPIPE)
 /// is ignored, as a closed stdout is. Every line poolplan writes to stderr
-/// goes through it.
+/// goes through it, and is shown with `model::text::for_terminal_lines` (a
+/// path or value holding ESC is shown as `<U+001B>`).
 #[macro_export]
 macro_rules! errln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+        let line = format!($($arg)*);
+        let shown = $crate::model::text::for_terminal_lines(&line);
+        let _ = writeln!(std::io::stderr().lock(), "{shown}");
     }};
 }
 

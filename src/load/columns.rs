@@ -4,6 +4,9 @@
 //! lands in the next cell is exactly three digits and that next column is
 //! free text (or lies beyond the header), the row is an error, never £380.
 
+use super::diag::{column_letter, Sink};
+use crate::model::text::check_text;
+
 /// Which columns of a table are money and which are free text.
 #[derive(Debug, Clone, Copy)]
 pub struct ColumnKinds {
@@ -30,6 +33,55 @@ impl ColumnKinds {
             "comment",
         ],
     };
+}
+
+/// The thousands-comma check of one table.
+pub struct Thousands<'n> {
+    money: Vec<usize>,
+    names: &'n [String],
+    kinds: &'n ColumnKinds,
+}
+
+impl<'n> Thousands<'n> {
+    /// `names`: the header's lower-cased names; `money`: the indices of its
+    /// money columns.
+    pub fn new(kinds: &'n ColumnKinds, names: &'n [String], money: Vec<usize>) -> Self {
+        Thousands {
+            money,
+            names,
+            kinds,
+        }
+    }
+
+    /// Report every split money cell of a row; true if there was one.
+    pub fn check(&self, cells: &[String], line: usize, sink: &mut Sink<'_>) -> bool {
+        let text_or_beyond = |i: usize| {
+            self.names
+                .get(i)
+                .is_none_or(|n| n.is_empty() || self.kinds.free_text.contains(&n.as_str()))
+        };
+        let mut found = false;
+        for &m in &self.money {
+            if let Some(msg) = split_thousands(cells, m, text_or_beyond) {
+                let name = self.names.get(m).map_or("", String::as_str);
+                let field = format!("column {} \"{name}\"", column_letter(m));
+                sink.error(Some(line), Some(field), msg);
+                found = true;
+            }
+        }
+        found
+    }
+}
+
+/// SPEC §9: no control character, line break (a quoted newline) or
+/// bidirectional control in a cell that is read (`cols`: name and index).
+pub fn check_cells(cells: &[String], cols: &[(&str, usize)], line: usize, sink: &mut Sink<'_>) {
+    for &(name, i) in cols {
+        if let Some(Err(e)) = cells.get(i).map(|c| check_text(c)) {
+            let field = format!("column {} \"{name}\"", column_letter(i));
+            sink.error(Some(line), Some(field), e);
+        }
+    }
 }
 
 /// The message for a money cell whose thousands were split off: `None`

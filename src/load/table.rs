@@ -3,10 +3,9 @@
 //! blank lines skipped, every cell trimmed, every row numbered as a
 //! spreadsheet shows it.
 
-use super::columns::{split_thousands, ColumnKinds};
+use super::columns::{check_cells, ColumnKinds, Thousands};
 use super::diag::{column_letter, Sink};
 use super::text::{binary_line, decode};
-use crate::model::text::check_text;
 use std::collections::HashMap;
 
 /// The warning for a file read as Windows-1252.
@@ -228,11 +227,7 @@ pub fn read_table_with(
         .iter()
         .filter_map(|m| cols.get(m).copied())
         .collect();
-    let text_or_beyond = |i: usize| {
-        names
-            .get(i)
-            .is_none_or(|n| n.is_empty() || kinds.free_text.contains(&n.as_str()))
-    };
+    let thousands = Thousands::new(kinds, &names, money);
     let mut rows = Vec::new();
     let mut last_start = 0;
     for rec in records {
@@ -248,14 +243,7 @@ pub fn read_table_with(
                 let line = r.position().map(|p| p.line() as usize).unwrap_or(0);
                 last_start = r.position().map(|p| p.byte() as usize).unwrap_or(0);
                 let cells: Vec<String> = r.iter().map(|c| c.trim().to_string()).collect();
-                let mut split = false;
-                for &m in &money {
-                    if let Some(msg) = split_thousands(&cells, m, text_or_beyond) {
-                        let field = format!("column {} \"{}\"", column_letter(m), names[m]);
-                        sink.error(Some(line), Some(field), msg);
-                        split = true;
-                    }
-                }
+                let split = thousands.check(&cells, line, sink);
                 if !split && r.len() > width && r.iter().skip(width).any(|c| !c.trim().is_empty()) {
                     sink.warn(
                         Some(line),
@@ -287,15 +275,8 @@ pub fn read_table_with(
             );
         }
     }
-    // SPEC §9: no control character, line break (a quoted newline) or
-    // bidirectional control in a cell that is read.
     for r in &rows {
-        for &(name, i) in &cols.0 {
-            if let Some(Err(e)) = r.cells.get(i).map(|c| check_text(c)) {
-                let field = format!("column {} \"{name}\"", column_letter(i));
-                sink.error(Some(r.line), Some(field), e);
-            }
-        }
+        check_cells(&r.cells, &cols.0, r.line, sink);
     }
     // A row that stops before a required column gets one message, not one
     // per empty cell.

@@ -132,3 +132,17 @@ fn cli_tables_escape_whatever_reaches_them() {
     assert!(out.contains("a<U+001B>[1A<U+200B>"), "{out}");
     assert!(out.contains("n<U+000D>"), "{out}");
 }
+
+#[test]
+fn a_path_with_an_escape_is_echoed_escaped() {
+    let ws = Ws::base();
+    let out = ws.path("out\u{1b}[31m.csv");
+    let o = ws.run(&["export", "--tidy", "-o", out.to_str().unwrap()]);
+    o.passes();
+    assert!(
+        o.stderr.contains("wrote ") && o.stderr.contains("out<U+001B>[31m.csv"),
+        "{}",
+        o.stderr
+    );
+    no_raw_escapes(&o.stderr);
+}
