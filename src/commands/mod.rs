@@ -18,9 +18,12 @@ macro_rules! errln {
 mod check;
 mod compare;
 mod export;
+mod export_args;
+mod new;
 mod providers;
 mod sensitivity;
 mod summary;
+pub mod tui;
 
 use crate::cli::Command;
 use crate::load::Diagnostic;
@@ -48,14 +51,16 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             scenarios,
             output,
             units,
-        } => summary::run(dir, &scenarios, output, units),
+            real,
+        } => summary::run(dir, &scenarios, output, units, real),
         Command::Compare {
             a,
             b,
             output,
             units,
+            real,
             only,
-        } => compare::run(dir, (&a, &b), output, units, only),
+        } => compare::run(dir, (&a, &b), output, (units, real), only),
         Command::Providers {
             category,
             year,
@@ -69,23 +74,15 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
         } => sensitivity::run(dir, &scenario, output, units),
         Command::Export {
             scenarios,
-            tidy: true,
-            output,
-            force,
-            ..
-        } => export::run_tidy(dir, &scenarios, output.as_ref(), force),
-        Command::Export {
-            scenarios,
+            tidy,
             units,
             real,
             format,
             bom,
             output,
             force,
-            ..
-        } => export::run_cabinet(
-            dir,
-            &export::CabinetArgs {
+        } => {
+            let args = export::ExportArgs {
                 scenarios,
                 units,
                 real,
@@ -93,35 +90,16 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 bom,
                 output,
                 force,
-            },
-        ),
-        Command::Tui { scenarios } => {
-            if !terminal_usable() {
-                // Before any escape code is written (issue 17 item 15).
-                errln!("error: the interactive model needs a terminal; try `poolplan summary`");
-                return USAGE;
-            }
-            match workspace(dir) {
-                Ok(root) => crate::tui::run(&root, scenarios.first().map(String::as_str)),
-                Err(code) => code,
+            };
+            if tidy {
+                export::run_tidy(dir, &args)
+            } else {
+                export::run_cabinet(dir, &args)
             }
         }
+        Command::New { dir, xlsx, budget } => new::run(&dir, xlsx, budget.as_deref()),
+        Command::Tui { scenarios } => tui::run(dir, &scenarios),
     }
-}
-
-/// Can the interactive model run: stdin and stdout are terminals and the
-/// controlling terminal (`/dev/tty`, which the terminal library opens) is
-/// there?
-fn terminal_usable() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal()
-        && std::io::stdin().is_terminal()
-        && (cfg!(not(unix))
-            || std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .open("/dev/tty")
-                .is_ok())
 }
 
 /// Find the workspace or report why not (exit 1).

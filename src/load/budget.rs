@@ -5,7 +5,7 @@ use super::diag::{Diagnostic, Owner, Sink};
 use super::manifest::{parse_manifest, Manifest};
 use super::read_file;
 use super::refs::{Declared, Known};
-use super::table::{read_table, Row, Table};
+use super::table::{Row, Table};
 use crate::model::value::{
     parse_enum, parse_id, parse_money, parse_outcome_rate, parse_quantity, parse_rate,
 };
@@ -198,26 +198,21 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         ),
         ("risk_shares.csv", &["pool", "partner", "share"], &[], false),
     ];
+    // Each table from its CSV file or its sheet of budget.xlsx (load::source).
+    let mut source = super::source::TableFiles::open(&dir, &show(""), owner.clone(), diags);
     for (name, req, opt, required) in specs {
-        if !*required && !dir.join(name).exists() {
+        if !*required && !source.exists(name) {
             continue;
         }
         let need = format!(
             "every budget needs {name} with a header row naming the columns {}",
             req.join(", ")
         );
-        let (bytes, file) = sink_for(name, &need, diags);
-        if let Some(b) = bytes {
-            let mut sink = Sink {
-                out: diags,
-                owner: owner.clone(),
-                file: file.clone(),
-            };
-            if let Some(t) = read_table(&b, &mut sink, req, opt) {
-                tables.insert(name, (t, file));
-            }
+        if let Some(t) = source.table(name, &need, req, opt, diags) {
+            tables.insert(name, t);
         }
     }
+    files.extend(source.finish(diags));
     budget.files = files;
 
     // Every id written in each table, valid or not (unknown if rows were lost).
@@ -282,8 +277,11 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     budget.risk_shares = ctx.risk_shares(
         shares_file.map(|(t, f)| (t, f.as_str())),
         &budget,
-        &show("pools.csv"),
+        &tables
+            .get("pools.csv")
+            .map_or_else(|| show("pools.csv"), |(_, f)| f.clone()),
     );
+    super::source::one_error_per_cell(diags, before);
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);
     Loaded {
         budget,

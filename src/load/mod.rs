@@ -5,15 +5,18 @@ pub mod budget;
 pub mod columns;
 pub mod diag;
 pub mod files;
+mod header;
 pub mod manifest;
 pub mod provenance;
 pub mod refs;
 pub mod resolve;
 pub mod scenario;
+pub mod source;
 pub mod table;
 pub mod text;
 pub mod tomlsrc;
 pub mod tomltext;
+pub mod xlsx;
 
 use crate::model::{Budget, Scenario};
 pub use diag::{Diagnostic, Owner, Severity};
@@ -431,7 +434,7 @@ pub fn check_all_resolved(root: &Path) -> (Workspace, Vec<Scenario>) {
             line: None,
             col: None,
             field: None,
-            message: "no budgets: add a folder budgets/<id>/ with budget.toml and the CSV files"
+            message: "no budgets: add a folder budgets/<id>/ with budget.toml and the CSV files (or one budget.xlsx); poolplan new DIR writes a starter workspace"
                 .into(),
         });
     }

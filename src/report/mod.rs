@@ -3,10 +3,13 @@
 
 pub mod bridge;
 pub mod cabinet;
+pub mod cell;
 pub mod compare;
 pub mod format;
+pub mod measure;
 pub mod providers;
 pub mod sensitivity;
 pub mod summary;
 pub mod table;
+pub mod terms;
 pub mod tidy;

@@ -117,15 +117,16 @@ fn scenario_stems_and_budget_folders_must_be_ids() {
 fn cli_tables_escape_whatever_reaches_them() {
     use poolplan::report::table::{render_text, Cell, Table, Unit};
     // Defense in depth: even a name that got past the loader is shown escaped.
-    let t = Table {
-        title: "T\u{1b}]0;pwned\u{7}".into(),
-        columns: vec!["name\u{202E}".into(), "£".into()],
-        rows: vec![vec![
-            Cell::text("a\u{1b}[1A\u{200B}"),
-            Cell::Money(5.into()),
-        ]],
-        notes: vec!["n\r".into()],
-    };
+    let mut t = Table::new(
+        "t",
+        "T\u{1b}]0;pwned\u{7}",
+        vec!["name\u{202E}".into(), "£".into()],
+    );
+    t.rows = vec![vec![
+        Cell::text("a\u{1b}[1A\u{200B}"),
+        Cell::Money(5.into()),
+    ]];
+    t.notes = vec!["n\r".into()];
     let out = render_text(&[t], Unit::Pounds);
     no_raw_escapes(&out);
     assert!(out.contains("T<U+001B>]0;pwned<U+0007>"), "{out}");
