@@ -84,6 +84,20 @@ pub fn check_cells(cells: &[String], cols: &[(&str, usize)], line: usize, sink: 
     }
 }
 
+/// Warn about values beyond the header's last column.
+pub fn extra_cells(cells: &[String], line: usize, width: usize, sink: &mut Sink<'_>) {
+    if cells.len() > width && cells.iter().skip(width).any(|c| !c.is_empty()) {
+        sink.warn(
+            Some(line),
+            Some(format!("column {}", column_letter(width))),
+            format!(
+                "this row has {} cells but the header has {width} columns; the extra cells are ignored",
+                cells.len()
+            ),
+        );
+    }
+}
+
 /// The message for a money cell whose thousands were split off: `None`
 /// when the row is fine. `cells` are the row's trimmed cells; `money` the
 /// index of a money column; `text_or_beyond(i)` whether column `i` is free

@@ -3,6 +3,7 @@
 //! way that can hang on a FIFO; an `extends` path must stay inside the
 //! workspace.
 
+use super::diag::{Diagnostic, Owner, Severity};
 use std::path::{Path, PathBuf};
 
 /// The largest input file read, in bytes (anything bigger is refused with a message).
@@ -115,4 +116,41 @@ pub fn inside(root: &Path, from: &Path, e: &str) -> Result<PathBuf, String> {
         }
     }
     Ok(pp)
+}
+
+pub(super) fn list_dir(dir: &Path, want_dirs: bool, ext: Option<&str>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                // Every file-like entry is read, so a FIFO, a device or a
+                // folder named `x.toml` is an error naming it (`read_file`).
+                want_dirs == p.is_dir() || (!want_dirs && p.extension().is_some())
+            })
+            .filter(|p| ext.is_none_or(|x| p.extension().is_some_and(|e| e == x)))
+            .collect(),
+        Err(_) => vec![],
+    };
+    out.sort();
+    out
+}
+
+pub(super) fn stem(p: &Path) -> String {
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A file or folder name that is not a valid id.
+pub(super) fn name_error(owner: Owner, file: String, what: &str, e: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        owner,
+        file,
+        line: None,
+        col: None,
+        field: None,
+        message: format!("the {what} is used as an id and must be one: {e}; rename it"),
+    }
 }

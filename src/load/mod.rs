@@ -20,7 +20,7 @@ pub mod xlsx;
 
 use crate::model::{Budget, Scenario};
 pub use diag::{Diagnostic, Owner, Severity};
-use files::inside;
+use files::{inside, list_dir, name_error, stem};
 pub use files::{read_file, MAX_FILE_BYTES};
 use resolve::ScenarioSource;
 use std::collections::HashMap;
@@ -65,43 +65,6 @@ pub struct Workspace {
     /// Scenario ids of `scenarios/`, sorted.
     pub scenario_ids: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-fn list_dir(dir: &Path, want_dirs: bool, ext: Option<&str>) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                // Every file-like entry is read, so a FIFO, a device or a
-                // folder named `x.toml` is an error naming it (`read_file`).
-                want_dirs == p.is_dir() || (!want_dirs && p.extension().is_some())
-            })
-            .filter(|p| ext.is_none_or(|x| p.extension().is_some_and(|e| e == x)))
-            .collect(),
-        Err(_) => vec![],
-    };
-    out.sort();
-    out
-}
-
-fn stem(p: &Path) -> String {
-    p.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// A file or folder name that is not a valid id.
-fn name_error(owner: Owner, file: String, what: &str, e: String) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Error,
-        owner,
-        file,
-        line: None,
-        col: None,
-        field: None,
-        message: format!("the {what} is used as an id and must be one: {e}; rename it"),
-    }
 }
 
 /// Is a scenario argument a path (contains `/` or ends in `.toml`)?

@@ -5,7 +5,7 @@
 //! after the CSV text is split ([`from_rows`]) are shared with the sheets
 //! of a workbook (`xlsx/`), so both give the same messages.
 
-use super::columns::{check_cells, ColumnKinds, Thousands};
+use super::columns::{check_cells, extra_cells, ColumnKinds, Thousands};
 use super::diag::{column_letter, Sink};
 use super::header::{match_header, ColMap, Header};
 use super::text::{binary_line, decode};
@@ -66,8 +66,7 @@ impl Table {
 
 /// Read a CSV file's bytes into a table. Returns `None` when the file cannot
 /// be used at all (no header, missing required columns, binary data); the
-/// reasons are in the sink. Money and free-text columns are known by name
-/// (`ColumnKinds::STANDARD`).
+/// reasons are in the sink. Money and text columns: `ColumnKinds::STANDARD`.
 pub fn read_table(
     bytes: &[u8],
     sink: &mut Sink<'_>,
@@ -183,20 +182,6 @@ pub fn read_table_with(
         }
     }
     Some(finish(rows, unclosed, head, header_line, sink, required))
-}
-
-/// Warn about values beyond the header's last column.
-fn extra_cells(cells: &[String], line: usize, width: usize, sink: &mut Sink<'_>) {
-    if cells.len() > width && cells.iter().skip(width).any(|c| !c.is_empty()) {
-        sink.warn(
-            Some(line),
-            Some(format!("column {}", column_letter(width))),
-            format!(
-                "this row has {} cells but the header has {width} columns; the extra cells are ignored",
-                cells.len()
-            ),
-        );
-    }
 }
 
 /// A table from rows already split into cells (a workbook sheet): the
