@@ -1,9 +1,26 @@
-//! Writing files safely: to a temporary file in the same folder, flushed to
-//! disk, then renamed over the target, so a failed write never leaves a
-//! half-written or lost file.
+//! Writing files safely: to a temporary file in the target's folder, flushed
+//! to disk, then renamed over the target, so a failed write never leaves a
+//! half-written or lost file. Issue 17 items 7–9:
+//!
+//! - a symlink is written through: its target is replaced, the link kept;
+//! - the replaced file's permission bits are kept (a 600 file stays 600);
+//! - temporary files are created with `O_EXCL` and a random name
+//!   (`tempfile`), so a symlink planted at a predictable name cannot redirect
+//!   the write; they are removed on any failure, and stale ones this user's
+//!   killed runs left beside the target are cleaned up;
+//! - only a regular file (or a symlink to one) is ever replaced: a device, a
+//!   FIFO or a folder at the target is refused.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// A temporary file older than this, of ours, beside a target, is stale.
+const STALE_AFTER: Duration = Duration::from_secs(3600);
+/// Symlinks followed before giving up.
+const MAX_LINKS: usize = 40;
+/// The temporary files' name ends with this.
+const TEMP_SUFFIX: &str = ".poolplan-tmp";
 
 /// Write `bytes` to `path` atomically. The original (if any) is untouched
 /// unless the whole new file was written.
@@ -11,94 +28,145 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     write_all_atomic(&[(path.to_path_buf(), bytes.to_vec())])
 }
 
-fn temp_name(path: &Path) -> PathBuf {
-    let dir = match path.parent() {
+fn folder(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    dir.join(format!(".{name}.poolplan-tmp-{}", std::process::id()))
+    }
 }
 
-fn write_temp(tmp: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = std::fs::File::create(tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+/// The file a write to `path` replaces: `path`, or the end of its chain of
+/// symlinks (which need not exist yet).
+fn resolve(path: &Path) -> Result<PathBuf, String> {
+    let mut cur = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&cur) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&cur).map_err(|e| e.to_string())?;
+                cur = folder(&cur).join(to);
+            }
+            _ => return Ok(cur),
+        }
+    }
+    Err("too many levels of symbolic links".into())
+}
+
+/// Where to write and the permissions to keep, after refusing anything
+/// that is not a regular file.
+fn target(path: &Path) -> Result<(PathBuf, Option<std::fs::Permissions>), String> {
+    let real = resolve(path)?;
+    match std::fs::metadata(&real) {
+        Ok(m) if m.is_file() => Ok((real, Some(m.permissions()))),
+        Ok(m) => Err(format!(
+            "{} is {}, not a regular file; poolplan replaces only ordinary files: choose another output path",
+            path.display(),
+            if m.is_dir() { "a folder" } else { "a device, a FIFO or another special file" }
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((real, None)),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into())
+}
+
+/// Remove this user's stale temporary files for `real` (ours, or the
+/// `.{name}.poolplan-tmp-{pid}` ones earlier versions made).
+fn clean_stale(real: &Path) {
+    let prefix = format!(".{}.", file_name(real));
+    let Ok(entries) = std::fs::read_dir(folder(real)) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with(&prefix)
+            && (name.ends_with(TEMP_SUFFIX) || name[prefix.len()..].starts_with("poolplan-tmp-"));
+        let Ok(meta) = e.path().symlink_metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| SystemTime::now().duration_since(m).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if ours && old && meta.is_file() && owned_by_me(&meta) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn owned_by_me(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    meta.uid() == unsafe { libc::geteuid() }
+}
+
+#[cfg(not(unix))]
+fn owned_by_me(_meta: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// A flushed temporary file beside `real`, with `keep`'s permissions.
+fn write_temp(
+    real: &Path,
+    bytes: &[u8],
+    keep: Option<&std::fs::Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let prefix = format!(".{}.", file_name(real));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        // A new file gets the mode `File::create` would give (umask applies).
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(folder(real))?;
+    if let Some(p) = keep {
+        tmp.as_file().set_permissions(p.clone())?;
+    }
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
 }
 
 /// Write several files all or nothing: every one is written to a temporary
 /// file and flushed first; only when all are on disk are they renamed over
-/// their targets. A failure (full disk, read-only folder) removes the
-/// temporary files and leaves every original untouched.
+/// their targets. A failure (full disk, read-only folder, a target that is
+/// not a regular file) removes the temporary files and leaves every
+/// original untouched.
 pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
-    let temps: Vec<PathBuf> = files.iter().map(|(p, _)| temp_name(p)).collect();
-    let cleanup = |upto: usize| {
-        for t in &temps[..upto] {
-            let _ = std::fs::remove_file(t);
-        }
-    };
-    for (i, ((path, bytes), tmp)) in files.iter().zip(&temps).enumerate() {
-        if let Err(e) = write_temp(tmp, bytes) {
-            cleanup(i + 1);
-            return Err(format!(
-                "cannot write {}: {e}; nothing was replaced: every original file is unchanged",
-                path.display()
-            ));
+    let unchanged = "nothing was replaced: every original file is unchanged";
+    let mut temps = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let (real, keep) = target(path).map_err(|e| format!("{e}; {unchanged}"))?;
+        clean_stale(&real);
+        match write_temp(&real, bytes, keep.as_ref()) {
+            Ok(t) => temps.push((t, real)),
+            // Dropping `temps` removes every temporary file made so far.
+            Err(e) => return Err(format!("cannot write {}: {e}; {unchanged}", path.display())),
         }
     }
-    for (i, ((path, _), tmp)) in files.iter().zip(&temps).enumerate() {
-        if let Err(e) = std::fs::rename(tmp, path) {
-            for t in &temps[i..] {
-                let _ = std::fs::remove_file(t);
-            }
+    for (i, ((tmp, real), (path, _))) in temps.into_iter().zip(files).enumerate() {
+        if let Err(e) = tmp.persist(&real) {
             let done = if i == 0 {
                 "nothing was replaced".to_string()
             } else {
                 format!("the {i} file(s) before it were replaced; the rest are unchanged")
             };
-            return Err(format!("cannot write {}: {e}; {done}", path.display()));
+            return Err(format!(
+                "cannot write {}: {}; {done}",
+                path.display(),
+                e.error
+            ));
         }
     }
     Ok(())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn writes_and_replaces() {
-        let d = tempfile::tempdir().unwrap();
-        let p = d.path().join("a.csv");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn failure_leaves_nothing_behind() {
-        let d = tempfile::tempdir().unwrap();
-        let p = d.path().join("missing-folder").join("a.csv");
-        let e = write_atomic(&p, b"x").unwrap_err();
-        assert!(e.contains("unchanged"), "{e}");
-    }
-
-    #[test]
-    fn all_or_nothing_when_one_target_cannot_be_written() {
-        let d = tempfile::tempdir().unwrap();
-        let a = d.path().join("a.csv");
-        std::fs::write(&a, b"old").unwrap();
-        let files = vec![
-            (a.clone(), b"new".to_vec()),
-            (d.path().join("missing").join("b.csv"), b"new".to_vec()),
-        ];
-        let e = write_all_atomic(&files).unwrap_err();
-        assert!(e.contains("nothing was replaced"), "{e}");
-        assert_eq!(std::fs::read(&a).unwrap(), b"old");
-        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
-    }
-}
+mod tests;

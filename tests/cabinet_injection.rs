@@ -1,7 +1,7 @@
 //! Formula injection (SPEC §8): in tests/fixtures/injection every partner,
 //! pool, provider, service, unit and outcome name starts with `=`, `+`, `-`
-//! or `@`, and a scenario name with a tab (CSV cells are trimmed on load, so
-//! a tab can only lead a TOML text). Every such text cell comes out of the
+//! or `@` (a tab or CR cannot lead any text: SPEC §9 "Settled later" refuses
+//! control characters in names; `safe` still prefixes them). Every such text cell comes out of the
 //! CSV and the XLSX prefixed with `'`; numbers — negative ones too — never.
 
 mod common;
@@ -29,7 +29,7 @@ const EXPECTED: &[&str] = &[
     "'+unit",
     "'=outcome",
     "'=A scenario",
-    "'\tTab scenario",
+    "'+Plus scenario",
 ];
 
 fn export(format: &str, file: &str) -> Vec<u8> {

@@ -52,7 +52,7 @@ pub fn run(dir: Option<&std::path::Path>, a: &ChartArgs) -> u8 {
     match svg {
         Ok(svg) => write_output(a.output.as_deref(), svg.as_bytes(), a.force),
         Err(e) => {
-            eprintln!("error: {e}; nothing was written");
+            crate::errln!("error: {e}; nothing was written");
             INVALID
         }
     }
@@ -144,7 +144,7 @@ pub fn chart_tables(
                     _ => e,
                 })
             }
-            Err(e) => eprintln!("warning: no {} chart: {e}", k.name()),
+            Err(e) => crate::errln!("warning: no {} chart: {e}", k.name()),
         }
     }
     Ok(out)

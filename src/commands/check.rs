@@ -21,17 +21,32 @@ pub fn run(dir: Option<&Path>) -> u8 {
         // same memory bound as the exports it vouches for).
         let results = project_each(&ws.budgets, &resolved, &|_| ());
         for (s, r) in resolved.iter().zip(results) {
-            if let Err(e) = r {
-                let file = ws.sources.get(&s.id).map(|src| src.shown.clone());
-                diags.push(Diagnostic {
-                    severity: Severity::Error,
-                    owner: Owner::Scenario(s.id.clone()),
-                    file: file.unwrap_or_else(|| format!("scenarios/{}.toml", s.id)),
-                    line: None,
-                    col: None,
-                    field: None,
-                    message: format!("projecting the scenario: {e}"),
-                });
+            let file = ws
+                .sources
+                .get(&s.id)
+                .map(|src| src.shown.clone())
+                .unwrap_or_else(|| format!("scenarios/{}.toml", s.id));
+            let diag = |severity, message| Diagnostic {
+                severity,
+                owner: Owner::Scenario(s.id.clone()),
+                file: file.clone(),
+                line: None,
+                col: None,
+                field: None,
+                message,
+            };
+            match r {
+                // The projection's warnings (a volume floored at 0, …), as
+                // `summary` prints them (SPEC §9 "Settled later").
+                Ok(((), warnings)) => diags.extend(
+                    warnings
+                        .into_iter()
+                        .map(|w| diag(Severity::Warning, format!("projecting the scenario: {w}"))),
+                ),
+                Err(e) => diags.push(diag(
+                    Severity::Error,
+                    format!("projecting the scenario: {e}"),
+                )),
             }
         }
     }
@@ -48,10 +63,10 @@ pub fn run(dir: Option<&Path>) -> u8 {
         if warnings == 1 { "" } else { "s" },
     );
     if errors > 0 {
-        eprintln!("check failed: {summary}");
+        errln!("check failed: {summary}");
         INVALID
     } else {
-        eprintln!("check passed: {summary}");
+        errln!("check passed: {summary}");
         OK
     }
 }

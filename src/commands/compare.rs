@@ -46,21 +46,21 @@ pub fn run(
         Some((&scenarios[i], &projections[i]))
     };
     let (Some((sa, pa)), Some((sb, pb))) = (find(a), find(b)) else {
-        eprintln!("error: cannot find both scenarios {a} and {b}");
+        errln!("error: cannot find both scenarios {a} and {b}");
         return INVALID;
     };
     if let Err(e) = comparable(sa, sb) {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         return INVALID;
     }
     let Some(budget) = workspace.budgets.get(&sa.budget) else {
-        eprintln!("error: budget {} is not loaded", sa.budget);
+        errln!("error: budget {} is not loaded", sa.budget);
         return INVALID;
     };
     let br = match bridge(budget, sa, sb) {
         Ok(br) => br,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return INVALID;
         }
     };
@@ -95,7 +95,7 @@ pub fn run(
             // The table's id is the name `--only` takes.
             Ok(t) => tables.push(Table { id: id(k), ..t }),
             Err(e) => {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
                 return INVALID;
             }
         }

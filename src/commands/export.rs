@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 
 pub fn run_tidy(dir: Option<&Path>, a: &ExportArgs) -> u8 {
     if let Some(why) = tidy_refusal(a) {
-        eprintln!("error: {why}; nothing was written");
+        errln!("error: {why}; nothing was written");
         return USAGE;
     }
     // Scenarios come back sorted by id; each is turned into its rows at once.
@@ -76,12 +76,12 @@ pub fn run_cabinet(dir: Option<&Path>, a: &ExportArgs) -> u8 {
     let (format, target) = match target(a.format, a.output.as_deref()) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: {e}; nothing was written");
+            errln!("error: {e}; nothing was written");
             return USAGE;
         }
     };
     if a.bom && format == Format::Xlsx {
-        eprintln!("warning: --bom applies to CSV only; an XLSX file needs none");
+        errln!("warning: --bom applies to CSV only; an XLSX file needs none");
     }
     let loaded = match project_all(dir, &a.scenarios) {
         Ok(l) => l,
@@ -90,7 +90,7 @@ pub fn run_cabinet(dir: Option<&Path>, a: &ExportArgs) -> u8 {
     match build(&loaded, a, (format, &target)) {
         Ok(writes) => write_all(&writes, a.force),
         Err(e) => {
-            eprintln!("error: {e}; nothing was written");
+            errln!("error: {e}; nothing was written");
             INVALID
         }
     }
@@ -169,7 +169,7 @@ fn write_all(writes: &[(PathBuf, Vec<u8>)], force: bool) -> u8 {
     let mut existing = vec![];
     for (p, _) in writes {
         if p.is_dir() {
-            eprintln!("error: {} is a folder; nothing was written", p.display());
+            errln!("error: {} is a folder; nothing was written", p.display());
             return INVALID;
         }
         if p.exists() {
@@ -177,7 +177,7 @@ fn write_all(writes: &[(PathBuf, Vec<u8>)], force: bool) -> u8 {
         }
     }
     if !existing.is_empty() && !force {
-        eprintln!(
+        errln!(
             "error: {} already exist{}; use --force to replace {} (nothing was written)",
             existing.join(", "),
             if existing.len() == 1 { "s" } else { "" },
@@ -188,21 +188,21 @@ fn write_all(writes: &[(PathBuf, Vec<u8>)], force: bool) -> u8 {
     for (p, _) in writes {
         if let Some(parent) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
             if parent.is_file() {
-                eprintln!("error: {} is a file, not a folder; name a folder for one CSV file per table, or a .csv file for one file", parent.display());
+                errln!("error: {} is a file, not a folder; name a folder for one CSV file per table, or a .csv file for one file", parent.display());
                 return INVALID;
             }
             if let Err(e) = std::fs::create_dir_all(parent) {
-                eprintln!("error: cannot create the folder {}: {e}", parent.display());
+                errln!("error: cannot create the folder {}: {e}", parent.display());
                 return INVALID;
             }
         }
     }
     if let Err(e) = crate::save::write_all_atomic(writes) {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         return INVALID;
     }
     for (p, _) in writes {
-        eprintln!("wrote {}", p.display());
+        errln!("wrote {}", p.display());
     }
     OK
 }

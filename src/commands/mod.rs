@@ -1,6 +1,20 @@
 //! Running subcommands: load what is needed, call the engine and the views,
 //! write to stdout/stderr. Returns the exit code.
 
+/// `eprintln!` that cannot panic: a closed stderr (`2>&1 | head -1`, EPIPE)
+/// is ignored, as a closed stdout is. Every line poolplan writes to stderr
+/// goes through it, and is shown with `model::text::for_terminal_lines` (a
+/// path or value holding ESC is shown as `<U+001B>`).
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let line = format!($($arg)*);
+        let shown = $crate::model::text::for_terminal_lines(&line);
+        let _ = writeln!(std::io::stderr().lock(), "{shown}");
+    }};
+}
+
 mod chart;
 mod check;
 mod compare;
@@ -26,7 +40,7 @@ pub fn print_diagnostics(diags: &[Diagnostic]) {
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
     sorted.sort_by_key(|d| d.severity);
     for d in &sorted {
-        eprintln!("{d}");
+        errln!("{d}");
     }
 }
 
@@ -114,7 +128,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
 /// Find the workspace or report why not (exit 1).
 pub fn workspace(dir: Option<&Path>) -> Result<std::path::PathBuf, u8> {
     crate::load::find_workspace(dir).map_err(|e| {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         INVALID
     })
 }
@@ -153,7 +167,7 @@ fn load_scenarios(
         Ok(x) => x,
         Err(diags) => {
             print_diagnostics(&diags);
-            eprintln!("nothing was written: fix the errors above and run again (poolplan check lists every problem)");
+            errln!("nothing was written: fix the errors above and run again (poolplan check lists every problem)");
             return Err(INVALID);
         }
     };
@@ -171,12 +185,12 @@ fn collect<T>(
         match r {
             Ok((value, warnings)) => {
                 for w in &warnings {
-                    eprintln!("warning: scenario {}: {w}", s.id);
+                    errln!("warning: scenario {}: {w}", s.id);
                 }
                 out.push(value);
             }
             Err(e) => {
-                eprintln!("error: scenario {}: {e}", s.id);
+                errln!("error: scenario {}: {e}", s.id);
                 return Err(INVALID);
             }
         }
@@ -217,7 +231,7 @@ pub fn emit(text: &str) -> u8 {
         Ok(()) => OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
+            errln!("error: cannot write the output: {e}");
             INVALID
         }
     }
@@ -233,13 +247,13 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8], force: bool) -> u8 {
             Ok(()) => OK,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
             Err(e) => {
-                eprintln!("error: cannot write the output: {e}");
+                errln!("error: cannot write the output: {e}");
                 INVALID
             }
         };
     };
     if path.exists() && !force {
-        eprintln!(
+        errln!(
             "error: {} already exists; use --force to replace it (nothing was written)",
             path.display()
         );
@@ -247,11 +261,11 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8], force: bool) -> u8 {
     }
     match crate::save::write_atomic(path, bytes) {
         Ok(()) => {
-            eprintln!("wrote {}", path.display());
+            errln!("wrote {}", path.display());
             OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             INVALID
         }
     }

@@ -11,7 +11,7 @@ pub fn run(dir: &Path, xlsx: bool, budget: Option<&str>) -> u8 {
     let id = match budget {
         Some(b) if is_id(b) => b.to_string(),
         Some(b) => {
-            eprintln!("error: --budget \"{b}\" is not a valid id; use lower-case letters, digits, - and _, e.g. \"{}\"", suggest_id(b));
+            errln!("error: --budget \"{b}\" is not a valid id; use lower-case letters, digits, - and _, e.g. \"{}\"", suggest_id(b));
             return USAGE;
         }
         None => {
@@ -20,14 +20,14 @@ pub fn run(dir: &Path, xlsx: bool, budget: Option<&str>) -> u8 {
         }
     };
     if let Err(e) = check_empty(dir) {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         return INVALID;
     }
     let name = "New pooled budget";
     let files = match contents(&id, name, xlsx) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: cannot build the workbook: {e}");
+            errln!("error: cannot build the workbook: {e}");
             return INVALID;
         }
     };
@@ -38,7 +38,7 @@ pub fn run(dir: &Path, xlsx: bool, budget: Option<&str>) -> u8 {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&path, bytes));
         if let Err(e) = written {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            errln!("error: cannot write {}: {e}", path.display());
             return INVALID;
         }
     }

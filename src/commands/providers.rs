@@ -19,7 +19,7 @@ fn default_scenario(dir: Option<&Path>) -> Result<String, u8> {
         return Ok("baseline".into());
     }
     ws.scenario_ids.first().cloned().ok_or_else(|| {
-        eprintln!("error: the workspace has no scenarios; add one such as scenarios/baseline.toml");
+        errln!("error: the workspace has no scenarios; add one such as scenarios/baseline.toml");
         INVALID
     })
 }
@@ -53,13 +53,13 @@ pub fn run(
         None => 0,
         Some(y) => match Year::parse(y) {
             Err(e) => {
-                eprintln!("error: --year: {e}");
+                errln!("error: --year: {e}");
                 return USAGE;
             }
             Ok(y) => {
                 let t = y.0 - p.base_year.0;
                 if t < 0 || t as usize >= p.years {
-                    eprintln!(
+                    errln!(
                         "error: {y} is outside the horizon of scenario {} ({} to {})",
                         p.scenario_id,
                         p.year_label(0),
@@ -74,7 +74,7 @@ pub fn run(
     let cats = match compare_providers(budget, p, t, category) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return INVALID;
         }
     };

@@ -25,7 +25,7 @@ pub fn run(dir: Option<&Path>, scenario: &str, output: Output, units: Units) -> 
     let result = match sensitivity(budget, s) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return INVALID;
         }
     };

@@ -39,7 +39,7 @@ pub fn run(
         let (head, v, l, label) = match r {
             Ok(x) => x,
             Err(e) => {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
                 return INVALID;
             }
         };

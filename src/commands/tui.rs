@@ -43,7 +43,7 @@ pub fn scenario_ids(root: &Path, args: &[String]) -> Result<Vec<String>, u8> {
             } else {
                 format!("scenarios/{id}.toml")
             };
-            eprintln!("error: {shown}: no scenario \"{id}\"; the workspace has: {list}");
+            errln!("error: {shown}: no scenario \"{id}\"; the workspace has: {list}");
             unknown = true;
         } else if !ids.contains(&id) {
             ids.push(id);
@@ -53,6 +53,21 @@ pub fn scenario_ids(root: &Path, args: &[String]) -> Result<Vec<String>, u8> {
         return Err(INVALID);
     }
     Ok(ids)
+}
+
+/// Can the interactive model run: stdin and stdout are terminals and the
+/// controlling terminal (`/dev/tty`, which the terminal library opens) is
+/// there?
+fn terminal_usable() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && (cfg!(not(unix))
+            || std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .is_ok())
 }
 
 pub fn run(dir: Option<&Path>, args: &[String]) -> u8 {
@@ -65,11 +80,17 @@ pub fn run(dir: Option<&Path>, args: &[String]) -> u8 {
         Err(code) => return code,
     };
     if ids.len() > 2 {
-        eprintln!(
+        errln!(
             "error: poolplan tui opens one scenario, or two as Compare's A and B ({} given: {})",
             ids.len(),
             ids.join(", ")
         );
+        return USAGE;
+    }
+    // After the arguments are checked, before any escape code is written
+    // (issue 17 item 15).
+    if !terminal_usable() {
+        errln!("error: the interactive model needs a terminal; try `poolplan summary`");
         return USAGE;
     }
     crate::tui::run(&root, &ids)

@@ -2,6 +2,7 @@
 //! spreadsheet row for CSV), the column or key, the bad value and what would
 //! be valid. Loading collects them all rather than stopping at the first.
 
+use crate::model::text::for_terminal;
 use std::fmt;
 
 /// Error or warning.
@@ -79,11 +80,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{tag}: {}", self.location())?;
+        // Every part may echo a bad value: shown escaped, never raw.
+        write!(f, "{tag}: {}", for_terminal(&self.location()))?;
         if let Some(field) = &self.field {
-            write!(f, ", {field}")?;
+            write!(f, ", {}", for_terminal(field))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", for_terminal(&self.message))
     }
 }
 

@@ -20,6 +20,10 @@ impl ColMap {
     pub(super) fn contains_key(&self, name: &str) -> bool {
         self.get(name).is_some()
     }
+    /// Every known column and its index.
+    pub(super) fn entries(&self) -> &[(&'static str, usize)] {
+        &self.0
+    }
     /// The known column at index `i`.
     pub(super) fn name_at(&self, i: usize) -> Option<&'static str> {
         self.0.iter().find(|(_, j)| *j == i).map(|(n, _)| *n)

@@ -30,6 +30,7 @@ pub fn parse_manifest(text: &str, sink: &mut Sink<'_>) -> Option<Manifest> {
         }
     };
     let src = Src::new(text);
+    super::tomltext::check_document(doc.as_table(), &src, sink);
     let mut ok = true;
     for (key, item) in doc.iter() {
         if !KEYS.contains(&key) {
@@ -114,6 +115,12 @@ pub fn parse_manifest(text: &str, sink: &mut Sink<'_>) -> Option<Manifest> {
         },
         None => None,
     };
+    if let (Some(b), Some(n), Some((_, pos))) = (base_year, years_n, &years) {
+        if let Err(e) = b.horizon_fits(n) {
+            report(sink, Severity::Error, *pos, Some("key \"years\"".into()), e);
+            ok = false;
+        }
+    }
     if let Some((c, pos)) = &currency {
         if !c.eq_ignore_ascii_case("GBP") {
             report(

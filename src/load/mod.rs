@@ -3,7 +3,9 @@
 
 pub mod budget;
 pub mod chain;
+pub mod columns;
 pub mod diag;
+pub mod files;
 mod header;
 pub mod manifest;
 pub mod provenance;
@@ -14,45 +16,17 @@ pub mod source;
 pub mod table;
 pub mod text;
 pub mod tomlsrc;
+pub mod tomltext;
 pub mod xlsx;
 
 use crate::model::{Budget, Scenario};
 pub use chain::{chain_ids, reparse};
 pub use diag::{Diagnostic, Owner, Severity};
+use files::{inside, list_dir, name_error, stem};
+pub use files::{read_file, MAX_FILE_BYTES};
 use resolve::ScenarioSource;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-
-/// The largest input file read, in bytes (anything bigger is refused with a message).
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
-
-/// Read a whole file, with a message a finance lead can act on.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
-    if meta.is_dir() {
-        return Err("this is a folder, not a file".into());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is {} MB; poolplan reads files up to {} MB",
-            meta.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_message(path, &e))?;
-    chain::record_read(path, &bytes);
-    Ok(bytes)
-}
-
-fn io_message(_path: &Path, e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "the file is missing".into(),
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied: poolplan cannot read this file".into()
-        }
-        _ => format!("cannot read the file: {e}"),
-    }
-}
 
 /// Find the workspace: `dir` if given, else the current folder or the
 /// nearest parent that has a `budgets/` folder.
@@ -100,32 +74,6 @@ pub struct Workspace {
     pub digests: BTreeMap<PathBuf, String>,
 }
 
-fn list_dir(dir: &Path, want_dirs: bool, ext: Option<&str>) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                if want_dirs {
-                    p.is_dir()
-                } else {
-                    p.is_file() || p.is_symlink()
-                }
-            })
-            .filter(|p| ext.is_none_or(|x| p.extension().is_some_and(|e| e == x)))
-            .collect(),
-        Err(_) => vec![],
-    };
-    out.sort();
-    out
-}
-
-fn stem(p: &Path) -> String {
-    p.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 /// Is a scenario argument a path (contains `/` or ends in `.toml`)?
 pub fn is_path_arg(arg: &str) -> bool {
     arg.contains('/') || arg.ends_with(".toml")
@@ -151,6 +99,16 @@ impl Workspace {
                 .file_name()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or(id);
+            if let Err(e) = crate::model::value::parse_id(&id) {
+                // SPEC §9: a budget folder name is its id (it reaches screens).
+                ws.diagnostics.push(name_error(
+                    Owner::Budget(id.clone()),
+                    format!("budgets/{id}/"),
+                    "budget folder",
+                    e,
+                ));
+                continue;
+            }
             let loaded = budget::load_budget(root, &id, &mut ws.diagnostics);
             if loaded.has_errors {
                 ws.budgets_with_errors.push(id.clone());
@@ -173,7 +131,9 @@ impl Workspace {
         }
         for p in list_dir(&sdir, false, Some("toml")) {
             let id = stem(&p);
-            ws.scenario_ids.push(id);
+            if crate::model::value::is_id(&id) {
+                ws.scenario_ids.push(id);
+            }
             ws.add_scenario_file(&p);
         }
         for arg in extra.iter().filter(|a| is_path_arg(a)) {
@@ -201,6 +161,13 @@ impl Workspace {
         while let Some(p) = pending.pop() {
             let id = stem(&p);
             let shown = self.shown(&p);
+            if let Err(e) = crate::model::value::parse_id(&id) {
+                // SPEC §9: a scenario's file stem is its id.
+                let owner = Owner::Scenario(id);
+                self.diagnostics
+                    .push(name_error(owner, shown, "scenario file name", e));
+                continue;
+            }
             if let Some(existing) = self.sources.get(&id) {
                 let same =
                     std::fs::canonicalize(&existing.path).ok() == std::fs::canonicalize(&p).ok();
@@ -244,9 +211,28 @@ impl Workspace {
                     None
                 }
             };
-            let parent = chain::parent_of(raw.as_ref());
-            if let Some(pp) = chain::parent_path(raw.as_ref(), &p) {
-                pending.push(pp);
+            let mut parent = None;
+            if let Some(ext) = raw.as_ref().and_then(|r| r.extends.as_ref()) {
+                let e = ext.v.trim();
+                if is_path_arg(e) {
+                    match inside(&self.root, &p, e) {
+                        Ok(pp) => {
+                            parent = Some(stem(&pp));
+                            pending.push(pp);
+                        }
+                        Err(message) => self.diagnostics.push(Diagnostic {
+                            severity: Severity::Error,
+                            owner: Owner::Scenario(id.clone()),
+                            file: shown.clone(),
+                            line: Some(ext.pos.line).filter(|l| *l > 0),
+                            col: Some(ext.pos.col).filter(|_| ext.pos.line > 0),
+                            field: Some("key \"extends\"".into()),
+                            message,
+                        }),
+                    }
+                } else {
+                    parent = Some(e.to_string());
+                }
             }
             self.sources.insert(
                 id.clone(),

@@ -3,7 +3,9 @@
 //! table but was rejected (its own line already has an error), or into a
 //! table that could not be read at all, is not reported again as unknown.
 
+use crate::model::suggest::Suggester;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// What a budget's files declare, valid or not.
 #[derive(Debug, Clone, Default)]
@@ -21,15 +23,41 @@ pub struct Declared {
 }
 
 /// The ids a reference may name.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Known<'a> {
     /// Ids of rows that loaded.
     pub valid: HashSet<&'a str>,
     /// Every id written in the table (`None`: the table could not be read).
     pub declared: Option<&'a HashSet<String>>,
+    /// The valid ids, sorted and indexed for "did you mean" (built at the
+    /// first unknown reference, then shared by every later one).
+    hints: OnceLock<(Vec<&'a str>, Suggester<'a>)>,
+}
+
+/// A clone may be extended (`valid` is public), so its hints start afresh.
+impl Clone for Known<'_> {
+    fn clone(&self) -> Self {
+        Known {
+            valid: self.valid.clone(),
+            declared: self.declared,
+            hints: OnceLock::new(),
+        }
+    }
 }
 
 impl<'a> Known<'a> {
+    /// These ids and `more` (e.g. services commissioned by levers).
+    pub fn with_more<'s>(&self, more: impl IntoIterator<Item = &'s str>) -> Known<'s>
+    where
+        'a: 's,
+    {
+        Known {
+            valid: self.valid.iter().copied().chain(more).collect(),
+            declared: self.declared,
+            hints: OnceLock::new(),
+        }
+    }
+
     pub fn new(
         valid: impl IntoIterator<Item = &'a str>,
         declared: Option<&'a HashSet<String>>,
@@ -37,6 +65,7 @@ impl<'a> Known<'a> {
         Known {
             valid: valid.into_iter().collect(),
             declared,
+            hints: OnceLock::new(),
         }
     }
 
@@ -48,23 +77,34 @@ impl<'a> Known<'a> {
             return true;
         }
         if self.declared.is_some_and(|d| !d.contains(id)) {
-            report(unknown(what, id, &self.valid, file));
+            let (ids, suggester) = self.hints.get_or_init(|| hints(&self.valid));
+            report(message(what, id, ids, suggester, file));
         }
         false
     }
 }
 
-/// An unknown-reference message with the known ids as a hint.
-pub fn unknown(what: &str, id: &str, known: &HashSet<&str>, file: &str) -> String {
+fn hints<'a>(known: &HashSet<&'a str>) -> (Vec<&'a str>, Suggester<'a>) {
     let mut ids: Vec<&str> = known.iter().copied().collect();
     ids.sort_unstable();
-    let hint = match crate::model::value::did_you_mean(id, &ids) {
+    let suggester = Suggester::new(ids.iter().copied());
+    (ids, suggester)
+}
+
+fn message(what: &str, id: &str, ids: &[&str], suggester: &Suggester<'_>, file: &str) -> String {
+    let hint = match suggester.suggest(id) {
         Some(k) => format!("did you mean \"{k}\"?"),
         None if ids.is_empty() => format!("{file} lists none"),
         None if ids.len() <= 12 => format!("known: {}", ids.join(", ")),
         None => format!("see {file} for the {} known ids", ids.len()),
     };
     format!("unknown {what} \"{id}\"; {hint}")
+}
+
+/// An unknown-reference message with the known ids as a hint.
+pub fn unknown(what: &str, id: &str, known: &HashSet<&str>, file: &str) -> String {
+    let (ids, suggester) = hints(known);
+    message(what, id, &ids, &suggester, file)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! after the CSV text is split ([`from_rows`]) are shared with the sheets
 //! of a workbook (`xlsx/`), so both give the same messages.
 
+use super::columns::{check_cells, extra_cells, ColumnKinds, Thousands};
 use super::diag::{column_letter, Sink};
 use super::header::{match_header, ColMap, Header};
 use super::text::{binary_line, decode};
@@ -65,12 +66,23 @@ impl Table {
 
 /// Read a CSV file's bytes into a table. Returns `None` when the file cannot
 /// be used at all (no header, missing required columns, binary data); the
-/// reasons are in the sink.
+/// reasons are in the sink. Money and text columns: `ColumnKinds::STANDARD`.
 pub fn read_table(
     bytes: &[u8],
     sink: &mut Sink<'_>,
     required: &[&'static str],
     optional: &[&'static str],
+) -> Option<Table> {
+    read_table_with(bytes, sink, required, optional, &ColumnKinds::STANDARD)
+}
+
+/// `read_table` with the table's own money and free-text columns.
+pub fn read_table_with(
+    bytes: &[u8],
+    sink: &mut Sink<'_>,
+    required: &[&'static str],
+    optional: &[&'static str],
+    kinds: &ColumnKinds,
 ) -> Option<Table> {
     let (text, was_1252) = decode(bytes);
     if let Some(line) = binary_line(&text) {
@@ -119,6 +131,17 @@ pub fn read_table(
     let header: Vec<String> = header.iter().map(str::to_string).collect();
     let head = match_header(&header, header_line, sink, required, optional)?;
     let width = head.width;
+    // An unquoted thousands comma shifts CSV cells (SPEC §9 "Settled later").
+    let names: Vec<String> = header
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let money: Vec<usize> = kinds
+        .money
+        .iter()
+        .filter_map(|m| head.cols.get(m).copied())
+        .collect();
+    let thousands = Thousands::new(kinds, &names, money);
     let mut rows = Vec::new();
     let mut last_start = 0;
     for rec in records {
@@ -134,7 +157,9 @@ pub fn read_table(
                 let line = r.position().map(|p| p.line() as usize).unwrap_or(0);
                 last_start = r.position().map(|p| p.byte() as usize).unwrap_or(0);
                 let cells: Vec<String> = r.iter().map(|c| c.trim().to_string()).collect();
-                extra_cells(&cells, line, width, sink);
+                if !thousands.check(&cells, line, sink) {
+                    extra_cells(&cells, line, width, sink);
+                }
                 rows.push(Row { line, cells });
             }
         }
@@ -157,20 +182,6 @@ pub fn read_table(
         }
     }
     Some(finish(rows, unclosed, head, header_line, sink, required))
-}
-
-/// Warn about values beyond the header's last column.
-fn extra_cells(cells: &[String], line: usize, width: usize, sink: &mut Sink<'_>) {
-    if cells.len() > width && cells.iter().skip(width).any(|c| !c.is_empty()) {
-        sink.warn(
-            Some(line),
-            Some(format!("column {}", column_letter(width))),
-            format!(
-                "this row has {} cells but the header has {width} columns; the extra cells are ignored",
-                cells.len()
-            ),
-        );
-    }
 }
 
 /// A table from rows already split into cells (a workbook sheet): the
@@ -233,6 +244,9 @@ fn finish(
         width,
         unnamed,
     } = head;
+    for r in &rows {
+        check_cells(&r.cells, cols.entries(), r.line, sink);
+    }
     // A row that stops before a required column gets one message, not one
     // per empty cell.
     let needed = required

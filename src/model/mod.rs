@@ -9,6 +9,8 @@ pub mod outcomes;
 pub mod rates;
 pub mod round;
 pub mod scenario;
+pub mod suggest;
+pub mod text;
 pub mod value;
 pub mod year;
 

@@ -356,50 +356,9 @@ pub fn parse_enum<T: Copy>(raw: &str, what: &str, options: &[(&str, T)]) -> Resu
         })
 }
 
-/// The edit distance between two short strings (for "did you mean"):
-/// insertions, deletions, substitutions and swaps of neighbours
-/// (`nmae` → `name`) each count one.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // d[i][j]: distance between a[..i] and b[..j].
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
-/// The closest of `options` to `word`, if it is close enough to be a typo:
-/// at most one edit in three characters (at least one edit allowed), and
-/// never a replacement of the whole word (`set` is not a typo of `to`).
-pub fn did_you_mean<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
-    let len = word.chars().count();
-    options
-        .iter()
-        .map(|o| (edit_distance(word, o), *o))
-        .filter(|(d, o)| {
-            let olen = o.chars().count();
-            *d <= (len.max(olen) / 3).max(1) && *d < olen.min(len).max(1)
-        })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, o)| o)
-}
+/// The closest of `options` to `word`, if it is close enough to be a typo
+/// (see `suggest`).
+pub use super::suggest::did_you_mean;
 
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// The last financial year a horizon may reach: `9999-00`.
+pub const LAST_YEAR: i32 = 9999;
+
 /// A financial year, stored as the calendar year it starts in (2009 for `2009-10`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Year(pub i32);
@@ -31,6 +34,19 @@ impl Year {
         Ok(Year(first))
     }
 
+    /// Check that a horizon of `years` years from `self` ends by `9999-00`
+    /// (years are written with four digits: `10000-01` is refused on input).
+    pub fn horizon_fits(self, years: usize) -> Result<(), String> {
+        let last = i64::from(self.0) + years as i64 - 1;
+        if last <= i64::from(LAST_YEAR) {
+            return Ok(());
+        }
+        let most = (i64::from(LAST_YEAR) - i64::from(self.0) + 1).max(0);
+        Err(format!(
+            "a horizon of {years} years from {self} would run past 9999-00, the last year poolplan handles; use at most {most} years"
+        ))
+    }
+
     /// The year `n` years later.
     pub fn plus(self, n: i32) -> Year {
         Year(self.0 + n)
@@ -53,6 +69,14 @@ mod tests {
         assert_eq!(Year::parse(" 1999-00 ").unwrap(), Year(1999));
         assert_eq!(Year(1999).to_string(), "1999-00");
         assert_eq!(Year(2009).plus(2).to_string(), "2011-12");
+    }
+
+    #[test]
+    fn horizons_end_by_9999() {
+        assert_eq!(Year(9995).horizon_fits(5), Ok(()));
+        let e = Year(9995).horizon_fits(6).unwrap_err();
+        assert!(e.contains("from 9995-96 would run past 9999-00"), "{e}");
+        assert!(e.contains("at most 5 years"), "{e}");
     }
 
     #[test]

@@ -57,15 +57,17 @@ pub fn render_text(tables: &[Table], unit: Unit) -> String {
             out.push('\n');
         }
         if !t.title.is_empty() {
-            out.push_str(&t.title);
+            out.push_str(&shown(&t.title));
             out.push('\n');
         }
+        // Every string reaches a terminal escaped (defense in depth: the
+        // loader already refuses control characters in names).
         let cells: Vec<Vec<String>> = t
             .rows
             .iter()
-            .map(|r| r.iter().map(|c| c.display(unit)).collect())
+            .map(|r| r.iter().map(|c| shown(&c.display(unit))).collect())
             .collect();
-        let headers = t.shown_headers();
+        let headers: Vec<String> = t.shown_headers().iter().map(|c| shown(c)).collect();
         let mut widths: Vec<usize> = headers.iter().map(|c| c.chars().count()).collect();
         for r in &cells {
             for (i, c) in r.iter().enumerate() {
@@ -101,18 +103,22 @@ pub fn render_text(tables: &[Table], unit: Unit) -> String {
             out.push_str(s.trim_end());
             out.push('\n');
         };
-        line(headers, &mut out);
+        line(&headers, &mut out);
         let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
         line(&rule, &mut out);
         for r in &cells {
             line(r, &mut out);
         }
         for n in &t.notes {
-            out.push_str(n);
+            out.push_str(&shown(n));
             out.push('\n');
         }
     }
     out
+}
+
+fn shown(s: &str) -> String {
+    crate::model::text::for_terminal(s).into_owned()
 }
 
 fn csv_field(s: &str) -> String {

@@ -111,18 +111,18 @@ pub fn run(root: &Path, names: &[String]) -> u8 {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = app_for(root, (80, 24), color);
     if let Err(e) = choose(&mut app, names) {
-        eprintln!("error: {e}");
+        crate::errln!("error: {e}");
         return 1;
     }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        eprintln!("error: the interactive model needs a terminal; try `poolplan summary`");
+        crate::errln!("error: the interactive model needs a terminal; try `poolplan summary`");
         return 2;
     }
     let mut term = match setup() {
         Ok(t) => t,
         Err(e) => {
             restore();
-            eprintln!("error: cannot start the terminal interface: {e}");
+            crate::errln!("error: cannot start the terminal interface: {e}");
             return 1;
         }
     };
@@ -140,11 +140,11 @@ pub fn run(root: &Path, names: &[String]) -> u8 {
     let sig = stop.load(Ordering::Relaxed);
     if sig != 0 {
         match edge::write_recovery(&app) {
-            Some(Ok(p)) => eprintln!(
+            Some(Ok(p)) => crate::errln!(
                 "poolplan stopped by a signal; unsaved edits are in {} (the next start offers to restore them)",
                 p.display()
             ),
-            Some(Err(e)) => eprintln!("error: poolplan stopped by a signal and could not keep the unsaved edits: {e}"),
+            Some(Err(e)) => crate::errln!("error: poolplan stopped by a signal and could not keep the unsaved edits: {e}"),
             None => {}
         }
         return 128u8.saturating_add(sig as u8);
@@ -152,7 +152,7 @@ pub fn run(root: &Path, names: &[String]) -> u8 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: the terminal interface failed: {e}");
+            crate::errln!("error: the terminal interface failed: {e}");
             1
         }
     }

@@ -100,9 +100,7 @@ impl<'b, 'i> Checker<'b, 'i> {
         if self.services.valid.contains(v) || commissioned.contains_key(v) {
             return Some(v.to_string());
         }
-        let mut known = self.services.clone();
-        known.valid.extend(commissioned.keys().map(String::as_str));
-        known.accept("service", v, "services.csv", |m| {
+        let report_at = |m| {
             report(
                 sink,
                 Severity::Error,
@@ -110,7 +108,17 @@ impl<'b, 'i> Checker<'b, 'i> {
                 Some(format!("lever key \"{key}\"")),
                 m,
             )
-        });
+        };
+        // The shared index (built once) unless commissioned services join it.
+        if commissioned.is_empty() {
+            self.services
+                .accept("service", v, "services.csv", report_at);
+        } else {
+            let known = self
+                .services
+                .with_more(commissioned.keys().map(String::as_str));
+            known.accept("service", v, "services.csv", report_at);
+        }
         None
     }
 

@@ -184,6 +184,25 @@ pub fn resolve_indexed<'b>(
         .iter()
         .find_map(|s| s.raw.as_ref().and_then(|r| r.years.as_ref()).map(|y| y.v))
         .unwrap_or(budget.years);
+    // Issue 17: a horizon past 9999-00 is refused (it would show 10000-01).
+    if let Some((s, at)) = chain.iter().find_map(|s| {
+        s.raw
+            .as_ref()
+            .and_then(|r| r.years.as_ref())
+            .map(|y| (*s, y))
+    }) {
+        if let Err(e) = budget.base_year.horizon_fits(years) {
+            let mut sink = sink(diags, s);
+            report(
+                &mut sink,
+                Severity::Error,
+                at.pos,
+                Some("key \"years\"".into()),
+                e,
+            );
+            return None;
+        }
+    }
     let declared: &'b Declared = declared.get(&budget_id).unwrap_or(&NO_DECLARED);
     let child = chain[0].raw.as_ref()?;
     let mut scenario = Scenario {
@@ -256,14 +275,31 @@ pub fn resolve_indexed<'b>(
                 ok = false;
             }
         }
+        // Built once, not per key (issue 17: K keys × S services).
+        let categories: HashSet<&str> = budget
+            .services
+            .iter()
+            .map(|sv| sv.category.as_str())
+            .chain(commissioned.values().map(|(c, _)| c.as_str()))
+            .collect();
         for (key, at) in &raw.demand {
             let known = budget.service(key).is_some()
                 || declared.services.as_ref().is_none_or(|d| d.contains(key))
                 || commissioned.contains_key(key)
-                || budget.services.iter().any(|sv| &sv.category == key)
-                || commissioned.values().any(|(c, _)| c == key);
+                || categories.contains(key.as_str());
             if !known {
-                report(&mut sink, Severity::Warning, at.pos, Some(format!("[demand] key \"{key}\"")), format!("\"{key}\" matches no service id or category of budget \"{budget_id}\"; this growth is not used"));
+                // A mis-cased key (`Fostering`) stays a warning, with the exact match.
+                let cased = categories
+                    .iter()
+                    .copied()
+                    .chain(budget.services.iter().map(|sv| sv.id.as_str()))
+                    .filter(|c| c.eq_ignore_ascii_case(key))
+                    .min()
+                    .map(|c| {
+                        format!("; did you mean \"{c}\"? (keys match exactly, capitals included)")
+                    })
+                    .unwrap_or_default();
+                report(&mut sink, Severity::Warning, at.pos, Some(format!("[demand] key \"{key}\"")), format!("\"{key}\" matches no service id or category of budget \"{budget_id}\"; this growth is not used{cased}"));
             }
         }
         for l in &raw.levers {

@@ -120,6 +120,7 @@ pub fn parse_scenario(text: &str, sink: &mut Sink<'_>) -> Option<RawScenario> {
         }
     };
     let src = Src::new(text);
+    super::tomltext::check_document(doc.as_table(), &src, sink);
     let mut raw = RawScenario::default();
     for (key, item) in doc.iter() {
         let pos = doc

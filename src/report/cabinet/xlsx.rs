@@ -39,10 +39,36 @@ fn num_format(dp: u32, bold: bool) -> Format {
     }
 }
 
+/// Is `c` allowed in XML 1.0 text (tab, LF, CR, U+0020–U+D7FF,
+/// U+E000–U+FFFD, U+10000 and above)?
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || c >= '\u{10000}'
+}
+
+/// A cell's text: formula-safe (`safe`), and with any character XML cannot
+/// hold (control characters, U+FFFE, U+FFFF) shown as `<U+FFFE>`, so the
+/// workbook is always well-formed whatever reaches it.
+fn text(s: &str) -> std::borrow::Cow<'_, str> {
+    let safe = safe_text(s);
+    if safe.chars().all(xml_char) {
+        return safe;
+    }
+    let mut out = String::with_capacity(safe.len() + 8);
+    for c in safe.chars() {
+        if xml_char(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("<{}>", crate::model::text::code_point(c)));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The characters a cell shows (for column widths).
 fn shown_width(v: &Value) -> usize {
     match v {
-        Value::Text(s) => safe_text(s).chars().count(),
+        Value::Text(s) => text(s).chars().count(),
         Value::Num(x, dp) => grouped(*x, *dp).chars().count() + 2,
         Value::NA => 3,
         Value::Empty => 0,
@@ -65,7 +91,7 @@ fn write_cell(
     };
     match v {
         Value::Text(s) => ws
-            .write_string_with_format(row, col, safe_text(s), &text_format)
+            .write_string_with_format(row, col, text(s), &text_format)
             .map_err(err)?,
         Value::Num(x, dp) => {
             let f = to_f64(*x)?;
@@ -89,15 +115,11 @@ fn sheet(wb: &mut Workbook, t: &CabTable) -> Result<(), CabinetError> {
     let ws = wb.add_worksheet();
     ws.set_name(t.sheet).map_err(err)?;
     let bold = Format::new().set_bold();
-    ws.write_string_with_format(0, 0, safe_text(&t.title), &bold)
+    ws.write_string_with_format(0, 0, text(&t.title), &bold)
         .map_err(err)?;
-    let mut widths: Vec<usize> = t
-        .columns
-        .iter()
-        .map(|c| safe_text(c).chars().count())
-        .collect();
+    let mut widths: Vec<usize> = t.columns.iter().map(|c| text(c).chars().count()).collect();
     for (c, name) in t.columns.iter().enumerate() {
-        ws.write_string_with_format(1, col(c)?, safe_text(name), &bold)
+        ws.write_string_with_format(1, col(c)?, text(name), &bold)
             .map_err(err)?;
     }
     let mut r = FIRST_ROW;
@@ -114,7 +136,7 @@ fn sheet(wb: &mut Workbook, t: &CabTable) -> Result<(), CabinetError> {
     let italic = Format::new().set_italic();
     r += 1;
     for n in &t.notes {
-        ws.write_string_with_format(r, 0, safe_text(n), &italic)
+        ws.write_string_with_format(r, 0, text(n), &italic)
             .map_err(err)?;
         r += 1;
     }
@@ -149,4 +171,40 @@ pub fn workbook_bytes(
     }
     xlsx_charts::insert(&mut wb, charts)?;
     wb.save_to_buffer().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+
+    #[test]
+    fn xml_invalid_characters_never_reach_the_workbook() {
+        let bad = "Evil\u{FFFE}\u{FFFF}\u{1b}]52\u{7}";
+        let t = CabTable {
+            slug: "t",
+            sheet: "T",
+            title: bad.into(),
+            columns: vec![bad.into()],
+            rows: vec![super::super::Row {
+                kind: RowKind::Body,
+                cells: vec![Value::Text(bad.into())],
+            }],
+            notes: vec![bad.into()],
+        };
+        let provenance = CabTable {
+            sheet: "P",
+            ..t.clone()
+        };
+        let bytes = workbook_bytes(std::slice::from_ref(&t), &provenance, &[]).unwrap();
+        // Before the fix calamine could not parse sharedStrings.xml.
+        let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let r = wb.worksheet_range("T").unwrap();
+        assert_eq!(
+            r.get_value((2, 0)),
+            Some(&Data::String(
+                "Evil<U+FFFE><U+FFFF><U+001B>]52<U+0007>".into()
+            ))
+        );
+    }
 }
