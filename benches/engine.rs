@@ -87,6 +87,7 @@ fn budget(services: usize, years: usize) -> Budget {
         services,
         risk_shares: vec![],
         files: vec![],
+        monitoring: Default::default(),
     }
 }
 

@@ -158,6 +158,7 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         services,
         risk_shares,
         files: vec![],
+        monitoring: Default::default(),
     };
     let bp = |x: i64| Decimal::new(x, 4);
     let mut levers = vec![];

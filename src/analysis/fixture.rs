@@ -82,6 +82,7 @@ pub fn budget(services: Vec<Service>) -> Budget {
         services,
         risk_shares: vec![],
         files: vec![],
+        monitoring: Default::default(),
     }
 }
 

@@ -75,6 +75,7 @@ fn budget() -> Budget {
         services: vec![],
         risk_shares: vec![],
         files: vec![],
+        monitoring: Default::default(),
     }
 }
 

@@ -150,6 +150,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         services: vec![],
         risk_shares: vec![],
         files: vec![],
+        monitoring: Default::default(),
     };
 
     let mut tables: HashMap<&str, (Table, String)> = HashMap::new();
@@ -284,6 +285,8 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         &budget,
         &show("pools.csv"),
     );
+    budget.monitoring =
+        super::monitoring::load(&dir, id, m.map(|m| (m.base_year, m.years)), ctx.diags);
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);
     Loaded {
         budget,

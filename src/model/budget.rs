@@ -185,6 +185,8 @@ pub struct Budget {
     pub risk_shares: Vec<RiskShare>,
     /// Every input file read for this budget (for provenance).
     pub files: Vec<PathBuf>,
+    /// In-year monitoring inputs (actuals and profiles), not part of the plan.
+    pub monitoring: super::Monitoring,
 }
 
 impl Budget {

@@ -4,12 +4,14 @@
 //! of SPEC §3, so a `Budget` or `Scenario` that exists is already valid.
 
 pub mod budget;
+pub mod monitoring;
 pub mod round;
 pub mod scenario;
 pub mod value;
 pub mod year;
 
 pub use budget::*;
+pub use monitoring::{Actual, Monitoring, Period, ProfileWeight};
 pub use round::*;
 pub use scenario::*;
 pub use year::Year;
