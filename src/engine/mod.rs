@@ -12,6 +12,7 @@ mod headline;
 pub mod parallel;
 mod pools;
 mod services;
+pub mod settle;
 pub mod split;
 pub mod vfm;
 
