@@ -18,6 +18,7 @@ pub mod drivers;
 pub mod fixture;
 pub mod levers;
 pub mod median;
+pub mod monitor;
 pub mod providers;
 pub mod sensitivity;
 pub mod switching;

@@ -49,11 +49,19 @@ impl<'a> Settler<'a> {
                     .risk_shares
                     .iter()
                     .filter(|r| r.pool == pool.id)
-                    .filter_map(|r| order.get(r.partner.as_str()).map(|&i| (i, r.partner.clone())))
+                    .filter_map(|r| {
+                        order
+                            .get(r.partner.as_str())
+                            .map(|&i| (i, r.partner.clone()))
+                    })
                     .collect(),
                 _ => contrib
                     .iter()
-                    .filter_map(|c| order.get(c.partner.as_str()).map(|&i| (i, c.partner.clone())))
+                    .filter_map(|c| {
+                        order
+                            .get(c.partner.as_str())
+                            .map(|&i| (i, c.partner.clone()))
+                    })
                     .collect(),
             };
             if let Some(&h) = order.get(pool.host.as_str()) {
@@ -112,7 +120,13 @@ impl<'a> Settler<'a> {
                 if weights.iter().all(|w| w.is_zero()) {
                     weights = sharers
                         .iter()
-                        .map(|q| if *q == pool.host { Decimal::ONE } else { Decimal::ZERO })
+                        .map(|q| {
+                            if *q == pool.host {
+                                Decimal::ONE
+                            } else {
+                                Decimal::ZERO
+                            }
+                        })
                         .collect();
                 }
                 s.shares = largest_remainder(amount, &weights);
