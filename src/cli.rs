@@ -64,6 +64,20 @@ pub enum CompareTable {
     Bridge,
 }
 
+/// How `monitor` forecasts a service's year-end outturn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MonitorMethod {
+    /// actual × 12 / months elapsed.
+    #[default]
+    Straight,
+    /// actual ÷ the share of the year's profile expected by now.
+    Profile,
+    /// actual + the latest month × the months left.
+    RunRate,
+    /// actual + budget × the share of the profile still to come.
+    Remaining,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate every budget and scenario; list all problems.
@@ -131,6 +145,30 @@ pub enum Command {
         /// Replace existing output files.
         #[arg(long)]
         force: bool,
+    },
+    /// In-year monitoring: actuals to date, forecast outturn, variance, RAG
+    /// and each partner's forecast risk share (SPEC §12).
+    Monitor {
+        /// The approved plan (default: baseline if it exists, else the first scenario).
+        scenario: Option<String>,
+        /// Financial year, e.g. 2009-10 (default: the latest year with actuals).
+        #[arg(long)]
+        year: Option<String>,
+        /// Month of the year, 1–12 (1 = April) or a name such as Sep (default: the latest with actuals).
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        method: MonitorMethod,
+        /// Amber above this variance, a rate of the budget (default 1%).
+        #[arg(long, value_name = "RATE")]
+        amber: Option<String>,
+        /// Red above this variance, a rate of the budget (default 5%).
+        #[arg(long, value_name = "RATE")]
+        red: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        units: Units,
+        #[arg(short = 'O', long = "output", value_enum, default_value_t)]
+        output: Output,
     },
     /// The interactive model.
     Tui { scenarios: Vec<String> },

@@ -4,6 +4,7 @@
 mod check;
 mod compare;
 mod export;
+mod monitor;
 mod providers;
 mod sensitivity;
 mod summary;
@@ -79,6 +80,28 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 bom,
                 output,
                 force,
+            },
+        ),
+        Command::Monitor {
+            scenario,
+            year,
+            period,
+            method,
+            amber,
+            red,
+            units,
+            output,
+        } => monitor::run(
+            dir,
+            &monitor::Args {
+                scenario,
+                year,
+                period,
+                method,
+                amber,
+                red,
+                units,
+                output,
             },
         ),
         Command::Tui { scenarios } => match workspace(dir) {

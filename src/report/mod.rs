@@ -5,6 +5,7 @@ pub mod bridge;
 pub mod cabinet;
 pub mod compare;
 pub mod format;
+pub mod monitor;
 pub mod providers;
 pub mod sensitivity;
 pub mod summary;
