@@ -31,6 +31,8 @@ fn budget(services: usize, years: usize) -> Budget {
             } else {
                 Underspend::CarryForward
             },
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         })
         .collect();
     let contributions = (0..20)
@@ -86,6 +88,8 @@ fn budget(services: usize, years: usize) -> Budget {
             .collect(),
         services,
         risk_shares: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
         monitoring: Default::default(),
     }
@@ -94,7 +98,7 @@ fn budget(services: usize, years: usize) -> Budget {
 fn scenario(b: &Budget, years: usize) -> Scenario {
     let mut demand = BTreeMap::new();
     for c in 0..40 {
-        demand.insert(format!("cat{c}"), Decimal::new(c % 7, 2));
+        demand.insert(format!("cat{c}"), Decimal::new(c % 7, 2).into());
     }
     let levers = b
         .services
@@ -118,9 +122,9 @@ fn scenario(b: &Budget, years: usize) -> Scenario {
         years,
         description: String::new(),
         rates: Rates {
-            pay_inflation: Decimal::new(25, 3),
-            price_inflation: Decimal::new(2, 2),
-            deflator: Decimal::new(25, 3),
+            pay_inflation: Decimal::new(25, 3).into(),
+            price_inflation: Decimal::new(2, 2).into(),
+            deflator: Decimal::new(25, 3).into(),
             discount_rate: Decimal::new(35, 3),
         },
         demand,

@@ -122,16 +122,17 @@ fn scenario(id: &'static str) -> impl Strategy<Value = (Scenario, Vec<Lever>)> {
             move |((pay, price, defl, disc), demand, growth, picks, extra)| {
                 let mut s = ex.baseline.clone();
                 s.id = id.into();
-                s.rates.pay_inflation = rate(pay);
-                s.rates.price_inflation = rate(price);
-                s.rates.deflator = rate(defl);
+                s.rates.pay_inflation = rate(pay).into();
+                s.rates.price_inflation = rate(price).into();
+                s.rates.deflator = rate(defl).into();
                 s.rates.discount_rate = rate(disc);
                 for (k, v) in demand {
-                    s.demand.insert(cats[k % cats.len()].clone(), rate(v));
+                    s.demand
+                        .insert(cats[k % cats.len()].clone(), rate(v).into());
                 }
                 for (k, v) in growth {
                     s.contribution_growth
-                        .insert(partners[k % partners.len()].clone(), rate(v));
+                        .insert(partners[k % partners.len()].clone(), rate(v).into());
                 }
                 let mut levers: Vec<Lever> = picks
                     .iter()

@@ -77,6 +77,8 @@ fn build(g: &Gen) -> (Budget, Scenario) {
             basis: "s75",
             risk_share: [RiskRule::ProRata, RiskRule::Host, RiskRule::Agreed][*rule as usize],
             underspend: [Underspend::CarryForward, Underspend::Return][*under as usize],
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
@@ -157,6 +159,8 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         }],
         services,
         risk_shares,
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
         monitoring: Default::default(),
     };
@@ -212,19 +216,19 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         years: g.years,
         description: String::new(),
         rates: Rates {
-            pay_inflation: bp(g.rates.0),
-            price_inflation: bp(g.rates.1),
-            deflator: bp(g.rates.2),
+            pay_inflation: bp(g.rates.0).into(),
+            price_inflation: bp(g.rates.1).into(),
+            deflator: bp(g.rates.2).into(),
             discount_rate: bp(g.rates.3),
         },
-        demand: [("cat1".to_string(), Decimal::new(4, 2))]
+        demand: [("cat1".to_string(), Decimal::new(4, 2).into())]
             .into_iter()
             .collect::<BTreeMap<_, _>>(),
         contribution_growth: g
             .growth
             .iter()
             .enumerate()
-            .map(|(i, x)| (format!("p{i}"), bp(*x)))
+            .map(|(i, x)| (format!("p{i}"), bp(*x).into()))
             .collect(),
         levers,
         chain: vec![],

@@ -9,7 +9,7 @@
 
 use super::levers::{describe, unmatched};
 use super::pct;
-use crate::model::{Budget, Lever, Scenario};
+use crate::model::{Budget, Lever, Scenario, YearRate};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -22,20 +22,24 @@ pub enum Tag {
 
 /// One move towards B.
 pub enum Move {
-    Pay(Decimal),
-    Price(Decimal),
-    Demand(String, Option<Decimal>),
-    Growth(String, Option<Decimal>),
+    Pay(YearRate),
+    Price(YearRate),
+    Demand(String, Option<YearRate>),
+    Growth(String, Option<YearRate>),
     Add(usize, Lever),
     Remove(usize),
-    Deflator(Decimal),
+    Deflator(YearRate),
     Discount(Decimal),
 }
 
-fn set_key(map: &mut std::collections::BTreeMap<String, Decimal>, key: &str, v: Option<Decimal>) {
+fn set_key(
+    map: &mut std::collections::BTreeMap<String, YearRate>,
+    key: &str,
+    v: &Option<YearRate>,
+) {
     match v {
         Some(v) => {
-            map.insert(key.to_string(), v);
+            map.insert(key.to_string(), v.clone());
         }
         None => {
             map.remove(key);
@@ -46,12 +50,12 @@ fn set_key(map: &mut std::collections::BTreeMap<String, Decimal>, key: &str, v: 
 impl Move {
     pub fn apply(&self, s: &mut Scenario, tags: &mut Vec<Tag>) {
         match self {
-            Move::Pay(x) => s.rates.pay_inflation = *x,
-            Move::Price(x) => s.rates.price_inflation = *x,
-            Move::Deflator(x) => s.rates.deflator = *x,
+            Move::Pay(x) => s.rates.pay_inflation = x.clone(),
+            Move::Price(x) => s.rates.price_inflation = x.clone(),
+            Move::Deflator(x) => s.rates.deflator = x.clone(),
             Move::Discount(x) => s.rates.discount_rate = *x,
-            Move::Demand(k, v) => set_key(&mut s.demand, k, *v),
-            Move::Growth(k, v) => set_key(&mut s.contribution_growth, k, *v),
+            Move::Demand(k, v) => set_key(&mut s.demand, k, v),
+            Move::Growth(k, v) => set_key(&mut s.contribution_growth, k, v),
             Move::Add(j, l) => {
                 s.levers.push(l.clone());
                 tags.push(Tag::B(*j));
@@ -66,8 +70,19 @@ impl Move {
     }
 }
 
-fn opt_pct(v: Option<Decimal>) -> String {
-    v.map(pct).unwrap_or_else(|| "unset (0%)".into())
+/// A rate as the bridge labels it (§10.1): `2.5%` or `{2010-11 4%, 2011-12 3%}`.
+fn rate(v: &YearRate) -> String {
+    match v {
+        YearRate::One(r) => pct(*r),
+        YearRate::ByYear(m) => {
+            let parts: Vec<String> = m.iter().map(|(y, r)| format!("{y} {}", pct(*r))).collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+    }
+}
+
+fn opt_pct(v: Option<&YearRate>) -> String {
+    v.map(rate).unwrap_or_else(|| "unset (0%)".into())
 }
 
 /// The moves from A to B, with their labels, in the documented order.
@@ -77,26 +92,26 @@ pub fn moves(budget: &Budget, a: &Scenario, b: &Scenario) -> Vec<(String, Move)>
         (
             format!(
                 "pay inflation {} to {}",
-                pct(ra.pay_inflation),
-                pct(rb.pay_inflation)
+                rate(&ra.pay_inflation),
+                rate(&rb.pay_inflation)
             ),
-            Move::Pay(rb.pay_inflation),
+            Move::Pay(rb.pay_inflation.clone()),
         ),
         (
             format!(
                 "price inflation {} to {}",
-                pct(ra.price_inflation),
-                pct(rb.price_inflation)
+                rate(&ra.price_inflation),
+                rate(&rb.price_inflation)
             ),
-            Move::Price(rb.price_inflation),
+            Move::Price(rb.price_inflation.clone()),
         ),
     ];
     let keys: BTreeSet<&String> = a.demand.keys().chain(b.demand.keys()).collect();
     for k in keys {
-        let (va, vb) = (a.demand.get(k).copied(), b.demand.get(k).copied());
+        let (va, vb) = (a.demand.get(k), b.demand.get(k));
         if va != vb {
             let label = format!("demand growth {k} {} to {}", opt_pct(va), opt_pct(vb));
-            out.push((label, Move::Demand(k.clone(), vb)));
+            out.push((label, Move::Demand(k.clone(), vb.cloned())));
         }
     }
     let keys: BTreeSet<&String> = a
@@ -105,11 +120,11 @@ pub fn moves(budget: &Budget, a: &Scenario, b: &Scenario) -> Vec<(String, Move)>
         .chain(b.contribution_growth.keys())
         .collect();
     for k in keys {
-        let va = a.contribution_growth.get(k).copied();
-        let vb = b.contribution_growth.get(k).copied();
+        let va = a.contribution_growth.get(k);
+        let vb = b.contribution_growth.get(k);
         if va != vb {
             let label = format!("contribution growth {k} {} to {}", opt_pct(va), opt_pct(vb));
-            out.push((label, Move::Growth(k.clone(), vb)));
+            out.push((label, Move::Growth(k.clone(), vb.cloned())));
         }
     }
     let (only_a, only_b) = unmatched(&a.levers, &b.levers);
@@ -125,8 +140,8 @@ pub fn moves(budget: &Budget, a: &Scenario, b: &Scenario) -> Vec<(String, Move)>
         out.push((label, Move::Remove(i)));
     }
     if ra.deflator != rb.deflator {
-        let label = format!("deflator {} to {}", pct(ra.deflator), pct(rb.deflator));
-        out.push((label, Move::Deflator(rb.deflator)));
+        let label = format!("deflator {} to {}", rate(&ra.deflator), rate(&rb.deflator));
+        out.push((label, Move::Deflator(rb.deflator.clone())));
     }
     if ra.discount_rate != rb.discount_rate {
         let label = format!(

@@ -72,6 +72,8 @@ pub fn budget(services: Vec<Service>) -> Budget {
             basis: "other",
             risk_share: RiskRule::ProRata,
             underspend: Underspend::CarryForward,
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         }],
         contributions: vec![contrib("a", dec!(1000)), contrib("b", dec!(500))],
         providers: vec![
@@ -81,6 +83,8 @@ pub fn budget(services: Vec<Service>) -> Budget {
         ],
         services,
         risk_shares: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
         monitoring: Default::default(),
     }

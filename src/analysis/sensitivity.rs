@@ -10,11 +10,14 @@
 //! minus the figure as it stands. The swing is the larger absolute gap
 //! effect; ties are ordered by name. A move the engine cannot project is
 //! "n/a", never a failure of the whole report.
+//!
+//! A rate given by year (§10.1) is moved by the same amount in every year:
+//! its `current` is 0 and its switching value is that uniform shift.
 
 use super::switching::{switching_value, Found, STEP};
 use super::{cumulative_gap, AnalysisError};
 use crate::engine::project;
-use crate::model::{Budget, Scenario};
+use crate::model::{Budget, Scenario, Year, YearRate};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -49,33 +52,49 @@ impl Input {
         }
     }
 
-    /// Its value in a scenario (0 where a key is absent).
-    pub fn get(&self, s: &Scenario) -> Decimal {
+    fn rate<'s>(&self, s: &'s Scenario) -> Option<&'s YearRate> {
         match self {
-            Input::PayInflation => s.rates.pay_inflation,
-            Input::PriceInflation => s.rates.price_inflation,
-            Input::Deflator => s.rates.deflator,
-            Input::DiscountRate => s.rates.discount_rate,
-            Input::Demand(k) => s.demand.get(k).copied().unwrap_or_default(),
-            Input::ContributionGrowth(k) => {
-                s.contribution_growth.get(k).copied().unwrap_or_default()
-            }
+            Input::PayInflation => Some(&s.rates.pay_inflation),
+            Input::PriceInflation => Some(&s.rates.price_inflation),
+            Input::Deflator => Some(&s.rates.deflator),
+            Input::DiscountRate => None,
+            Input::Demand(k) => s.demand.get(k),
+            Input::ContributionGrowth(k) => s.contribution_growth.get(k),
         }
     }
 
-    /// A copy of the scenario with this input set to `x`.
-    pub fn with(&self, s: &Scenario, x: Decimal) -> Scenario {
-        let mut s = s.clone();
+    /// The year table this input is given as, if it is one.
+    pub fn by_year(&self, s: &Scenario) -> Option<YearRate> {
+        self.rate(s).filter(|r| r.single().is_none()).cloned()
+    }
+
+    /// Its value in a scenario (0 where a key is absent, and 0 for a year
+    /// table, which moves as a uniform shift).
+    pub fn get(&self, s: &Scenario) -> Decimal {
         match self {
-            Input::PayInflation => s.rates.pay_inflation = x,
-            Input::PriceInflation => s.rates.price_inflation = x,
-            Input::Deflator => s.rates.deflator = x,
+            Input::DiscountRate => s.rates.discount_rate,
+            _ => self.rate(s).and_then(YearRate::single).unwrap_or_default(),
+        }
+    }
+
+    /// A copy of the scenario with this input set to `x` (a year table is
+    /// shifted by `x` in every year instead).
+    pub fn with(&self, s: &Scenario, base: Year, x: Decimal) -> Scenario {
+        let mut s = s.clone();
+        let v = match self.rate(&s) {
+            Some(r @ YearRate::ByYear(_)) => r.shifted(base, x),
+            _ => YearRate::One(x),
+        };
+        match self {
+            Input::PayInflation => s.rates.pay_inflation = v,
+            Input::PriceInflation => s.rates.price_inflation = v,
+            Input::Deflator => s.rates.deflator = v,
             Input::DiscountRate => s.rates.discount_rate = x,
             Input::Demand(k) => {
-                s.demand.insert(k.clone(), x);
+                s.demand.insert(k.clone(), v);
             }
             Input::ContributionGrowth(k) => {
-                s.contribution_growth.insert(k.clone(), x);
+                s.contribution_growth.insert(k.clone(), v);
             }
         }
         s
@@ -122,7 +141,11 @@ pub struct Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub input: Input,
+    /// The current value; 0 for a year table (whose moves are shifts).
     pub current: Decimal,
+    /// The year table, when the input is given by year: `current` and the
+    /// switching value are then a uniform shift in percentage points.
+    pub by_year: Option<YearRate>,
     pub down: Effect,
     pub up: Effect,
     /// The larger absolute gap effect.
@@ -170,7 +193,8 @@ pub fn sensitivity(budget: &Budget, s: &Scenario) -> Result<Sensitivity, Analysi
     let mut rows = vec![];
     for input in inputs(budget, s) {
         let current = input.get(s);
-        let at = |x: Decimal| effect(budget, &input.with(s, x), base);
+        let by = budget.base_year;
+        let at = |x: Decimal| effect(budget, &input.with(s, by, x), base);
         let (down, up) = match (current.checked_sub(STEP), current.checked_add(STEP)) {
             (Some(d), Some(u)) => (at(d), at(u)),
             _ => (
@@ -190,9 +214,10 @@ pub fn sensitivity(budget: &Budget, s: &Scenario) -> Result<Sensitivity, Analysi
             .map(|g| g.abs())
             .max()
             .unwrap_or_default();
-        let gap_at = |x: Decimal| gap_and_npv(budget, &input.with(s, x)).map(|r| r.0);
+        let gap_at = |x: Decimal| gap_and_npv(budget, &input.with(s, by, x)).map(|r| r.0);
         let switching = switching_value(current, &gap_at);
         rows.push(Row {
+            by_year: input.by_year(s),
             input,
             current,
             down,

@@ -2,6 +2,7 @@
 //! panic; powers are built by repeated multiplication, year by year.
 
 use super::EngineError;
+use crate::model::{Year, YearRate};
 use rust_decimal::Decimal;
 
 pub type R<T> = Result<T, EngineError>;
@@ -52,6 +53,37 @@ pub fn powers(rate: Decimal, n: usize, what: &str) -> R<Vec<Decimal>> {
     Ok(out)
 }
 
+/// SPEC §10.1 running product: `P[0] = 1`, `P[t] = P[t−1] × (1 + r[t])`
+/// for t = 0 … n−1. With a single rate this is `(1 + r)^t` exactly.
+pub fn products(rate: &YearRate, base: Year, n: usize, what: &str) -> R<Vec<Decimal>> {
+    if let YearRate::One(r) = rate {
+        return powers(*r, n, what);
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut x = Decimal::ONE;
+    for t in 0..n {
+        if t > 0 {
+            x = mul(x, add(Decimal::ONE, rate.at(base, t), what)?, what)?;
+        }
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// The demand factor (SPEC §9 "Settled later"): the running product, but
+/// `P_g[t] = max(0, P_g[t−1] × (1 + g[t]))`, so once 0 it stays 0.
+pub fn demand_products(rate: &YearRate, base: Year, n: usize, what: &str) -> R<Vec<Decimal>> {
+    let mut out = Vec::with_capacity(n);
+    let mut x = Decimal::ONE;
+    for t in 0..n {
+        if t > 0 {
+            x = mul(x, add(Decimal::ONE, rate.at(base, t), what)?, what)?.max(Decimal::ZERO);
+        }
+        out.push(x);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +93,31 @@ mod tests {
     fn powers_by_hand() {
         let p = powers(dec!(0.1), 4, "x").unwrap();
         assert_eq!(p, vec![dec!(1), dec!(1.1), dec!(1.21), dec!(1.331)]);
+    }
+
+    #[test]
+    fn product_over_a_table_whose_first_year_is_after_base_plus_one() {
+        // base 2009-10; entries 2011-12 = 10%, 2013-14 = -50%.
+        // rates: t1 0, t2 10%, t3 10%, t4 -50% → 1, 1, 1.1, 1.21, 0.605
+        let r = YearRate::ByYear(
+            [(Year(2011), dec!(0.1)), (Year(2013), dec!(-0.5))]
+                .into_iter()
+                .collect(),
+        );
+        let p = products(&r, Year(2009), 5, "x").unwrap();
+        assert_eq!(
+            p,
+            vec![dec!(1), dec!(1), dec!(1.1), dec!(1.21), dec!(0.605)]
+        );
+    }
+
+    #[test]
+    fn demand_stops_at_zero() {
+        // -150% a year: 1, max(0, -0.5) = 0, then 0 for ever (not 0.25).
+        let p = demand_products(&YearRate::One(dec!(-1.5)), Year(2009), 4, "x").unwrap();
+        assert_eq!(p, vec![dec!(1), dec!(0), dec!(0), dec!(0)]);
+        let p = demand_products(&YearRate::One(dec!(0.1)), Year(2009), 3, "x").unwrap();
+        assert_eq!(p, vec![dec!(1), dec!(1.1), dec!(1.21)]);
     }
 
     #[test]

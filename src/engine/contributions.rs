@@ -5,6 +5,7 @@
 
 use super::arith::{add, mul, R};
 use super::{ContributionLine, EngineError};
+use crate::model::YearRate;
 use crate::model::{round, Budget, LeverKind, Op, Scenario};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -34,22 +35,18 @@ pub fn project(b: &Budget, s: &Scenario) -> R<Vec<ContributionLine>> {
         }
     }
     for (line, rows) in lines.iter_mut().zip(&rows) {
-        let g = s
-            .contribution_growth
-            .get(&line.partner)
-            .copied()
-            .unwrap_or(Decimal::ZERO);
-        let factor = Decimal::ONE + g;
+        let zero = YearRate::default();
+        let g = s.contribution_growth.get(&line.partner).unwrap_or(&zero);
         let mut v = Vec::with_capacity(n);
         for (t, row) in rows.iter().enumerate() {
             let x = match row {
                 Some(a) => *a,
                 None if t == 0 => Decimal::ZERO,
-                None => round(mul(
-                    v[t - 1],
-                    factor,
-                    &format!("contribution of {} to {}", line.partner, line.pool),
-                )?),
+                None => {
+                    let what = format!("contribution of {} to {}", line.partner, line.pool);
+                    let factor = add(Decimal::ONE, g.at(b.base_year, t), &what)?;
+                    round(mul(v[t - 1], factor, &what)?)
+                }
             };
             v.push(x);
         }

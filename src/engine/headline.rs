@@ -35,7 +35,13 @@ pub struct Totals {
     pub payback: Option<usize>,
 }
 
-pub fn totals(s: &Scenario, pools: &[PoolLine], services: &[ServiceLine], n: usize) -> R<Totals> {
+pub fn totals(
+    s: &Scenario,
+    deflator: &[Decimal],
+    pools: &[PoolLine],
+    services: &[ServiceLine],
+    n: usize,
+) -> R<Totals> {
     let col = |f: &dyn Fn(&PoolLine) -> &Vec<Decimal>, t: usize| {
         sum(pools.iter().map(|p| &f(p)[t]), "the headline totals")
     };
@@ -68,16 +74,16 @@ pub fn totals(s: &Scenario, pools: &[PoolLine], services: &[ServiceLine], n: usi
         "the closing reserve",
     )?;
     let r = &s.rates;
-    let real_spend = real_series(&spend, r.deflator)?;
-    let pv_cost = pv(&spend, r.deflator, r.discount_rate)?;
-    let pv_benefit = pv(&benefit, r.deflator, r.discount_rate)?;
+    let real_spend = real_series(&spend, deflator)?;
+    let pv_cost = pv(&spend, deflator, r.discount_rate)?;
+    let pv_benefit = pv(&benefit, deflator, r.discount_rate)?;
     let npv = sub(pv_benefit, pv_cost, "NPV")?;
     let bcr = if pv_cost.is_zero() {
         None
     } else {
         pv_benefit.checked_div(pv_cost)
     };
-    let pb = payback(&benefit, &spend, r.deflator)?;
+    let pb = payback(&benefit, &spend, deflator)?;
     Ok(Totals {
         contributions,
         spend,

@@ -91,17 +91,26 @@ pub struct PoolLine {
     pub id: String,
     pub name: String,
     pub host: String,
+    /// §10.3: the reserve brought into the base year (= `carry_in[0]`).
+    pub opening_reserve: Decimal,
     pub contributions: Vec<Decimal>,
     pub carry_in: Vec<Decimal>,
     pub saving: Vec<Decimal>,
     pub spend: Vec<Decimal>,
+    /// income − spend, before any agreement offset.
     pub balance: Vec<Decimal>,
-    /// −balance where the balance is negative, else 0.
+    /// §10.5: + credited from other pools of its agreement, − given to them.
+    pub offset: Vec<Decimal>,
+    /// The overspend left after the offset (≥ 0).
     pub overspend: Vec<Decimal>,
     /// The carry into the year after the last.
     pub closing_reserve: Decimal,
-    /// Shares in partners.csv order (only partners that share in this pool).
+    /// Shares in partners.csv order (only partners that share in this pool),
+    /// after caps.
     pub shares: Vec<ShareLine>,
+    /// §10.4: aligned with `shares`; the amount above each partner's cap
+    /// that passed to the host (≥ 0).
+    pub cap_excess: Vec<ShareLine>,
 }
 
 /// A partner's exposure (contributions + signed risk shares), by year.
@@ -120,6 +129,9 @@ pub struct Projection {
     pub base_year: Year,
     pub years: usize,
     pub rates: Rates,
+    /// The deflator factor `P_deflator[t]` (§10.1), one per year: real terms
+    /// divide by it.
+    pub deflator: Vec<Decimal>,
     pub contributions: Vec<ContributionLine>,
     pub services: Vec<ServiceLine>,
     pub pools: Vec<PoolLine>,
@@ -146,9 +158,15 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
     let n = scenario.years;
     let mut warnings = vec![];
     let contributions = contributions::project(budget, scenario)?;
-    let services = services::project(budget, scenario, &mut warnings)?;
+    let deflator = arith::products(
+        &scenario.rates.deflator,
+        budget.base_year,
+        n,
+        "the deflator",
+    )?;
+    let services = services::project(budget, scenario, &deflator, &mut warnings)?;
     let (pools, exposure) = pools::project(budget, scenario, &contributions, &services)?;
-    let totals = headline::totals(scenario, &pools, &services, n)?;
+    let totals = headline::totals(scenario, &deflator, &pools, &services, n)?;
     Ok(Projection {
         scenario_id: scenario.id.clone(),
         scenario_name: scenario.name.clone(),
@@ -156,6 +174,7 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
         base_year: budget.base_year,
         years: n,
         rates: scenario.rates.clone(),
+        deflator,
         contributions,
         services,
         pools,

@@ -1,11 +1,12 @@
-//! SPEC §6.5: each pool's account year by year (contributions, carry-in,
-//! savings, spend, balance), the risk share of over/underspends by the pool's
-//! rule with the penny-exact largest-remainder split, and partners' exposure.
+//! SPEC §6.5 and §10.3–10.5: each pool's account year by year
+//! (contributions, carry-in from the opening reserve on, savings, spend,
+//! balance), every pool of a year settled together by `settle` (agreement
+//! offsets, shares by rule, caps), and partners' exposure.
 
 use super::arith::{add, sub, sum, R};
-use super::split::largest_remainder;
+use super::settle::Settler;
 use super::{ContributionLine, ExposureLine, PoolLine, ServiceLine, ShareLine};
-use crate::model::{Budget, LeverKind, RiskRule, Scenario, Underspend};
+use crate::model::{Budget, LeverKind, Scenario};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -49,151 +50,76 @@ pub fn project(
             savings.entry(pool.as_str()).or_default().push((l, *by));
         }
     }
+    let settler = Settler::new(b, contributions, services);
+    // What does not depend on the carry: contributions, savings, spend.
     let mut pools = Vec::with_capacity(b.pools.len());
-    for pool in &b.pools {
+    for (p, pool) in b.pools.iter().enumerate() {
         let what = format!("pool {}", pool.id);
-        let contrib = by_pool_contrib
-            .get(pool.id.as_str())
-            .cloned()
-            .unwrap_or_default();
-        let svcs = by_pool_services
-            .get(pool.id.as_str())
-            .cloned()
-            .unwrap_or_default();
-        // Partners sharing risk, in partners.csv order, with their weights.
-        let mut sharers: Vec<(usize, String)> = match pool.risk_share {
-            RiskRule::Agreed => b
-                .risk_shares
+        let contrib = by_pool_contrib.get(pool.id.as_str());
+        let svcs = by_pool_services.get(pool.id.as_str());
+        let share_lines = || -> Vec<ShareLine> {
+            settler
+                .sharers(p)
                 .iter()
-                .filter(|r| r.pool == pool.id)
-                .filter_map(|r| {
-                    partner_order
-                        .get(r.partner.as_str())
-                        .map(|&i| (i, r.partner.clone()))
+                .map(|id| ShareLine {
+                    partner: id.clone(),
+                    values: vec![Decimal::ZERO; n],
                 })
-                .collect(),
-            _ => contrib
-                .iter()
-                .filter_map(|c| {
-                    partner_order
-                        .get(c.partner.as_str())
-                        .map(|&i| (i, c.partner.clone()))
-                })
-                .collect(),
+                .collect()
         };
-        if let Some(&h) = partner_order.get(pool.host.as_str()) {
-            if !sharers.iter().any(|(i, _)| *i == h) {
-                sharers.push((h, pool.host.clone()));
-            }
-        }
-        sharers.sort();
-        sharers.dedup();
-        let mut shares: Vec<ShareLine> = sharers
-            .iter()
-            .map(|(_, p)| ShareLine {
-                partner: p.clone(),
-                values: vec![Decimal::ZERO; n],
-            })
-            .collect();
         let mut line = PoolLine {
             id: pool.id.clone(),
             name: pool.name.clone(),
             host: pool.host.clone(),
+            opening_reserve: pool.opening_reserve,
             contributions: vec![Decimal::ZERO; n],
             carry_in: vec![Decimal::ZERO; n],
             saving: vec![Decimal::ZERO; n],
             spend: vec![Decimal::ZERO; n],
             balance: vec![Decimal::ZERO; n],
+            offset: vec![Decimal::ZERO; n],
             overspend: vec![Decimal::ZERO; n],
             closing_reserve: Decimal::ZERO,
-            shares: vec![],
+            shares: share_lines(),
+            cap_excess: share_lines(),
         };
-        let mut carry = Decimal::ZERO;
         for t in 0..n {
-            line.contributions[t] = sum(contrib.iter().map(|c| &c.values[t]), &what)?;
-            line.carry_in[t] = carry;
+            let cs = contrib.into_iter().flatten().map(|c| &c.values[t]);
+            line.contributions[t] = sum(cs, &what)?;
             let saving = savings.get(pool.id.as_str()).into_iter().flatten();
             line.saving[t] = sum(saving.filter(|(l, _)| l.covers(t)).map(|(_, by)| by), &what)?;
-            let cost = sum(svcs.iter().map(|sv| &sv.cost[t]), &what)?;
+            let cost = sum(svcs.into_iter().flatten().map(|sv| &sv.cost[t]), &what)?;
             line.spend[t] = sub(cost, line.saving[t], &what)?;
-            let income = add(line.contributions[t], carry, &what)?;
-            let balance = sub(income, line.spend[t], &what)?;
-            line.balance[t] = balance;
-            carry = Decimal::ZERO;
-            let to_share = if balance < Decimal::ZERO {
-                line.overspend[t] = -balance;
-                Some(-balance)
-            } else if balance > Decimal::ZERO && pool.underspend == Underspend::CarryForward {
-                carry = balance;
-                None
-            } else if balance > Decimal::ZERO {
-                Some(-balance)
-            } else {
-                None
-            };
-            if let Some(amount) = to_share {
-                let weights: Vec<Decimal> = sharers
-                    .iter()
-                    .map(|(_, p)| weight(pool.risk_share, p, &pool.host, t, &contrib, b, &pool.id))
-                    .collect();
-                let all_zero = weights.iter().all(|w| w.is_zero());
-                let weights = if all_zero {
-                    sharers
-                        .iter()
-                        .map(|(_, p)| {
-                            if *p == pool.host {
-                                Decimal::ONE
-                            } else {
-                                Decimal::ZERO
-                            }
-                        })
-                        .collect()
-                } else {
-                    weights
-                };
-                for (k, share) in largest_remainder(amount, &weights).into_iter().enumerate() {
-                    shares[k].values[t] = share;
-                    if let Some(&i) = partner_order.get(shares[k].partner.as_str()) {
-                        exposure[i].values[t] = add(exposure[i].values[t], share, "exposure")?;
-                    }
+        }
+        pools.push(line);
+    }
+    // Year by year, every pool together (offsets cross pools).
+    let mut carry: Vec<Decimal> = b.pools.iter().map(|p| p.opening_reserve).collect();
+    for t in 0..n {
+        let mut balances = Vec::with_capacity(pools.len());
+        for (line, c) in pools.iter_mut().zip(&carry) {
+            let what = format!("pool {}", line.id);
+            line.carry_in[t] = *c;
+            let income = add(line.contributions[t], *c, &what)?;
+            line.balance[t] = sub(income, line.spend[t], &what)?;
+            balances.push(line.balance[t]);
+        }
+        let settled = settler.settle_year(t, &balances)?;
+        for ((line, st), c) in pools.iter_mut().zip(settled).zip(carry.iter_mut()) {
+            line.offset[t] = st.offset;
+            line.overspend[t] = st.overspend;
+            *c = st.carry_out;
+            for (k, share) in st.shares.into_iter().enumerate() {
+                line.shares[k].values[t] = share;
+                line.cap_excess[k].values[t] = st.cap_excess[k];
+                if let Some(&i) = partner_order.get(line.shares[k].partner.as_str()) {
+                    exposure[i].values[t] = add(exposure[i].values[t], share, "exposure")?;
                 }
             }
         }
-        line.closing_reserve = carry;
-        line.shares = shares;
-        pools.push(line);
+    }
+    for (line, c) in pools.iter_mut().zip(carry) {
+        line.closing_reserve = c;
     }
     Ok((pools, exposure))
-}
-
-/// A partner's weight in year `t` under the pool's rule.
-fn weight(
-    rule: RiskRule,
-    partner: &str,
-    host: &str,
-    t: usize,
-    contrib: &[&ContributionLine],
-    b: &Budget,
-    pool: &str,
-) -> Decimal {
-    match rule {
-        RiskRule::ProRata => contrib
-            .iter()
-            .filter(|c| c.partner == partner)
-            .map(|c| c.values[t])
-            .sum(),
-        RiskRule::Host => {
-            if partner == host {
-                Decimal::ONE
-            } else {
-                Decimal::ZERO
-            }
-        }
-        RiskRule::Agreed => b
-            .risk_shares
-            .iter()
-            .find(|r| r.pool == pool && r.partner == partner)
-            .map(|r| r.share)
-            .unwrap_or(Decimal::ZERO),
-    }
 }

@@ -2,9 +2,11 @@
 //! levers), volume (demand growth, then three passes: own levers,
 //! invest-to-save reductions, floor at 0), cost, outcomes and benefit.
 
-use super::arith::{add, mul, powers, sub, R};
+use super::arith::{add, demand_products, mul, powers, products, sub, R};
 use super::{EngineError, ServiceLine};
-use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Service, Uplift};
+use crate::model::{
+    round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Service, Uplift, YearRate,
+};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -56,7 +58,12 @@ fn negative(
 
 // `t` indexes several parallel year series at once.
 #[allow(clippy::needless_range_loop)]
-pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<ServiceLine>> {
+pub fn project(
+    b: &Budget,
+    s: &Scenario,
+    deflator: &[Decimal],
+    warnings: &mut Vec<String>,
+) -> R<Vec<ServiceLine>> {
     let n = s.years;
     let base = b.base_year.0 as i64;
     // Every service: the budget's, then those commissioned, in lever order.
@@ -95,9 +102,11 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
     }
 
     let r = &s.rates;
-    let pay = powers(r.pay_inflation, n, "pay inflation")?;
-    let price = powers(r.price_inflation, n, "price inflation")?;
-    let deflator = powers(r.deflator, n, "the deflator")?;
+    let by = b.base_year;
+    let pay = products(&r.pay_inflation, by, n, "pay inflation")?;
+    let price = products(&r.price_inflation, by, n, "price inflation")?;
+    let mut demand_cache: HashMap<&str, Vec<Decimal>> = HashMap::new();
+    let zero = YearRate::default();
     let mut index_cache: HashMap<Decimal, Vec<Decimal>> = HashMap::new();
     let mut pw = Powers {
         n,
@@ -191,13 +200,16 @@ pub fn project(b: &Budget, s: &Scenario, warnings: &mut Vec<String>) -> R<Vec<Se
             }
             outcome_rate[t] = o;
         }
-        let g = s
-            .demand
-            .get(&svc.id)
-            .or_else(|| s.demand.get(&svc.category))
-            .copied()
-            .unwrap_or(Decimal::ZERO);
-        let growth = pw.get(g, what)?;
+        let key = if s.demand.contains_key(&svc.id) {
+            svc.id.as_str()
+        } else {
+            svc.category.as_str()
+        };
+        if !demand_cache.contains_key(key) {
+            let g = s.demand.get(key).unwrap_or(&zero);
+            demand_cache.insert(key, demand_products(g, by, n, what)?);
+        }
+        let growth = &demand_cache[key];
         let volume = (0..n)
             .map(|t| mul(svc.volume, growth[t], what))
             .collect::<R<Vec<_>>>()?;

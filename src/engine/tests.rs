@@ -61,6 +61,8 @@ fn budget() -> Budget {
             basis: "s75",
             risk_share: RiskRule::ProRata,
             underspend: Underspend::CarryForward,
+            opening_reserve: Decimal::ZERO,
+            agreement: None,
         }],
         contributions: vec![
             contrib("p", "a", 2009, dec!(800)),
@@ -74,6 +76,8 @@ fn budget() -> Budget {
         }],
         services: vec![],
         risk_shares: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
         files: vec![],
         monitoring: Default::default(),
     }
@@ -122,7 +126,7 @@ fn worked_example_of_the_methodology() {
     s1.uplift = Uplift::Index;
     b.services = vec![s1, svc("s2", "p", dec!(50), dec!(4))];
     let mut s = scenario(2);
-    s.rates.pay_inflation = dec!(0.1);
+    s.rates.pay_inflation = dec!(0.1).into();
     let p = run(&b, &s);
     assert_eq!(p.services[0].unit_cost, vec![dec!(100), dec!(105)]);
     assert_eq!(p.services[0].cost, vec![dec!(1000), dec!(1050)]);
@@ -153,8 +157,8 @@ fn uprating_factors() {
     rate.uplift = Uplift::Rate(dec!(0.02));
     b.services = vec![idx, rate, svc("none", "p", dec!(100), dec!(1))];
     let mut s = scenario(3);
-    s.rates.pay_inflation = dec!(0.03);
-    s.rates.price_inflation = dec!(0.02);
+    s.rates.pay_inflation = dec!(0.03).into();
+    s.rates.price_inflation = dec!(0.02).into();
     let p = run(&b, &s);
     // index, t=2: 0.6×1.0609 + 0.4×1.0404 = 0.63654 + 0.41616 = 1.0527
     assert_eq!(p.services[0].unit_cost[2], dec!(105.27));
@@ -172,7 +176,7 @@ fn contributions_roll_forward_with_growth_and_rounding() {
         contrib("p", "b", 2010, dec!(10)),
     ];
     let mut s = scenario(4);
-    s.contribution_growth.insert("a".into(), dec!(0.015));
+    s.contribution_growth.insert("a".into(), dec!(0.015).into());
     let p = run(&b, &s);
     // 333.33 × 1.015 = 338.32995 → 338.33; 2011 row 500; 500 × 1.015 = 507.50
     assert_eq!(
@@ -259,8 +263,8 @@ fn demand_growth_by_service_beats_category() {
         svc("y", "p", dec!(1), dec!(100)),
     ];
     let mut s = scenario(3);
-    s.demand.insert("cat".into(), dec!(0.1));
-    s.demand.insert("y".into(), dec!(-0.5));
+    s.demand.insert("cat".into(), dec!(0.1).into());
+    s.demand.insert("y".into(), dec!(-0.5).into());
     let p = run(&b, &s);
     assert_eq!(p.services[0].volume, vec![dec!(100), dec!(110), dec!(121)]);
     assert_eq!(p.services[1].volume, vec![dec!(100), dec!(50), dec!(25)]);
@@ -515,7 +519,7 @@ fn outcomes_benefit_and_cost_per_outcome() {
     x.outcome_value = dec!(1000);
     b.services = vec![x];
     let mut s = scenario(2);
-    s.rates.deflator = dec!(0.025);
+    s.rates.deflator = dec!(0.025).into();
     s.levers = vec![lever(
         LeverKind::OutcomeRate {
             service: "x".into(),
@@ -541,6 +545,6 @@ fn huge_growth_is_an_overflow_error_not_a_panic() {
     let mut b = budget();
     b.services = vec![svc("x", "p", dec!(1000000), dec!(1000000))];
     let mut s = scenario(50);
-    s.demand.insert("x".into(), dec!(10));
+    s.demand.insert("x".into(), dec!(10).into());
     assert!(matches!(project(&b, &s), Err(EngineError::Overflow(_))));
 }

@@ -6,18 +6,24 @@ use super::arith::{add, div, powers, sub, R};
 use crate::model::round;
 use rust_decimal::Decimal;
 
-/// `real(x[t]) = round(x[t] / (1 + deflator)^t)`.
-pub fn real_series(x: &[Decimal], deflator: Decimal) -> R<Vec<Decimal>> {
-    let df = powers(deflator, x.len(), "the deflator")?;
+/// `real(x[t]) = round(x[t] / P_deflator[t])` (§10.1; `(1 + deflator)^t`
+/// for a single rate). `deflator` is the factor series, one per year.
+pub fn real_series(x: &[Decimal], deflator: &[Decimal]) -> R<Vec<Decimal>> {
+    if deflator.len() < x.len() {
+        return Err(super::EngineError::Overflow(
+            "real terms: a deflator factor per year".into(),
+        ));
+    }
+    let df = deflator;
     x.iter()
-        .zip(&df)
+        .zip(df)
         .map(|(v, d)| div(*v, *d, "real terms").map(round))
         .collect()
 }
 
 /// `pv(x) = round(Σ_t real(x[t]) / (1 + discount)^t)`: discounted
 /// penny-rounded real figures, summed unrounded, rounded once.
-pub fn pv(x: &[Decimal], deflator: Decimal, discount: Decimal) -> R<Decimal> {
+pub fn pv(x: &[Decimal], deflator: &[Decimal], discount: Decimal) -> R<Decimal> {
     let real = real_series(x, deflator)?;
     let disc = powers(discount, x.len(), "the discount rate")?;
     let mut total = Decimal::ZERO;
@@ -45,7 +51,7 @@ pub fn vfm(
     cost: &[Decimal],
     benefit: &[Decimal],
     outcomes: &[Decimal],
-    deflator: Decimal,
+    deflator: &[Decimal],
     discount: Decimal,
 ) -> R<Vfm> {
     let pv_cost = pv(cost, deflator, discount)?;
@@ -80,7 +86,7 @@ pub fn cost_per_outcome(cost: Decimal, outcomes: Decimal) -> Option<Decimal> {
 }
 
 /// First year index whose cumulative real (benefit − cost) is ≥ 0.
-pub fn payback(benefit: &[Decimal], cost: &[Decimal], deflator: Decimal) -> R<Option<usize>> {
+pub fn payback(benefit: &[Decimal], cost: &[Decimal], deflator: &[Decimal]) -> R<Option<usize>> {
     let net: Vec<Decimal> = benefit
         .iter()
         .zip(cost)
@@ -105,21 +111,27 @@ mod tests {
     #[test]
     fn real_terms_by_hand() {
         // 1,025.00 in year 1 at a 2.5% deflator is 1,000.00 in base-year prices.
-        let r = real_series(&[dec!(1000), dec!(1025), dec!(1050.625)], dec!(0.025)).unwrap();
+        let d = powers(dec!(0.025), 3, "d").unwrap();
+        let r = real_series(&[dec!(1000), dec!(1025), dec!(1050.625)], &d).unwrap();
         assert_eq!(r, vec![dec!(1000.00), dec!(1000.00), dec!(1000.00)]);
     }
 
     #[test]
     fn pv_by_hand() {
         // real 1000, 1000; discount 10%: 1000 + 909.0909… = 1909.09
-        let p = pv(&[dec!(1000), dec!(1000)], dec!(0), dec!(0.1)).unwrap();
+        let p = pv(&[dec!(1000), dec!(1000)], &[dec!(1); 2], dec!(0.1)).unwrap();
         assert_eq!(p, dec!(1909.09));
     }
 
     #[test]
     fn pv_rounds_once() {
         // three terms of 0.004 after discounting would each round to 0.00; summed they are 0.01.
-        let p = pv(&[dec!(0.01), dec!(0.01), dec!(0.01)], dec!(0), dec!(1.5)).unwrap();
+        let p = pv(
+            &[dec!(0.01), dec!(0.01), dec!(0.01)],
+            &[dec!(1); 3],
+            dec!(1.5),
+        )
+        .unwrap();
         // 0.01 + 0.004 + 0.0016 = 0.0156 → 0.02
         assert_eq!(p, dec!(0.02));
     }
@@ -130,7 +142,7 @@ mod tests {
             &[dec!(100), dec!(100), dec!(100)],
             &[dec!(0), dec!(150), dec!(160)],
             &[dec!(0), dec!(3), dec!(2)],
-            dec!(0),
+            &[dec!(1); 3],
             dec!(0),
         )
         .unwrap();

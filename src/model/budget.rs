@@ -99,6 +99,10 @@ pub struct Pool {
     pub basis: &'static str,
     pub risk_share: RiskRule,
     pub underspend: Underspend,
+    /// §10.3: the reserve brought into the base year (≥ 0, to the penny).
+    pub opening_reserve: Decimal,
+    /// §10.5: the agreement whose pools offset each other's overspends.
+    pub agreement: Option<String>,
 }
 
 /// Cash a partner puts into a pool in a year (rounded to the penny on entry).
@@ -168,6 +172,32 @@ pub struct RiskShare {
     pub share: Decimal,
 }
 
+/// §10.4: the most a partner bears of a pool's overspend in a year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cap {
+    /// Money (the limit is this, rounded to the penny).
+    Money(Decimal),
+    /// A share of the partner's own contribution to the pool that year.
+    Share(Decimal),
+}
+
+/// A cap on one partner's share of one pool's overspend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskCap {
+    pub pool: String,
+    pub partner: String,
+    pub cap: Cap,
+}
+
+/// §10.2: a service's contracted figures for one year (cash prices).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    pub service: String,
+    pub year: Year,
+    pub unit_cost: Option<Decimal>,
+    pub volume: Option<Decimal>,
+}
+
 /// A whole validated budget.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Budget {
@@ -183,6 +213,10 @@ pub struct Budget {
     pub providers: Vec<Provider>,
     pub services: Vec<Service>,
     pub risk_shares: Vec<RiskShare>,
+    /// §10.4 risk_caps.csv rows.
+    pub risk_caps: Vec<RiskCap>,
+    /// §10.2 schedules.csv rows (every year, inside the horizon or not).
+    pub schedules: Vec<Schedule>,
     /// Every input file read for this budget (for provenance).
     pub files: Vec<PathBuf>,
     /// In-year monitoring inputs (actuals and profiles), not part of the plan.

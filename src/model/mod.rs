@@ -4,7 +4,9 @@
 //! of SPEC §3, so a `Budget` or `Scenario` that exists is already valid.
 
 pub mod budget;
+pub mod growth;
 pub mod monitoring;
+pub mod rates;
 pub mod round;
 pub mod scenario;
 pub mod value;
@@ -12,6 +14,7 @@ pub mod year;
 
 pub use budget::*;
 pub use monitoring::{Actual, Monitoring, Period, ProfileWeight};
+pub use rates::YearRate;
 pub use round::*;
 pub use scenario::*;
 pub use year::Year;

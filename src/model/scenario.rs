@@ -1,26 +1,27 @@
 //! A resolved scenario: `extends` applied, rates merged key by key, levers in
 //! run order (parents first), every reference checked against its budget.
 
-use super::{Service, Year};
+use super::{Service, Year, YearRate};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The scenario's economic rates (fractions a year).
+/// The scenario's economic rates (fractions a year; §10.1: each but the
+/// discount rate may change by year).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rates {
-    pub pay_inflation: Decimal,
-    pub price_inflation: Decimal,
-    pub deflator: Decimal,
+    pub pay_inflation: YearRate,
+    pub price_inflation: YearRate,
+    pub deflator: YearRate,
     pub discount_rate: Decimal,
 }
 
 impl Default for Rates {
     fn default() -> Self {
         Rates {
-            pay_inflation: Decimal::ZERO,
-            price_inflation: Decimal::ZERO,
-            deflator: Decimal::ZERO,
+            pay_inflation: YearRate::default(),
+            price_inflation: YearRate::default(),
+            deflator: YearRate::default(),
             discount_rate: Decimal::new(35, 3),
         }
     }
@@ -159,9 +160,9 @@ pub struct Scenario {
     pub description: String,
     pub rates: Rates,
     /// Demand growth a year, keyed by service id or category.
-    pub demand: BTreeMap<String, Decimal>,
+    pub demand: BTreeMap<String, YearRate>,
     /// Contribution growth a year, keyed by partner id.
-    pub contribution_growth: BTreeMap<String, Decimal>,
+    pub contribution_growth: BTreeMap<String, YearRate>,
     pub levers: Vec<Lever>,
     /// The chain of files, this scenario's first, then its parents.
     pub chain: Vec<PathBuf>,

@@ -13,6 +13,26 @@ fn pct(x: Decimal) -> Cell {
         .unwrap_or(Cell::NA)
 }
 
+/// A uniform shift in percentage points, signed: `+1.25 pp` (§10.1).
+fn shift(x: Decimal) -> Cell {
+    match x.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => {
+            let p = crate::model::round_dp(p, 2).normalize();
+            let sign = if p > Decimal::ZERO { "+" } else { "" };
+            Cell::text(format!("{sign}{p} pp"))
+        }
+        None => Cell::NA,
+    }
+}
+
+/// The current value as shown: a percentage, or a year table's entries.
+fn now(r: &Row) -> Cell {
+    match &r.by_year {
+        Some(t) => Cell::text(t.label()),
+        None => pct(r.current),
+    }
+}
+
 fn money(x: Option<Decimal>) -> Cell {
     Cell::money_or_na(x)
 }
@@ -69,15 +89,21 @@ pub fn sensitivity_tables(s: &Sensitivity, unit: Unit) -> Vec<Table> {
     for r in &s.rows {
         tornado.rows.push(vec![
             Cell::text(r.input.name()),
-            pct(r.current),
+            now(r),
             money(r.down.gap),
             money(r.up.gap),
             Cell::Money(r.swing),
             money(r.down.npv),
             money(r.up.npv),
         ]);
-        let mut row = vec![Cell::text(r.input.name()), pct(r.current)];
+        let mut row = vec![Cell::text(r.input.name()), now(r)];
         match r.switching {
+            Some(f) if r.by_year.is_some() => row.extend([
+                shift(f.value),
+                shift(f.value),
+                Cell::Money(f.gap),
+                Cell::text("a uniform shift of every year's rate"),
+            ]),
             Some(f) => row.extend([
                 pct(f.value),
                 f.value.checked_sub(r.current).map(pct).unwrap_or(Cell::NA),
@@ -129,6 +155,11 @@ pub fn sensitivity_raw(s: &Sensitivity) -> Vec<Table> {
     );
     for r in &s.rows {
         let (value, gap, note) = match r.switching {
+            Some(f) if r.by_year.is_some() => (
+                Cell::Qty(f.value, 12),
+                Cell::Money(f.gap),
+                Cell::text("rate by year: values are a uniform shift of every year's rate"),
+            ),
             Some(f) => (Cell::Qty(f.value, 12), Cell::Money(f.gap), Cell::Empty),
             None => (Cell::NA, Cell::NA, Cell::text(no_switching_value(r))),
         };

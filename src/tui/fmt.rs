@@ -27,7 +27,7 @@ pub fn qty(x: Decimal, dp: u32) -> String {
 /// A yearly cash series as shown: cash, or real terms (`round(x / (1+d)^t)`).
 pub fn series(app: &App, p: &Projection, x: &[Decimal]) -> Vec<Decimal> {
     if app.real {
-        real_series(x, p.rates.deflator).unwrap_or_else(|_| x.to_vec())
+        real_series(x, &p.deflator).unwrap_or_else(|_| x.to_vec())
     } else {
         x.to_vec()
     }
@@ -40,7 +40,7 @@ pub fn at(app: &App, p: &Projection, x: &[Decimal], t: usize) -> Decimal {
         if let Some(v) = x.get(t) {
             one[t] = *v;
         }
-        real_series(&one, p.rates.deflator)
+        real_series(&one, &p.deflator)
             .ok()
             .and_then(|r| r.get(t).copied())
             .unwrap_or_default()

@@ -82,7 +82,8 @@ pub struct Scn {
     pub id: String,
     pub base: i32,
     pub years: usize,
-    pub deflator: Decimal,
+    /// The deflator rate in force in each year (§10.1).
+    pub deflator: Vec<Decimal>,
 }
 
 impl Scn {
@@ -91,7 +92,9 @@ impl Scn {
             id: p.scenario_id.clone(),
             base: p.base_year.0,
             years: p.years,
-            deflator: p.rates.deflator,
+            deflator: (0..p.years)
+                .map(|t| p.rates.deflator.at(p.base_year, t))
+                .collect(),
         }
     }
     pub fn label(&self, t: usize) -> String {
@@ -127,8 +130,8 @@ impl Terms {
             return cash;
         }
         let mut f = Decimal::ONE;
-        for _ in 0..t {
-            f *= Decimal::ONE + s.deflator;
+        for k in 1..=t {
+            f *= Decimal::ONE + s.deflator[k];
         }
         round(cash / f)
     }

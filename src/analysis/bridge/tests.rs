@@ -22,7 +22,7 @@ fn hand_worked_steps() {
     let b = small();
     let a = flat("a");
     let mut bb = flat("b");
-    bb.rates.pay_inflation = dec!(0.10);
+    bb.rates.pay_inflation = dec!(0.10).into();
     bb.levers.push(lever(
         LeverKind::Volume {
             service: "s1".into(),

@@ -21,9 +21,9 @@ fn pay_inflation_effect_equals_a_direct_rerun() {
         .unwrap();
     let base = gap(&budget, &s);
     let mut up = s.clone();
-    up.rates.pay_inflation = dec!(0.035);
+    up.rates.pay_inflation = dec!(0.035).into();
     let mut down = s.clone();
-    down.rates.pay_inflation = dec!(0.015);
+    down.rates.pay_inflation = dec!(0.015).into();
     assert_eq!(row.up.gap, Some(gap(&budget, &up) - base));
     assert_eq!(row.down.gap, Some(gap(&budget, &down) - base));
     let npv = project(&budget, &s).unwrap().totals.npv;
@@ -42,7 +42,7 @@ fn switching_values_rerun_to_within_a_pound() {
     let mut found = 0;
     for row in &r.rows {
         if let Some(f) = row.switching {
-            let g = gap(&budget, &row.input.with(&s, f.value));
+            let g = gap(&budget, &row.input.with(&s, budget.base_year, f.value));
             assert_eq!(g, f.gap, "{}", row.input.name());
             assert!(g.abs() <= dec!(1), "{}: {g}", row.input.name());
             assert!((f.value - row.current).abs() <= dec!(0.5));
@@ -91,8 +91,8 @@ fn a_missing_key_is_created_at_zero() {
     let s = flat("s");
     let input = Input::Demand("res".into());
     assert_eq!(input.get(&s), Decimal::ZERO);
-    let moved = input.with(&s, dec!(0.01));
-    assert_eq!(moved.demand.get("res"), Some(&dec!(0.01)));
+    let moved = input.with(&s, crate::model::Year(2009), dec!(0.01));
+    assert_eq!(moved.demand.get("res"), Some(&dec!(0.01).into()));
     let r = sensitivity(&b, &s).unwrap();
     let row = r.rows.iter().find(|r| r.input == input).unwrap();
     // +1%: volume 10, 10.1, 10.201 at £100: +10 + 20.10 = +30.10

@@ -2,7 +2,7 @@ use super::*;
 use crate::load::diag::{Diagnostic, Owner};
 use rust_decimal_macros::dec;
 
-fn parse(text: &str) -> (Option<RawScenario>, Vec<Diagnostic>) {
+pub(super) fn parse(text: &str) -> (Option<RawScenario>, Vec<Diagnostic>) {
     let mut out = vec![];
     let mut sink = Sink {
         out: &mut out,
@@ -27,8 +27,8 @@ fn rates_read_as_fractions_or_percent() {
     let (r, d) = parse("[rates]\npay_inflation = \"2.5%\"\nprice_inflation = 0.02\n");
     assert!(d.is_empty(), "{d:?}");
     let r = r.unwrap();
-    assert_eq!(r.rates[0].1.v, dec!(0.025));
-    assert_eq!(r.rates[1].1.v, dec!(0.02));
+    assert_eq!(r.rates[0].1.v, RawRate::One(dec!(0.025)));
+    assert_eq!(r.rates[1].1.v, RawRate::One(dec!(0.02)));
 }
 
 #[test]

@@ -104,7 +104,7 @@ impl Scale {
     /// A cash series in this export's terms, to the penny.
     pub fn in_terms(&self, p: &Projection, cash: &[Decimal]) -> R<Vec<Decimal>> {
         if self.real {
-            real_series(cash, p.rates.deflator)
+            real_series(cash, &p.deflator)
         } else {
             Ok(cash.to_vec())
         }

@@ -6,7 +6,7 @@
 use super::super::edit::rate_text;
 use super::super::model::Model;
 use crate::load::scenario::{RawLever, RawScenario};
-use rust_decimal::Decimal;
+use crate::model::YearRate;
 
 /// What a row is.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +118,15 @@ pub fn describe(l: &RawLever) -> String {
     format!("{:<13}{target}  {window}", l.kind)
 }
 
+/// A rate as shown: one rate as before; a year table compactly (read-only
+/// here: edit the scenario file to change it).
+fn year_rate_text(v: &YearRate) -> String {
+    match v.single() {
+        Some(r) => rate_text(r),
+        None => v.label(),
+    }
+}
+
 /// Every row for scenario `id`.
 pub fn rows(m: &Model, id: &str) -> Vec<Row> {
     let (Some(sc), Some(budget)) = (m.scenario(id), m.budget_of(id)) else {
@@ -133,16 +142,16 @@ pub fn rows(m: &Model, id: &str) -> Vec<Row> {
     }];
     let r = &sc.rates;
     for (k, v) in RATE_KEYS.iter().zip([
-        r.pay_inflation,
-        r.price_inflation,
-        r.deflator,
-        r.discount_rate,
+        r.pay_inflation.clone(),
+        r.price_inflation.clone(),
+        r.deflator.clone(),
+        YearRate::One(r.discount_rate),
     ]) {
         let (source, own) = source_of(&ch, id, |raw| raw.rates.iter().any(|(x, _)| x == k));
         out.push(Row {
             kind: RowKind::Rate(k),
             label: k.replace('_', " "),
-            value: rate_text(v),
+            value: year_rate_text(&v),
             source,
             own,
         });
@@ -164,12 +173,12 @@ pub fn rows(m: &Model, id: &str) -> Vec<Row> {
             .collect::<Vec<_>>(),
     );
     for k in keys {
-        let v = sc.demand.get(&k).copied().unwrap_or(Decimal::ZERO);
+        let v = sc.demand.get(&k).cloned().unwrap_or_default();
         let (source, own) = source_of(&ch, id, |raw| raw.demand.iter().any(|(x, _)| *x == k));
         out.push(Row {
             kind: RowKind::Demand(k.clone()),
             label: k,
-            value: rate_text(v),
+            value: year_rate_text(&v),
             source,
             own,
         });
@@ -179,15 +188,15 @@ pub fn rows(m: &Model, id: &str) -> Vec<Row> {
         let v = sc
             .contribution_growth
             .get(&p.id)
-            .copied()
-            .unwrap_or(Decimal::ZERO);
+            .cloned()
+            .unwrap_or_default();
         let (source, own) = source_of(&ch, id, |raw| {
             raw.contribution_growth.iter().any(|(x, _)| *x == p.id)
         });
         out.push(Row {
             kind: RowKind::Growth(p.id.clone()),
             label: p.id.clone(),
-            value: rate_text(v),
+            value: year_rate_text(&v),
             source,
             own,
         });

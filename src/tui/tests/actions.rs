@@ -19,7 +19,7 @@ fn engine(root: &Path, id: &str, pay: Option<Decimal>) -> crate::engine::Project
     let (ws, mut ss) = load_for(root, &[id.to_string()]).unwrap();
     let s = &mut ss[0];
     if let Some(p) = pay {
-        s.rates.pay_inflation = p;
+        s.rates.pay_inflation = p.into();
     }
     project(&ws.budgets[&s.budget], s).unwrap()
 }

@@ -1,0 +1,284 @@
+//! Loading one budget folder: the manifest and the six CSV tables, each row
+//! parsed and every cross-reference checked. All problems are reported.
+
+use super::diag::{Diagnostic, Owner, Sink};
+use super::manifest::parse_manifest;
+use super::read_file;
+use super::refs::Declared;
+use super::table::{read_table, Row, Table};
+use crate::model::*;
+use cells::Cells;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+mod cells;
+mod contributions;
+mod fields;
+mod partners;
+mod pools;
+mod risk_shares;
+mod services;
+
+/// A loaded budget, whether any error was found in it, and what its files
+/// declare (for checking scenarios' references).
+pub struct Loaded {
+    pub budget: Budget,
+    pub has_errors: bool,
+    pub declared: Declared,
+}
+
+/// Load `budgets/<id>/`.
+pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded {
+    let before = diags.len();
+    let dir = root.join("budgets").join(id);
+    let show = |f: &str| format!("budgets/{id}/{f}");
+    let owner = Owner::Budget(id.to_string());
+    let mut files = Vec::new();
+    let mut sink_for =
+        |f: &str, need: &str, diags: &mut Vec<Diagnostic>| -> (Option<Vec<u8>>, String) {
+            let path = dir.join(f);
+            files.push(path.clone());
+            let shown = show(f);
+            match read_file(&path) {
+                Ok(b) => (Some(b), shown),
+                Err(e) => {
+                    let message = if path.exists() {
+                        e
+                    } else {
+                        format!("{e}; {need}")
+                    };
+                    diags.push(Diagnostic {
+                        severity: super::diag::Severity::Error,
+                        owner: owner.clone(),
+                        file: shown.clone(),
+                        line: None,
+                        col: None,
+                        field: None,
+                        message,
+                    });
+                    (None, shown)
+                }
+            }
+        };
+
+    let (bytes, file) = sink_for(
+        "budget.toml",
+        "every budget folder needs budget.toml with name, base_year (e.g. \"2009-10\") and years (e.g. 3)",
+        diags,
+    );
+    let manifest = bytes.and_then(|b| {
+        let mut sink = Sink {
+            out: diags,
+            owner: owner.clone(),
+            file,
+        };
+        let text = super::text::decode_toml(&b, &mut sink)?;
+        parse_manifest(&text, &mut sink)
+    });
+
+    let mut budget = Budget {
+        id: id.to_string(),
+        name: manifest
+            .as_ref()
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| id.to_string()),
+        base_year: manifest.as_ref().map(|m| m.base_year).unwrap_or(Year(2000)),
+        years: manifest.as_ref().map(|m| m.years).unwrap_or(1),
+        currency: manifest
+            .as_ref()
+            .map(|m| m.currency.clone())
+            .unwrap_or_else(|| "GBP".into()),
+        description: manifest
+            .as_ref()
+            .map(|m| m.description.clone())
+            .unwrap_or_default(),
+        partners: vec![],
+        pools: vec![],
+        contributions: vec![],
+        providers: vec![],
+        services: vec![],
+        risk_shares: vec![],
+        risk_caps: vec![],
+        schedules: vec![],
+        files: vec![],
+        monitoring: Default::default(),
+    };
+
+    let mut tables: HashMap<&str, (Table, String)> = HashMap::new();
+    let specs: &[(&str, &[&'static str], &[&'static str], bool)] = &[
+        ("partners.csv", &["id", "name"], &["kind"], true),
+        (
+            "pools.csv",
+            &["id", "name", "host"],
+            &["basis", "risk_share", "underspend"],
+            true,
+        ),
+        (
+            "contributions.csv",
+            &["pool", "partner", "year", "amount"],
+            &["note"],
+            true,
+        ),
+        (
+            "providers.csv",
+            &["id", "name"],
+            &["sector", "rating"],
+            true,
+        ),
+        (
+            "services.csv",
+            &[
+                "id",
+                "name",
+                "pool",
+                "provider",
+                "category",
+                "unit",
+                "unit_cost",
+                "volume",
+            ],
+            &[
+                "pay_share",
+                "uplift",
+                "outcome",
+                "outcome_rate",
+                "outcome_value",
+                "start",
+                "end",
+            ],
+            true,
+        ),
+        ("risk_shares.csv", &["pool", "partner", "share"], &[], false),
+    ];
+    for (name, req, opt, required) in specs {
+        if !*required && !dir.join(name).exists() {
+            continue;
+        }
+        let need = format!(
+            "every budget needs {name} with a header row naming the columns {}",
+            req.join(", ")
+        );
+        let (bytes, file) = sink_for(name, &need, diags);
+        if let Some(b) = bytes {
+            let mut sink = Sink {
+                out: diags,
+                owner: owner.clone(),
+                file: file.clone(),
+            };
+            if let Some(t) = read_table(&b, &mut sink, req, opt) {
+                tables.insert(name, (t, file));
+            }
+        }
+    }
+    budget.files = files;
+
+    // Every id written in each table, valid or not (unknown if rows were lost).
+    let ids = |name: &str, col: &str| {
+        tables
+            .get(name)
+            .filter(|(t, _)| !t.truncated)
+            .map(|(t, _)| {
+                t.rows
+                    .iter()
+                    .chain(&t.short)
+                    .map(|r| t.cell(r, col).to_string())
+                    .collect::<HashSet<String>>()
+            })
+    };
+    let declared = Declared {
+        partners: ids("partners.csv", "id"),
+        pools: ids("pools.csv", "id"),
+        providers: ids("providers.csv", "id"),
+        services: ids("services.csv", "id"),
+        pairs: tables
+            .get("contributions.csv")
+            .filter(|(t, _)| !t.truncated)
+            .map(|(t, _)| {
+                t.rows
+                    .iter()
+                    .chain(&t.short)
+                    .map(|r| {
+                        (
+                            t.cell(r, "pool").to_string(),
+                            t.cell(r, "partner").to_string(),
+                        )
+                    })
+                    .collect()
+            }),
+        horizon_known: manifest.is_some(),
+    };
+
+    let m = manifest.as_ref();
+    let mut ctx = Ctx {
+        diags,
+        owner: owner.clone(),
+        declared: &declared,
+        pool_lines: HashMap::new(),
+    };
+    if let Some((t, f)) = tables.get("partners.csv") {
+        budget.partners = ctx.partners(t, f);
+    }
+    if let Some((t, f)) = tables.get("providers.csv") {
+        budget.providers = ctx.providers(t, f);
+    }
+    if let Some((t, f)) = tables.get("pools.csv") {
+        budget.pools = ctx.pools(t, f, &budget.partners);
+    }
+    if let Some((t, f)) = tables.get("contributions.csv") {
+        budget.contributions = ctx.contributions(t, f, &budget, m);
+    }
+    if let Some((t, f)) = tables.get("services.csv") {
+        budget.services = ctx.services(t, f, &budget, m);
+    }
+    let shares_file = tables.get("risk_shares.csv");
+    budget.risk_shares = ctx.risk_shares(
+        shares_file.map(|(t, f)| (t, f.as_str())),
+        &budget,
+        &show("pools.csv"),
+    );
+    budget.monitoring =
+        super::monitoring::load(&dir, id, m.map(|m| (m.base_year, m.years)), ctx.diags);
+    let has_errors = diags[before..].iter().any(Diagnostic::is_error);
+    Loaded {
+        budget,
+        has_errors,
+        declared,
+    }
+}
+
+struct Ctx<'d, 'k> {
+    pub(super) diags: &'d mut Vec<Diagnostic>,
+    owner: Owner,
+    declared: &'k Declared,
+    /// Each loaded pool's line and the column of its risk_share cell.
+    pool_lines: HashMap<String, (usize, String)>,
+}
+
+impl Ctx<'_, '_> {
+    pub(super) fn sink(&mut self, file: &str) -> Sink<'_> {
+        Sink {
+            out: self.diags,
+            owner: self.owner.clone(),
+            file: file.to_string(),
+        }
+    }
+
+    pub(super) fn dup_check(
+        c: &mut Cells,
+        seen: &mut HashMap<String, usize>,
+        row: &Row,
+        col: &str,
+        id: &str,
+    ) -> bool {
+        if let Some(first) = seen.get(id) {
+            c.report(row, col, format!("duplicate id \"{id}\" (first used on line {first}); ids must be unique in the table"));
+            false
+        } else {
+            seen.insert(id.to_string(), row.line);
+            true
+        }
+    }
+}
+
+pub use super::refs::unknown;
+pub use fields::ServiceFields;

@@ -1,0 +1,331 @@
+//! Checking one lever of a scenario against its budget: references, the
+//! values a kind needs, and its window as year indices clipped to the horizon.
+
+use super::Index;
+use crate::load::budget::ServiceFields;
+use crate::load::diag::{Severity, Sink};
+use crate::load::refs::Known;
+use crate::load::scenario::RawLever;
+use crate::load::tomlsrc::{report, Pos};
+use crate::model::value::{parse_money, parse_outcome_rate, parse_quantity};
+use crate::model::*;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+pub(super) struct Checker<'b, 'i> {
+    pub(super) b: &'b Budget,
+    pub(super) n: usize,
+    pub(super) ix: &'i Index<'b>,
+}
+
+impl<'b, 'i> std::ops::Deref for Checker<'b, 'i> {
+    type Target = Index<'b>;
+    fn deref(&self) -> &Index<'b> {
+        self.ix
+    }
+}
+
+impl<'b, 'i> Checker<'b, 'i> {
+    fn text<'l>(l: &'l RawLever, k: &str) -> (&'l str, Pos) {
+        l.get(k).map(|a| (a.v.trim(), a.pos)).unwrap_or(("", l.pos))
+    }
+
+    pub(super) fn commission(
+        &self,
+        l: &RawLever,
+        sink: &mut Sink<'_>,
+        seen: &HashMap<String, (String, String)>,
+    ) -> Option<Service> {
+        let t = |k: &str| Self::text(l, k).0.to_string();
+        let f = ServiceFields {
+            id: t("id"),
+            name: t("name"),
+            pool: t("pool"),
+            provider: t("provider"),
+            category: t("category"),
+            unit: t("unit"),
+            unit_cost: t("unit_cost"),
+            volume: t("volume"),
+            pay_share: t("pay_share"),
+            uplift: t("uplift"),
+            outcome: t("outcome"),
+            outcome_rate: t("outcome_rate"),
+            outcome_value: t("outcome_value"),
+            start: t("start"),
+            end: t("end"),
+        };
+        let horizon = self.horizon_known.then_some((self.b.base_year, self.n));
+        let mut rep = |col: &str, msg: String, warn: bool| {
+            let sev = if warn {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            match l.get(col) {
+                Some(at) => report(
+                    sink,
+                    sev,
+                    at.pos,
+                    Some(format!("commission key \"{col}\"")),
+                    msg,
+                ),
+                None => report(sink, sev, l.pos, None, format!("a commission lever needs {col}; a new service needs id, name, pool, provider, category, unit, unit_cost and volume, as in services.csv")),
+            }
+        };
+        let svc = f.parse(&self.pools, &self.providers, horizon, &mut rep)?;
+        let in_budget = self.services.valid.contains(svc.id.as_str())
+            || self.services.declared.is_some_and(|d| d.contains(&svc.id));
+        if in_budget || seen.contains_key(&svc.id) {
+            let pos = Self::text(l, "id").1;
+            let place = if in_budget {
+                "services.csv already has a service"
+            } else {
+                "another commission lever in this scenario's chain already adds a service"
+            };
+            report(
+                sink,
+                Severity::Error,
+                pos,
+                Some("commission key \"id\"".into()),
+                format!("{place} \"{}\"; give the new service its own id", svc.id),
+            );
+            return None;
+        }
+        Some(svc)
+    }
+
+    fn service_ref(
+        &self,
+        l: &RawLever,
+        key: &str,
+        sink: &mut Sink<'_>,
+        commissioned: &HashMap<String, (String, String)>,
+    ) -> Option<String> {
+        let (v, pos) = Self::text(l, key);
+        if self.services.valid.contains(v) || commissioned.contains_key(v) {
+            return Some(v.to_string());
+        }
+        let mut known = self.services.clone();
+        known.valid.extend(commissioned.keys().map(String::as_str));
+        known.accept("service", v, "services.csv", |m| {
+            report(
+                sink,
+                Severity::Error,
+                pos,
+                Some(format!("lever key \"{key}\"")),
+                m,
+            )
+        });
+        None
+    }
+
+    fn id_ref(
+        &self,
+        l: &RawLever,
+        key: &str,
+        what: &str,
+        known: &Known<'_>,
+        file: &str,
+        sink: &mut Sink<'_>,
+    ) -> Option<String> {
+        let (v, pos) = Self::text(l, key);
+        known
+            .accept(what, v, file, |m| {
+                report(
+                    sink,
+                    Severity::Error,
+                    pos,
+                    Some(format!("lever key \"{key}\"")),
+                    m,
+                )
+            })
+            .then(|| v.to_string())
+    }
+
+    fn window(&self, l: &RawLever, sink: &mut Sink<'_>) -> (usize, Option<usize>, bool) {
+        let base = self.b.base_year.0 as i64;
+        let last = self.n as i64 - 1;
+        let from = l.from.as_ref().map(|f| f.v.0 as i64 - base).unwrap_or(0);
+        let to = l.to.as_ref().map(|t| t.v.0 as i64 - base);
+        let first_y = self.b.base_year;
+        let last_y = first_y.plus(last as i32);
+        if from > last || to.is_some_and(|t| t < 0) {
+            let pos = l.from.as_ref().map(|f| f.pos).unwrap_or(l.pos);
+            report(sink, Severity::Warning, pos, None, format!("this {} lever's window lies wholly outside the horizon ({first_y} to {last_y}); it has no effect", l.kind));
+            return (0, Some(0), false);
+        }
+        if from < 0 {
+            if let Some(f) = &l.from {
+                report(
+                    sink,
+                    Severity::Warning,
+                    f.pos,
+                    Some("lever key \"from\"".into()),
+                    format!(
+                        "{} is before the base year; the lever is clipped to start in {first_y}",
+                        f.v
+                    ),
+                );
+            }
+        }
+        if let (Some(t), Some(at)) = (to, &l.to) {
+            if t > last {
+                report(sink, Severity::Warning, at.pos, Some("lever key \"to\"".into()), format!("{} is after the horizon's last year; the lever is clipped to end in {last_y}", at.v));
+            }
+        }
+        (from.max(0) as usize, to.map(|t| t.min(last) as usize), true)
+    }
+
+    pub(super) fn lever(
+        &mut self,
+        l: &RawLever,
+        sink: &mut Sink<'_>,
+        commissioned: &HashMap<String, (String, String)>,
+    ) -> Option<Lever> {
+        let op = l.op.as_ref().map(|o| o.v);
+        let kind = match l.kind.as_str() {
+            "contribution" => {
+                let partner = self.id_ref(
+                    l,
+                    "partner",
+                    "partner",
+                    &self.partners,
+                    "partners.csv",
+                    sink,
+                );
+                let pool = self.id_ref(l, "pool", "pool", &self.pools, "pools.csv", sink);
+                let (partner, pool) = (partner?, pool?);
+                if !self.pairs.contains(&(pool.as_str(), partner.as_str())) {
+                    let written = (pool.clone(), partner.clone());
+                    if self.declared_pairs.is_none_or(|d| d.contains(&written)) {
+                        // The row is there but has its own error.
+                        return None;
+                    }
+                    report(sink, Severity::Error, l.pos, None, format!("partner \"{partner}\" has no contributions.csv rows for pool \"{pool}\"; a contribution lever can only change an existing contribution (add a row with amount 0 to start one)"));
+                    return None;
+                }
+                LeverKind::Contribution {
+                    partner,
+                    pool,
+                    op: op?,
+                }
+            }
+            "unit_cost" => LeverKind::UnitCost {
+                service: self.service_ref(l, "service", sink, commissioned)?,
+                op: op?,
+            },
+            "outcome_rate" => LeverKind::OutcomeRate {
+                service: self.service_ref(l, "service", sink, commissioned)?,
+                op: op?,
+            },
+            "volume" => {
+                let service = self.service_ref(l, "service", sink, commissioned);
+                let reduces = match l.get("reduces") {
+                    None => None,
+                    Some(_) => {
+                        let r = self.service_ref(l, "reduces", sink, commissioned)?;
+                        let per_unit = parse_quantity(&l.get("per_unit")?.v).ok()?;
+                        let lag = l
+                            .get("lag")
+                            .map(|a| a.v.trim().parse::<usize>().unwrap_or(1))
+                            .unwrap_or(1);
+                        Some(Reduces {
+                            service: r,
+                            per_unit,
+                            lag,
+                        })
+                    }
+                };
+                LeverKind::Volume {
+                    service: service?,
+                    op: op?,
+                    reduces,
+                }
+            }
+            "commission" => {
+                let t = |k: &str| Self::text(l, k).0.to_string();
+                let f = ServiceFields {
+                    id: t("id"),
+                    name: t("name"),
+                    pool: t("pool"),
+                    provider: t("provider"),
+                    category: t("category"),
+                    unit: t("unit"),
+                    unit_cost: t("unit_cost"),
+                    volume: t("volume"),
+                    pay_share: t("pay_share"),
+                    uplift: t("uplift"),
+                    outcome: t("outcome"),
+                    outcome_rate: t("outcome_rate"),
+                    outcome_value: t("outcome_value"),
+                    start: t("start"),
+                    end: t("end"),
+                };
+                let svc = f.parse(&self.pools, &self.providers, None, &mut |_, _, _| {})?;
+                LeverKind::Commission {
+                    service: Box::new(svc),
+                }
+            }
+            "decommission" => LeverKind::Decommission {
+                service: self.service_ref(l, "service", sink, commissioned)?,
+            },
+            "recommission" => {
+                let service = self.service_ref(l, "service", sink, commissioned);
+                let provider = self.id_ref(
+                    l,
+                    "provider",
+                    "provider",
+                    &self.providers,
+                    "providers.csv",
+                    sink,
+                );
+                let unit_cost = match l.get("unit_cost") {
+                    Some(a) => {
+                        let u = parse_money(&a.v).ok()?;
+                        if u < Decimal::ZERO {
+                            report(sink, Severity::Error, a.pos, Some("lever key \"unit_cost\"".into()), format!("the unit cost \"{}\" is negative; a unit cost must be 0 or more", a.v));
+                            return None;
+                        }
+                        Some(u)
+                    }
+                    None => None,
+                };
+                let outcome_rate = match l.get("outcome_rate") {
+                    Some(a) => Some(parse_outcome_rate(&a.v).ok()?),
+                    None => None,
+                };
+                LeverKind::Recommission {
+                    service: service?,
+                    provider: provider?,
+                    unit_cost,
+                    outcome_rate,
+                }
+            }
+            _ => {
+                let pool = self.id_ref(l, "pool", "pool", &self.pools, "pools.csv", sink)?;
+                let by = round(parse_money(&l.get("by")?.v).ok()?);
+                LeverKind::Saving { pool, by }
+            }
+        };
+        let (from, to, active) = if self.horizon_known {
+            self.window(l, sink)
+        } else {
+            // Without a horizon from budget.toml (already an error there),
+            // window warnings would be about a made-up horizon.
+            let mut unused = vec![];
+            let mut quiet = Sink {
+                out: &mut unused,
+                owner: sink.owner.clone(),
+                file: sink.file.clone(),
+            };
+            self.window(l, &mut quiet)
+        };
+        Some(Lever {
+            kind,
+            from,
+            to,
+            origin: format!("{}:{}", sink.file, l.pos.line),
+            active,
+        })
+    }
+}

@@ -1,0 +1,309 @@
+//! Resolving a scenario: follow `extends` (cycles are errors), merge rates key
+//! by key, run parents' levers first, check every reference against the
+//! budget, and turn lever windows into year indices clipped to the horizon.
+
+use super::diag::{Diagnostic, Owner, Severity, Sink};
+use super::refs::{unknown, Declared};
+use super::scenario::RawScenario;
+use super::tomlsrc::report;
+use crate::model::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+mod checker;
+mod index;
+mod rates;
+use checker::Checker;
+pub use index::{Index, Indexes};
+
+/// A scenario file found in the workspace (parsed or not).
+#[derive(Debug, Clone)]
+pub struct ScenarioSource {
+    pub id: String,
+    pub path: PathBuf,
+    /// Path as shown in messages.
+    pub shown: String,
+    /// `None` when the file could not be read or parsed.
+    pub raw: Option<RawScenario>,
+    /// The parent's id, when `extends` was given.
+    pub parent: Option<String>,
+}
+
+/// The most scenarios one `extends` chain may hold (itself included).
+pub const MAX_CHAIN: usize = 2_000;
+
+/// Resolve scenario `id`. Problems found in any file of its chain are
+/// reported against that file; returns `None` if the chain cannot be
+/// followed or has no budget.
+pub fn resolve(
+    id: &str,
+    sources: &HashMap<String, ScenarioSource>,
+    budgets: &HashMap<String, Budget>,
+    declared: &HashMap<String, Declared>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Scenario> {
+    resolve_indexed(id, sources, budgets, declared, &mut Indexes::new(), diags)
+}
+
+static NO_DECLARED: std::sync::LazyLock<Declared> = std::sync::LazyLock::new(Declared::default);
+
+/// `resolve`, reusing per-budget indexes across calls (resolve many
+/// scenarios of one budget without rebuilding its id sets each time).
+pub fn resolve_indexed<'b>(
+    id: &str,
+    sources: &HashMap<String, ScenarioSource>,
+    budgets: &'b HashMap<String, Budget>,
+    declared: &'b HashMap<String, Declared>,
+    indexes: &mut Indexes<'b>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Scenario> {
+    // The chain, child first.
+    let mut chain: Vec<&ScenarioSource> = vec![];
+    let mut seen = HashSet::new();
+    let mut cur = Some(id.to_string());
+    while let Some(c) = cur {
+        let Some(src) = sources.get(&c) else {
+            let child = chain.last()?;
+            let pos = child
+                .raw
+                .as_ref()
+                .and_then(|r| r.extends.as_ref())
+                .map(|e| e.pos)
+                .unwrap_or_default();
+            let mut sink = sink(diags, child);
+            let mut ids: Vec<&str> = sources.keys().map(String::as_str).collect();
+            ids.sort_unstable();
+            let known: HashSet<&str> = ids.iter().copied().collect();
+            report(
+                &mut sink,
+                Severity::Error,
+                pos,
+                Some("key \"extends\"".into()),
+                unknown("scenario", &c, &known, "scenarios/"),
+            );
+            return None;
+        };
+        if !seen.insert(c.clone()) {
+            // The cycle itself (a scenario that merely extends into it is
+            // not part of it), from its smallest id, so every scenario
+            // that reaches it reports the same single message.
+            let start = chain.iter().position(|s| s.id == c).unwrap_or(0);
+            let mut cycle: Vec<&ScenarioSource> = chain[start..].to_vec();
+            let smallest = (0..cycle.len())
+                .min_by_key(|&i| cycle[i].id.as_str())
+                .unwrap_or(0);
+            cycle.rotate_left(smallest);
+            let mut names: Vec<&str> = cycle.iter().map(|s| s.id.as_str()).collect();
+            names.push(cycle[0].id.as_str());
+            let first = cycle[0];
+            let pos = first
+                .raw
+                .as_ref()
+                .and_then(|r| r.extends.as_ref())
+                .map(|e| e.pos)
+                .unwrap_or_default();
+            let mut sink = sink(diags, first);
+            report(&mut sink, Severity::Error, pos, Some("key \"extends\"".into()), format!("extends makes a cycle: {}; a scenario cannot extend itself, directly or through others", names.join(" → ")));
+            return None;
+        }
+        src.raw.as_ref()?;
+        chain.push(src);
+        if chain.len() > MAX_CHAIN {
+            // Bounded work: resolving every scenario of a chain n deep is
+            // n² steps, so a runaway chain is refused, not followed.
+            let mut sink = sink(diags, chain[0]);
+            sink.error(
+                None,
+                Some("key \"extends\"".into()),
+                format!("the extends chain is more than {MAX_CHAIN} scenarios deep; extend a scenario nearer the base"),
+            );
+            return None;
+        }
+        cur = src.parent.clone();
+    }
+
+    // Budget and horizon: inherited through extends, child wins for years.
+    let mut budget_id: Option<String> = None;
+    for s in chain.iter().rev() {
+        let raw = s.raw.as_ref()?;
+        if let Some(b) = &raw.budget {
+            if let Some(parent_b) = &budget_id {
+                if parent_b != &b.v {
+                    let mut sink = sink(diags, s);
+                    report(&mut sink, Severity::Error, b.pos, Some("key \"budget\"".into()), format!("this scenario names budget \"{}\" but the scenario it extends uses \"{parent_b}\"; a scenario must use its parent's budget", b.v));
+                    return None;
+                }
+            }
+            budget_id = Some(b.v.clone());
+        }
+    }
+    let Some(budget_id) = budget_id else {
+        // Said once, at the root of the chain, where the budget belongs
+        // (its children inherit it).
+        let root = chain.last().copied().unwrap_or(chain[0]);
+        let mut sink = sink(diags, root);
+        let known: Vec<&str> = {
+            let mut k: Vec<&str> = budgets.keys().map(String::as_str).collect();
+            k.sort_unstable();
+            k
+        };
+        let example = known.first().copied().unwrap_or("<folder under budgets/>");
+        sink.error(
+            None,
+            Some("key \"budget\"".into()),
+            format!("no budget named; add budget = \"{example}\" (a folder under budgets/)"),
+        );
+        return None;
+    };
+    let Some((budget_key, budget)) = budgets.get_key_value(&budget_id) else {
+        let pos = chain
+            .iter()
+            .find_map(|s| s.raw.as_ref().and_then(|r| r.budget.as_ref()))
+            .map(|b| b.pos)
+            .unwrap_or_default();
+        let src = chain
+            .iter()
+            .find(|s| s.raw.as_ref().is_some_and(|r| r.budget.is_some()))
+            .copied()
+            .unwrap_or(chain[0]);
+        let mut sink = sink(diags, src);
+        let known: HashSet<&str> = budgets.keys().map(String::as_str).collect();
+        report(
+            &mut sink,
+            Severity::Error,
+            pos,
+            Some("key \"budget\"".into()),
+            unknown("budget", &budget_id, &known, "budgets/"),
+        );
+        return None;
+    };
+    let years = chain
+        .iter()
+        .find_map(|s| s.raw.as_ref().and_then(|r| r.years.as_ref()).map(|y| y.v))
+        .unwrap_or(budget.years);
+    let declared: &'b Declared = declared.get(&budget_id).unwrap_or(&NO_DECLARED);
+    let child = chain[0].raw.as_ref()?;
+    let mut scenario = Scenario {
+        id: id.to_string(),
+        name: child
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| id.to_string()),
+        budget: budget_id.clone(),
+        years,
+        description: child.description.clone(),
+        rates: Rates::default(),
+        demand: BTreeMap::new(),
+        contribution_growth: BTreeMap::new(),
+        levers: vec![],
+        chain: chain.iter().map(|s| s.path.clone()).collect(),
+        extends: chain[0].parent.clone(),
+    };
+
+    // Commissioned services anywhere in the chain, for references.
+    let mut commissioned: HashMap<String, (String, String)> = HashMap::new(); // id -> (category, pool)
+    let mut ok = true;
+    let ix = indexes
+        .entry(budget_key.as_str())
+        .or_insert_with(|| Index::new(budget, declared));
+    let mut checker = Checker {
+        b: budget,
+        n: years,
+        ix,
+    };
+    for s in chain.iter().rev() {
+        let raw = s.raw.as_ref()?;
+        let mut rs = rates::Rates {
+            sink: sink(diags, s),
+            base: budget.base_year,
+            years,
+            horizon_known: declared.horizon_known,
+            ok: true,
+        };
+        for (key, at) in &raw.rates {
+            let v = rs.year_rate(key, "rates", at);
+            let r = &mut scenario.rates;
+            match (key.as_str(), v) {
+                (_, None) => {}
+                ("pay_inflation", Some(v)) => r.pay_inflation = v,
+                ("price_inflation", Some(v)) => r.price_inflation = v,
+                ("deflator", Some(v)) => r.deflator = v,
+                (_, Some(v)) => r.discount_rate = v.single().unwrap_or_default(),
+            }
+        }
+        for (key, at) in &raw.demand {
+            if let Some(v) = rs.year_rate(key, "demand", at) {
+                scenario.demand.insert(key.clone(), v);
+            }
+        }
+        for (key, at) in &raw.contribution_growth {
+            if let Some(v) = rs.year_rate(key, "contribution_growth", at) {
+                scenario.contribution_growth.insert(key.clone(), v);
+            }
+        }
+        ok &= rs.ok;
+        for l in raw.levers.iter().filter(|l| l.kind == "commission") {
+            let mut sink = sink(diags, s);
+            match checker.commission(l, &mut sink, &commissioned) {
+                Some(svc) => {
+                    commissioned.insert(svc.id.clone(), (svc.category.clone(), svc.pool.clone()));
+                }
+                None => ok = false,
+            }
+        }
+    }
+    // Now every lever, in run order, with references checked.
+    for s in chain.iter().rev() {
+        let raw = s.raw.as_ref()?;
+        let mut sink = sink(diags, s);
+        for (key, at) in &raw.contribution_growth {
+            if !checker
+                .partners
+                .accept("partner", key, "partners.csv", |m| {
+                    report(
+                        &mut sink,
+                        Severity::Error,
+                        at.pos,
+                        Some(format!("[contribution_growth] key \"{key}\"")),
+                        m,
+                    )
+                })
+            {
+                ok = false;
+            }
+        }
+        for (key, at) in &raw.demand {
+            let known = budget.service(key).is_some()
+                || declared.services.as_ref().is_none_or(|d| d.contains(key))
+                || commissioned.contains_key(key)
+                || budget.services.iter().any(|sv| &sv.category == key)
+                || commissioned.values().any(|(c, _)| c == key);
+            if !known {
+                report(&mut sink, Severity::Warning, at.pos, Some(format!("[demand] key \"{key}\"")), format!("\"{key}\" matches no service id or category of budget \"{budget_id}\"; this growth is not used"));
+            }
+        }
+        for l in &raw.levers {
+            match checker.lever(l, &mut sink, &commissioned) {
+                Some(lever) => scenario.levers.push(lever),
+                None => ok = false,
+            }
+        }
+    }
+    ok.then_some(scenario)
+}
+
+fn sink<'d>(diags: &'d mut Vec<Diagnostic>, s: &ScenarioSource) -> Sink<'d> {
+    Sink {
+        out: diags,
+        owner: Owner::Scenario(s.id.clone()),
+        file: s.shown.clone(),
+    }
+}
+
+/// Keep one of each identical diagnostic (a parent's problem is found again
+/// when each child is resolved).
+pub fn dedup(diags: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    diags.retain(|d| seen.insert(d.to_string()));
+}
