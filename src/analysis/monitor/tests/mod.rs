@@ -4,6 +4,7 @@
 
 mod methods;
 mod pools;
+mod terms;
 
 use super::*;
 use crate::analysis::fixture::svc;
