@@ -34,7 +34,11 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 fn golden(name: &str, args: &[&str]) -> String {
-    let (code, out, err) = run(&fixture(), args);
+    golden_in(&fixture(), name, args)
+}
+
+fn golden_in(dir: &Path, name: &str, args: &[&str]) -> String {
+    let (code, out, err) = run(dir, args);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("panicked"), "{err}");
     let path = root().join("tests/golden/monitor").join(name);
@@ -175,4 +179,13 @@ fn risk_share_rows_sum_to_each_pools_forecast_overspend() {
         let carried = d(&p["carry_forward"]);
         assert_eq!(shares, -(balance - carried), "{}", p["pool"]);
     }
+}
+
+#[test]
+fn golden_csv_of_the_example() {
+    // The repository's example: baseline, 2009-10, April to September.
+    let out = golden_in(&root(), "example.csv", &["monitor", "-O", "csv"]);
+    // The pilot still invoiced though the plan funds it only from 2010-11.
+    assert!(out.contains("\nservice,youth-justice,yo-police-triage,,0.00,9450.00,18900.00,18900.00,,red,straight\n"), "{out}");
+    golden_in(&root(), "example-profile.csv", &["monitor", "baseline", "--method", "profile", "-O", "csv"]);
 }

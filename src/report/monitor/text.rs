@@ -43,7 +43,6 @@ fn shares_table(title: String, first: &str, unit: Unit, rows: Vec<(String, &Shar
         format!("planned share {u}"),
         format!("forecast share {u}"),
         format!("change {u}"),
-        "change %".into(),
     ];
     let mut t = Table::new(title, cols);
     for (label, s) in rows {
@@ -53,7 +52,6 @@ fn shares_table(title: String, first: &str, unit: Unit, rows: Vec<(String, &Shar
             Cell::Money(s.planned),
             Cell::Money(s.forecast),
             Cell::Money(s.variance),
-            pct_cell(s.variance_pct),
         ]);
     }
     t
