@@ -187,5 +187,28 @@ fn golden_csv_of_the_example() {
     let out = golden_in(&root(), "example.csv", &["monitor", "-O", "csv"]);
     // The pilot still invoiced though the plan funds it only from 2010-11.
     assert!(out.contains("\nservice,youth-justice,yo-police-triage,,0.00,9450.00,18900.00,18900.00,,red,straight\n"), "{out}");
-    golden_in(&root(), "example-profile.csv", &["monitor", "baseline", "--method", "profile", "-O", "csv"]);
+    golden_in(
+        &root(),
+        "example-profile.csv",
+        &["monitor", "baseline", "--method", "profile", "-O", "csv"],
+    );
+}
+
+#[test]
+fn the_readme_shows_the_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let (code, out, _) = run(&root(), &["monitor", "--units", "thousands"]);
+    assert_eq!(code, 0);
+    for block in out
+        .split("\n\n")
+        .filter(|b| b.starts_with("Safeguarding") || b.starts_with("What each"))
+    {
+        assert!(
+            readme.contains(block.trim_end()),
+            "README.md must quote:\n{block}"
+        );
+    }
+    let (_, csv, _) = run(&root(), &["monitor", "-O", "csv"]);
+    let total = csv.lines().last().unwrap();
+    assert!(readme.contains(total), "README.md must quote {total}");
 }
