@@ -57,6 +57,7 @@ fn sheets_titles_headers_and_types() {
             "Pools",
             "Services",
             "Comparison",
+            "Monitoring",
             "Provenance"
         ]
     );
@@ -77,7 +78,7 @@ fn sheets_titles_headers_and_types() {
         "a negative gap is a number"
     );
     assert_eq!(cell(&s[1].1, 2, 4), Data::Float(0.71), "BCR to 2 places");
-    let p = &s[5].1;
+    let p = &s[6].1;
     assert_eq!(cell(p, 2, 0), Data::String("poolplan version".into()));
     assert_eq!(
         cell(p, 2, 1),

@@ -145,6 +145,10 @@ fn build(l: &Loaded, a: &CabinetArgs, target: &Target) -> Result<Vec<(PathBuf, V
             budget,
         });
     }
+    let monitoring = super::monitor::for_export(ws, &ps);
+    if let Some((_, b)) = &monitoring {
+        files.extend(b.monitoring.files.iter().map(PathBuf::as_path));
+    }
     let hashes = hash_files(&ws.root, files)?;
     let provenance = Provenance::new(
         env!("CARGO_PKG_VERSION"),
@@ -157,8 +161,11 @@ fn build(l: &Loaded, a: &CabinetArgs, target: &Target) -> Result<Vec<(PathBuf, V
             .collect(),
     );
     let unit = super::unit(a.units);
-    let tables = cabinet::build_tables(&sources, unit, a.real).map_err(|e| e.to_string())?;
+    let mut tables = cabinet::build_tables(&sources, unit, a.real).map_err(|e| e.to_string())?;
     let scale = Scale::new(unit, a.real, &ps).map_err(|e| e.to_string())?;
+    if let Some((report, budget)) = &monitoring {
+        tables.push(cabinet::monitoring::monitoring(&scale, report, budget));
+    }
     let prov = provenance.table(&scale);
     Ok(match (a.format, target) {
         (Format::Xlsx, Target::File(p)) | (Format::Xlsx, Target::Folder(p)) => {

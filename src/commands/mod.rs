@@ -4,7 +4,7 @@
 mod check;
 mod compare;
 mod export;
-mod monitor;
+pub(crate) mod monitor;
 mod providers;
 mod sensitivity;
 mod summary;

@@ -139,3 +139,30 @@ pub fn run(dir: Option<&Path>, a: &Args) -> u8 {
     };
     emit(&text)
 }
+
+/// The monitoring report the Cabinet export carries: for `baseline` if it is
+/// exported, else the first scenario exported, with every default; `None`
+/// (with a warning) when its budget has no actuals it can use.
+pub fn for_export<'a>(
+    ws: &'a crate::load::Workspace,
+    ps: &[&'a crate::engine::Projection],
+) -> Option<(
+    crate::analysis::monitor::MonitorReport,
+    &'a crate::model::Budget,
+)> {
+    let p = ps
+        .iter()
+        .find(|p| p.scenario_id == "baseline")
+        .or_else(|| ps.first())?;
+    let budget = ws.budgets.get(&p.budget_id)?;
+    if !budget.monitoring.has_actuals() {
+        return None;
+    }
+    match monitor(budget, p, &Choice::default()) {
+        Ok(r) => Some((r, budget)),
+        Err(e) => {
+            eprintln!("warning: the monitoring table is left out of the export: {e}");
+            None
+        }
+    }
+}
