@@ -53,7 +53,9 @@ pub(super) fn horizon_warning(
 /// The valid rows of actuals.csv, in file order.
 pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -> Vec<Actual> {
     let mut out = Vec::with_capacity(t.rows.len());
-    let mut seen: HashMap<(String, Year, Period), usize> = HashMap::with_capacity(t.rows.len());
+    // Keyed by the service cell as written (borrowed from the table: one
+    // allocation per row fewer on a million-row file).
+    let mut seen: HashMap<(&str, Year, Period), usize> = HashMap::with_capacity(t.rows.len());
     for row in &t.rows {
         let service = required(t, sink, row, "service", parse_id);
         let year = required(t, sink, row, "year", Year::parse);
@@ -67,32 +69,27 @@ pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -
         else {
             continue;
         };
-        match seen.entry((service, year, period)) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                let (service, year, period) = first.key();
-                sink.error(
-                    Some(row.line),
-                    Some(t.field("period")),
-                    format!(
-                        "duplicate actuals row: {service} in {year} period {} ({}) is already on line {}; give each (service, year, period) one row (add the amounts together)",
-                        period.number(),
-                        period.short_name(),
-                        first.get()
-                    ),
-                );
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                let service = slot.key().0.clone();
-                slot.insert(row.line);
-                out.push(Actual {
-                    service,
-                    year,
-                    period,
-                    amount,
-                    line: row.line,
-                });
-            }
+        let key = (t.cell(row, "service"), year, period);
+        if let Some(first) = seen.get(&key) {
+            sink.error(
+                Some(row.line),
+                Some(t.field("period")),
+                format!(
+                    "duplicate actuals row: {service} in {year} period {} ({}) is already on line {first}; give each (service, year, period) one row (add the amounts together)",
+                    period.number(),
+                    period.short_name(),
+                ),
+            );
+            continue;
         }
+        seen.insert(key, row.line);
+        out.push(Actual {
+            service,
+            year,
+            period,
+            amount,
+            line: row.line,
+        });
     }
     out
 }
