@@ -657,6 +657,199 @@ const CASES: &[Case] = &[
             "the weights of \"camhs\" sum to 0",
         ],
     },
+    // --- SPEC §10 and §9 growth rates ------------------------------------
+    Case {
+        name: "rate-table-at-base",
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml:6:19, [rates] key \"pay_inflation\" year \"2009-10\"",
+            "is not after the base year 2009-10",
+        ],
+    },
+    Case {
+        name: "rate-table-empty",
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml:6:1, [rates] key \"pay_inflation\"",
+            "is empty",
+        ],
+    },
+    Case {
+        name: "rate-table-bad-year",
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml:10:20, [demand] key \"family-support\" year \"2010\"",
+            "cannot read \"2010\" as a financial year",
+        ],
+    },
+    Case {
+        name: "rate-table-bad-rate",
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml:13:39, [contribution_growth] key \"council\" year \"2011-12\"",
+            "did you mean \"3%\"?",
+        ],
+    },
+    Case {
+        name: "rate-table-year-twice",
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml:6:35, [rates] key \"pay_inflation\"",
+            "2010-11 is listed twice",
+        ],
+    },
+    Case {
+        name: "discount-rate-table",
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml:8:1, [rates] key \"discount_rate\"",
+            "not a table by year",
+        ],
+    },
+    Case {
+        name: "deflator-table-minus-100",
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml:8:30, [rates] key \"deflator\" year \"2011-12\"",
+            "use a rate above -100%",
+        ],
+    },
+    Case {
+        name: "growth-plain-one",
+        errors: 1,
+        expect: &[
+            "scenarios/base.toml:10:18, [demand] key \"family-support\"",
+            "did you mean \"1%\"?",
+        ],
+    },
+    Case {
+        name: "lever-change-plain-one",
+        errors: 1,
+        expect: &[
+            "scenarios/plan.toml:9:10, lever key \"change\"",
+            "did you mean \"-1%\"?",
+        ],
+    },
+    Case {
+        name: "uplift-plain-one",
+        errors: 1,
+        expect: &[
+            "budgets/mini/services.csv:4, column J \"uplift\"",
+            "did you mean \"1%\"?",
+        ],
+    },
+    Case {
+        name: "reserve-negative",
+        errors: 1,
+        expect: &[
+            "budgets/mini/pools.csv:2, column G \"opening_reserve\"",
+            "is negative",
+        ],
+    },
+    Case {
+        name: "reserve-bad-money",
+        errors: 1,
+        expect: &[
+            "budgets/mini/pools.csv:3, column G \"opening_reserve\"",
+            "ambiguous",
+        ],
+    },
+    Case {
+        name: "agreement-bad-id",
+        errors: 1,
+        expect: &[
+            "budgets/mini/pools.csv:2, column H \"agreement\"",
+            "\"trust-s75\"",
+        ],
+    },
+    Case {
+        name: "cap-on-host",
+        errors: 1,
+        expect: &[
+            "budgets/mini/risk_caps.csv:3, column B \"partner\"",
+            "cannot be capped",
+        ],
+    },
+    Case {
+        name: "cap-negative",
+        errors: 1,
+        expect: &[
+            "budgets/mini/risk_caps.csv:2, column C \"cap\"",
+            "the cap \"-5%\" is negative",
+        ],
+    },
+    Case {
+        name: "cap-unknown-partner",
+        errors: 1,
+        expect: &[
+            "budgets/mini/risk_caps.csv:2, column B \"partner\"",
+            "unknown partner \"police\"",
+        ],
+    },
+    Case {
+        name: "cap-duplicate",
+        errors: 1,
+        expect: &[
+            "budgets/mini/risk_caps.csv:3, column B \"partner\"",
+            "duplicate cap for council in camhs (already on line 2)",
+        ],
+    },
+    Case {
+        name: "cap-bad-value",
+        errors: 1,
+        expect: &[
+            "budgets/mini/risk_caps.csv:2, column C \"cap\"",
+            "cannot read \"half\" as money",
+        ],
+    },
+    Case {
+        name: "schedule-neither",
+        errors: 1,
+        expect: &[
+            "budgets/mini/schedules.csv:3: a schedule row needs unit_cost, volume or both",
+        ],
+    },
+    Case {
+        name: "schedule-unknown-service",
+        errors: 1,
+        expect: &[
+            "budgets/mini/schedules.csv:2, column A \"service\"",
+            "did you mean \"parenting\"?",
+        ],
+    },
+    Case {
+        name: "schedule-commissioned",
+        errors: 1,
+        expect: &[
+            "budgets/mini/schedules.csv:2, column A \"service\"",
+            "unknown service \"mst\"",
+            "cannot be scheduled",
+        ],
+    },
+    Case {
+        name: "schedule-duplicate",
+        errors: 1,
+        expect: &[
+            "budgets/mini/schedules.csv:3: duplicate schedule: parenting in 2010-11 is already on line 2",
+        ],
+    },
+    Case {
+        name: "schedule-negative",
+        errors: 1,
+        expect: &[
+            "budgets/mini/schedules.csv:2, column D \"volume\"",
+            "is negative",
+        ],
+    },
+    Case {
+        name: "schedule-bad-year-outside-horizon",
+        errors: 1,
+        expect: &[
+            "budgets/mini/schedules.csv:2, column C \"unit_cost\"",
+            "cannot read \"11OO\" as money",
+            "warning: budgets/mini/schedules.csv:2, column B \"year\": 2019-20 is after the budget's horizon",
+        ],
+    },
     // --- several problems at once ---------------------------------------
     Case {
         name: "many-problems",

@@ -23,6 +23,8 @@ struct Gen {
     growth: Vec<i64>,                          // per partner, bp
     levers: Vec<(u8, usize, i64, usize, usize)>, // kind, target, value, from, len
     years: usize,
+    terms: Vec<(i64, u8)>, // per pool: opening reserve (cents), agreement (0 none, 1 "a", 2 "b")
+    caps: Vec<(usize, usize, u8, i64)>, // pool, partner, money (0) or % (1), cents or bp
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
@@ -42,9 +44,11 @@ fn gen() -> impl Strategy<Value = Gen> {
                 0..8,
             ),
             Just(years),
+            prop::collection::vec((0i64..5_000_000, 0u8..3), npool),
+            prop::collection::vec((0..npool, 0..np, 0u8..2, 0i64..20_000), 0..5),
         )
             .prop_map(
-                |(partners, pools, contribs, services, rates, growth, levers, years)| Gen {
+                |(
                     partners,
                     pools,
                     contribs,
@@ -53,6 +57,21 @@ fn gen() -> impl Strategy<Value = Gen> {
                     growth,
                     levers,
                     years,
+                    terms,
+                    caps,
+                )| {
+                    Gen {
+                        partners,
+                        pools,
+                        contribs,
+                        services,
+                        rates,
+                        growth,
+                        levers,
+                        years,
+                        terms,
+                        caps,
+                    }
                 },
             )
     })
@@ -69,16 +88,18 @@ fn build(g: &Gen) -> (Budget, Scenario) {
     let pools: Vec<Pool> = g
         .pools
         .iter()
+        .zip(&g.terms)
         .enumerate()
-        .map(|(i, (rule, under, host))| Pool {
+        .map(|(i, ((rule, under, host), (reserve, agreement)))| Pool {
             id: format!("pool{i}"),
             name: format!("Pool {i}"),
             host: format!("p{host}"),
             basis: "s75",
             risk_share: [RiskRule::ProRata, RiskRule::Host, RiskRule::Agreed][*rule as usize],
             underspend: [Underspend::CarryForward, Underspend::Return][*under as usize],
-            opening_reserve: Decimal::ZERO,
-            agreement: None,
+            opening_reserve: d(*reserve),
+            agreement: [None, Some("a".to_string()), Some("b".to_string())][*agreement as usize]
+                .clone(),
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
@@ -164,6 +185,24 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         files: vec![],
         monitoring: Default::default(),
     };
+    let mut budget = budget;
+    for (pool, partner, kind, v) in &g.caps {
+        let (pool, partner) = (format!("pool{pool}"), format!("p{partner}"));
+        let host = budget.pool(&pool).is_some_and(|p| p.host == partner);
+        let dup = budget
+            .risk_caps
+            .iter()
+            .any(|c| c.pool == pool && c.partner == partner);
+        if host || dup {
+            continue;
+        }
+        let cap = if *kind == 0 {
+            Cap::Money(d(*v * 100))
+        } else {
+            Cap::Share(Decimal::new(*v, 4))
+        };
+        budget.risk_caps.push(RiskCap { pool, partner, cap });
+    }
     let bp = |x: i64| Decimal::new(x, 4);
     let mut levers = vec![];
     for (kind, target, value, from, len) in &g.levers {
@@ -268,22 +307,52 @@ fn identities(b: &Budget, p: &Projection) {
                 pool.contributions[t] + pool.carry_in[t] - pool.spend[t],
                 "balance = income − spend"
             );
+            assert_eq!(
+                pool.carry_in[0], rule.opening_reserve,
+                "carry_in[0] = opening reserve"
+            );
             let shared: Decimal = pool.shares.iter().map(|s| s.values[t]).sum();
-            let bal = pool.balance[t];
+            // §10.5: the balance after the agreement offset is what is settled.
+            let bal = pool.balance[t] + pool.offset[t];
             // Overspends are shared (positive shares); returned underspends refunded (negative).
             let shared_out = bal < Decimal::ZERO
                 || (bal > Decimal::ZERO && rule.underspend == Underspend::Return);
             let expected = if shared_out { -bal } else { Decimal::ZERO };
             assert_eq!(
                 shared, expected,
-                "risk shares sum exactly to the over/underspend"
+                "risk shares after caps sum exactly to the over/underspend"
             );
-            for s in &pool.shares {
+            assert_eq!(pool.overspend[t], (-bal).max(Decimal::ZERO));
+            for (s, x) in pool.shares.iter().zip(&pool.cap_excess) {
                 assert_eq!(
                     s.values[t],
                     s.values[t].round_dp(2),
                     "shares are whole pennies"
                 );
+                assert!(x.values[t] >= Decimal::ZERO, "cap excess ≥ 0");
+                if bal >= Decimal::ZERO {
+                    assert!(x.values[t].is_zero(), "caps never touch refunds");
+                }
+                let cap = b
+                    .risk_caps
+                    .iter()
+                    .find(|c| c.pool == pool.id && c.partner == s.partner);
+                if let (Some(c), true) = (cap, bal < Decimal::ZERO) {
+                    let contrib: Decimal = p
+                        .contributions
+                        .iter()
+                        .filter(|l| l.pool == pool.id && l.partner == s.partner)
+                        .map(|l| l.values[t])
+                        .sum();
+                    let limit = match c.cap {
+                        Cap::Money(m) => m.round_dp(2),
+                        Cap::Share(r) => round(r * contrib),
+                    };
+                    assert!(
+                        s.values[t] <= limit.max(Decimal::ZERO),
+                        "a capped share ≤ its limit"
+                    );
+                }
             }
             if t + 1 < n {
                 let carry = if bal > Decimal::ZERO && rule.underspend == Underspend::CarryForward {
@@ -291,7 +360,31 @@ fn identities(b: &Budget, p: &Projection) {
                 } else {
                     Decimal::ZERO
                 };
-                assert_eq!(pool.carry_in[t + 1], carry);
+                assert_eq!(
+                    pool.carry_in[t + 1],
+                    carry,
+                    "pool income = contributions + carry"
+                );
+            }
+        }
+    }
+    for t in 0..n {
+        // Σ offsets in an agreement = 0; a pool alone in its agreement (or in none) has none.
+        for a in ["a", "b"] {
+            let members: Vec<&poolplan::engine::PoolLine> = p
+                .pools
+                .iter()
+                .filter(|l| b.pool(&l.id).unwrap().agreement.as_deref() == Some(a))
+                .collect();
+            let total: Decimal = members.iter().map(|l| l.offset[t]).sum();
+            assert_eq!(total, Decimal::ZERO, "Σ offsets in an agreement = 0");
+            if members.len() < 2 {
+                assert!(members.iter().all(|l| l.offset[t].is_zero()));
+            }
+        }
+        for l in &p.pools {
+            if b.pool(&l.id).unwrap().agreement.is_none() {
+                assert!(l.offset[t].is_zero());
             }
         }
     }
@@ -357,6 +450,25 @@ fn tidy_resums(p: &Projection) {
         let overspend: Decimal = p.pools.iter().map(|l| l.overspend[t]).sum();
         assert_eq!(head("overspend"), overspend);
         assert_eq!(get("exposure"), head("contributions") + get("risk_share"));
+        assert_eq!(
+            get("pool_offset"),
+            Decimal::ZERO,
+            "offsets move money between pools"
+        );
+        // The headline overspend is after offsets, from the pool rows alone.
+        let rows = |m: &str| -> HashMap<String, Decimal> {
+            text.lines()
+                .map(|l| l.split(',').collect::<Vec<_>>())
+                .filter(|f| f[1] == y && f[5] == m)
+                .map(|f| (f[2].to_string(), f[6].parse::<Decimal>().unwrap()))
+                .collect()
+        };
+        let (bal, off) = (rows("pool_balance"), rows("pool_offset"));
+        let after: Decimal = bal
+            .iter()
+            .map(|(k, b)| (-(*b + off.get(k).copied().unwrap_or_default())).max(Decimal::ZERO))
+            .sum();
+        assert_eq!(head("overspend"), after);
     }
 }
 

@@ -186,3 +186,7 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_more;
+#[cfg(test)]
+mod tests_s10;

@@ -123,11 +123,33 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
                 w.row(y, &l.id, "", "", name, &money(f(l)[t]));
             }
         }
+        // §10.5: rows only where non-zero.
+        for &i in &pools {
+            let l = &p.pools[i];
+            if !l.offset[t].is_zero() {
+                w.row(y, &l.id, "", "", "pool_offset", &money(l.offset[t]));
+            }
+        }
         for &(i, k) in &shares {
             let l = &p.pools[i];
             let v = l.shares[k].values[t];
             if !v.is_zero() {
                 w.row(y, &l.id, &l.shares[k].partner, "", "risk_share", &money(v));
+            }
+        }
+        // §10.4: rows only where non-zero (aligned with the shares).
+        for &(i, k) in &shares {
+            let l = &p.pools[i];
+            let v = l.cap_excess[k].values[t];
+            if !v.is_zero() {
+                w.row(
+                    y,
+                    &l.id,
+                    &l.cap_excess[k].partner,
+                    "",
+                    "cap_excess",
+                    &money(v),
+                );
             }
         }
         for &i in &partners {

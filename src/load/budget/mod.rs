@@ -5,18 +5,21 @@ use super::diag::{Diagnostic, Owner, Sink};
 use super::manifest::parse_manifest;
 use super::read_file;
 use super::refs::Declared;
-use super::table::{read_table, Row, Table};
+use super::table::{read_table, Table};
 use crate::model::*;
-use cells::Cells;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 mod cells;
 mod contributions;
+mod ctx;
+use ctx::Ctx;
 mod fields;
 mod partners;
 mod pools;
+mod risk_caps;
 mod risk_shares;
+mod schedules;
 mod services;
 
 /// A loaded budget, whether any error was found in it, and what its files
@@ -110,7 +113,13 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         (
             "pools.csv",
             &["id", "name", "host"],
-            &["basis", "risk_share", "underspend"],
+            &[
+                "basis",
+                "risk_share",
+                "underspend",
+                "opening_reserve",
+                "agreement",
+            ],
             true,
         ),
         (
@@ -149,6 +158,18 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             true,
         ),
         ("risk_shares.csv", &["pool", "partner", "share"], &[], false),
+        (
+            "risk_caps.csv",
+            &["pool", "partner", "cap"],
+            &["note"],
+            false,
+        ),
+        (
+            "schedules.csv",
+            &["service", "year"],
+            &["unit_cost", "volume", "note"],
+            false,
+        ),
     ];
     for (name, req, opt, required) in specs {
         if !*required && !dir.join(name).exists() {
@@ -236,6 +257,12 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         &budget,
         &show("pools.csv"),
     );
+    if let Some((t, f)) = tables.get("risk_caps.csv") {
+        budget.risk_caps = ctx.risk_caps(t, f, &budget);
+    }
+    if let Some((t, f)) = tables.get("schedules.csv") {
+        budget.schedules = ctx.schedules(t, f, &budget, m);
+    }
     budget.monitoring =
         super::monitoring::load(&dir, id, m.map(|m| (m.base_year, m.years)), ctx.diags);
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);
@@ -243,40 +270,6 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         budget,
         has_errors,
         declared,
-    }
-}
-
-struct Ctx<'d, 'k> {
-    pub(super) diags: &'d mut Vec<Diagnostic>,
-    owner: Owner,
-    declared: &'k Declared,
-    /// Each loaded pool's line and the column of its risk_share cell.
-    pool_lines: HashMap<String, (usize, String)>,
-}
-
-impl Ctx<'_, '_> {
-    pub(super) fn sink(&mut self, file: &str) -> Sink<'_> {
-        Sink {
-            out: self.diags,
-            owner: self.owner.clone(),
-            file: file.to_string(),
-        }
-    }
-
-    pub(super) fn dup_check(
-        c: &mut Cells,
-        seen: &mut HashMap<String, usize>,
-        row: &Row,
-        col: &str,
-        id: &str,
-    ) -> bool {
-        if let Some(first) = seen.get(id) {
-            c.report(row, col, format!("duplicate id \"{id}\" (first used on line {first}); ids must be unique in the table"));
-            false
-        } else {
-            seen.insert(id.to_string(), row.line);
-            true
-        }
     }
 }
 

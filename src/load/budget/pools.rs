@@ -43,6 +43,24 @@ impl Ctx<'_, '_> {
             let under = c.parsed(row, "underspend", false, Underspend::CarryForward, |v| {
                 parse_enum(v, "underspend rule", Underspend::ALL)
             });
+            // §10.3: money ≥ 0, rounded to the penny as it is read (§11.6).
+            let reserve = c
+                .parsed(row, "opening_reserve", false, Decimal::ZERO, parse_money)
+                .filter(|r| {
+                    *r >= Decimal::ZERO || {
+                        c.report(row, "opening_reserve", format!("the opening reserve \"{}\" is negative; a reserve must be 0 or more (a deficit brought forward is a scenario lever)", t.cell(row, "opening_reserve")));
+                        false
+                    }
+                })
+                .map(round);
+            // §10.5: an id, or empty for none.
+            let agreement = match t.cell(row, "agreement") {
+                "" => Some(None),
+                v => parse_id(v)
+                    .map(Some)
+                    .map_err(|e| c.report(row, "agreement", e))
+                    .ok(),
+            };
             if let (
                 Some(id),
                 Some(name),
@@ -50,7 +68,9 @@ impl Ctx<'_, '_> {
                 Some(basis),
                 Some(risk_share),
                 Some(underspend),
-            ) = (id, name, host, basis, risk, under)
+                Some(opening_reserve),
+                Some(agreement),
+            ) = (id, name, host, basis, risk, under, reserve, agreement)
             {
                 if Self::dup_check(&mut c, &mut seen, row, "id", &id) {
                     lines.insert(id.clone(), (row.line, t.field("risk_share")));
@@ -61,8 +81,8 @@ impl Ctx<'_, '_> {
                         basis,
                         risk_share,
                         underspend,
-                        opening_reserve: Decimal::ZERO,
-                        agreement: None,
+                        opening_reserve,
+                        agreement,
                     });
                 }
             }

@@ -13,8 +13,11 @@ use std::path::PathBuf;
 mod checker;
 mod index;
 mod rates;
+mod window;
 use checker::Checker;
 pub use index::{Index, Indexes};
+mod dedup;
+pub use dedup::dedup;
 
 /// A scenario file found in the workspace (parsed or not).
 #[derive(Debug, Clone)]
@@ -221,27 +224,7 @@ pub fn resolve_indexed<'b>(
             horizon_known: declared.horizon_known,
             ok: true,
         };
-        for (key, at) in &raw.rates {
-            let v = rs.year_rate(key, "rates", at);
-            let r = &mut scenario.rates;
-            match (key.as_str(), v) {
-                (_, None) => {}
-                ("pay_inflation", Some(v)) => r.pay_inflation = v,
-                ("price_inflation", Some(v)) => r.price_inflation = v,
-                ("deflator", Some(v)) => r.deflator = v,
-                (_, Some(v)) => r.discount_rate = v.single().unwrap_or_default(),
-            }
-        }
-        for (key, at) in &raw.demand {
-            if let Some(v) = rs.year_rate(key, "demand", at) {
-                scenario.demand.insert(key.clone(), v);
-            }
-        }
-        for (key, at) in &raw.contribution_growth {
-            if let Some(v) = rs.year_rate(key, "contribution_growth", at) {
-                scenario.contribution_growth.insert(key.clone(), v);
-            }
-        }
+        rs.merge(raw, &mut scenario);
         ok &= rs.ok;
         for l in raw.levers.iter().filter(|l| l.kind == "commission") {
             let mut sink = sink(diags, s);
@@ -299,11 +282,4 @@ fn sink<'d>(diags: &'d mut Vec<Diagnostic>, s: &ScenarioSource) -> Sink<'d> {
         owner: Owner::Scenario(s.id.clone()),
         file: s.shown.clone(),
     }
-}
-
-/// Keep one of each identical diagnostic (a parent's problem is found again
-/// when each child is resolved).
-pub fn dedup(diags: &mut Vec<Diagnostic>) {
-    let mut seen = HashSet::new();
-    diags.retain(|d| seen.insert(d.to_string()));
 }

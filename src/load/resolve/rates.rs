@@ -5,9 +5,9 @@
 //! entry of −100% or below inside that horizon is an error (§11.6).
 
 use crate::load::diag::{Severity, Sink};
-use crate::load::scenario::{At, RawRate};
+use crate::load::scenario::{At, RawRate, RawScenario};
 use crate::load::tomlsrc::report;
-use crate::model::{Year, YearRate};
+use crate::model::{Scenario, Year, YearRate};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -20,6 +20,32 @@ pub(super) struct Rates<'d> {
 }
 
 impl Rates<'_> {
+    /// A file's rates over its parents' (a key replaces the parent's whole).
+    pub fn merge(&mut self, raw: &RawScenario, scenario: &mut Scenario) {
+        let rs = self;
+        for (key, at) in &raw.rates {
+            let v = rs.year_rate(key, "rates", at);
+            let r = &mut scenario.rates;
+            match (key.as_str(), v) {
+                (_, None) => {}
+                ("pay_inflation", Some(v)) => r.pay_inflation = v,
+                ("price_inflation", Some(v)) => r.price_inflation = v,
+                ("deflator", Some(v)) => r.deflator = v,
+                (_, Some(v)) => r.discount_rate = v.single().unwrap_or_default(),
+            }
+        }
+        for (key, at) in &raw.demand {
+            if let Some(v) = rs.year_rate(key, "demand", at) {
+                scenario.demand.insert(key.clone(), v);
+            }
+        }
+        for (key, at) in &raw.contribution_growth {
+            if let Some(v) = rs.year_rate(key, "contribution_growth", at) {
+                scenario.contribution_growth.insert(key.clone(), v);
+            }
+        }
+    }
+
     /// The rate of one key, or `None` when it has an error.
     pub fn year_rate(&mut self, key: &str, section: &str, at: &At<RawRate>) -> Option<YearRate> {
         let entries = match &at.v {

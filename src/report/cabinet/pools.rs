@@ -2,11 +2,15 @@
 //! (positive = overspend borne, negative = refund) and exposure
 //! (contribution + risk share) — with the pool's total over partners, then
 //! every partner's position over all pools and the scenario's grand total.
+//! A pool's §10 terms follow its total where they are used: its opening
+//! reserve, the offsets it received from and gave to the other pools of its
+//! agreement, and each capped partner's excess borne by the host — all read
+//! from the projection.
 
 use super::scale::Scale;
 use super::{CabTable, Row, RowKind, Source, Value, ROUNDING_NOTE};
 use crate::engine::arith::{add, R};
-use crate::engine::Projection;
+use crate::engine::{PoolLine, Projection};
 use rust_decimal::Decimal;
 
 /// Contribution, risk share and exposure of one partner (or a total).
@@ -53,6 +57,20 @@ pub fn pools(scale: &Scale, sources: &[Source<'_>]) -> R<CabTable> {
     for s in sources {
         scenario_rows(scale, s, &mut rows)?;
     }
+    let mut notes = vec![
+        "Risk share: a partner's share of the pool's overspend (positive) or of a returned underspend (negative). Exposure = contribution + risk share.".to_string(),
+        ROUNDING_NOTE.to_string(),
+    ];
+    let terms = |l: &PoolLine| {
+        !l.opening_reserve.is_zero()
+            || l.offset.iter().any(|o| !o.is_zero())
+            || l.cap_excess
+                .iter()
+                .any(|x| x.values.iter().any(|v| !v.is_zero()))
+    };
+    if sources.iter().any(|s| s.projection.pools.iter().any(terms)) {
+        notes.insert(1, "Risk shares are after caps. Opening reserve: brought into the first year. Offsets: met from (received) or given to (given) other pools of the same agreement before partners share. Cap excess: the part of a capped partner's share above its cap, borne by the host.".to_string());
+    }
     Ok(CabTable {
         slug: "pools",
         sheet: "Pools",
@@ -63,10 +81,7 @@ pub fn pools(scale: &Scale, sources: &[Source<'_>]) -> R<CabTable> {
         ),
         columns,
         rows,
-        notes: vec![
-            "Risk share: a partner's share of the pool's overspend (positive) or of a returned underspend (negative). Exposure = contribution + risk share.".into(),
-            ROUNDING_NOTE.into(),
-        ],
+        notes,
     })
 }
 
@@ -122,6 +137,7 @@ fn scenario_rows(scale: &Scale, s: &Source<'_>, rows: &mut Vec<Row>) -> R<()> {
             rows,
         )?;
         grand.add(&pool_total)?;
+        terms_rows(scale, p, pool, &partner_name, rows)?;
     }
     for (id, pos) in &all {
         push(
@@ -141,6 +157,58 @@ fn scenario_rows(scale: &Scale, s: &Source<'_>, rows: &mut Vec<Row>) -> R<()> {
         RowKind::Total,
         rows,
     )
+}
+
+/// The pool's §10 terms, each row only where it is not all zero.
+fn terms_rows(
+    scale: &Scale,
+    p: &Projection,
+    pool: &PoolLine,
+    partner_name: &dyn Fn(&str) -> String,
+    rows: &mut Vec<Row>,
+) -> R<()> {
+    let n = p.years;
+    let mut reserve = vec![Decimal::ZERO; n];
+    if let Some(r) = reserve.first_mut() {
+        *r = pool.opening_reserve;
+    }
+    let received: Vec<Decimal> = pool
+        .offset
+        .iter()
+        .map(|o| (*o).max(Decimal::ZERO))
+        .collect();
+    let given: Vec<Decimal> = pool
+        .offset
+        .iter()
+        .map(|o| (*o).min(Decimal::ZERO))
+        .collect();
+    let host = partner_name(&pool.host);
+    let mut lines: Vec<(String, &str, Vec<Decimal>)> = vec![
+        ("Pool account".into(), "Opening reserve", reserve),
+        ("Pool account".into(), "Offset received", received),
+        ("Pool account".into(), "Offset given", given),
+    ];
+    for x in &pool.cap_excess {
+        let who = format!("{} (cap; excess to {host})", partner_name(&x.partner));
+        lines.push((who, "Cap excess borne by host", x.values.clone()));
+    }
+    for (who, measure, series) in lines {
+        if series.iter().all(|v| v.is_zero()) {
+            continue;
+        }
+        let mut cells = vec![
+            Value::text(&p.scenario_name),
+            Value::text(&pool.name),
+            Value::text(who),
+            Value::text(measure),
+        ];
+        cells.extend(scale.money_cells(p, &series, true)?);
+        rows.push(Row {
+            kind: RowKind::Body,
+            cells,
+        });
+    }
+    Ok(())
 }
 
 fn push(

@@ -2,59 +2,16 @@
 //! levers), volume (demand growth, then three passes: own levers,
 //! invest-to-save reductions, floor at 0), cost, outcomes and benefit.
 
-use super::arith::{add, demand_products, mul, powers, products, sub, R};
-use super::{EngineError, ServiceLine};
+use super::arith::{add, demand_products, mul, products, sub, R};
+use super::ServiceLine;
 use crate::model::{
     round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Service, Uplift, YearRate,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-/// The levers acting on one service.
-#[derive(Default)]
-struct Plan<'a> {
-    commission: Option<&'a Lever>,
-    decommission: Vec<&'a Lever>,
-    recommission: Vec<&'a Lever>,
-    unit_cost: Vec<(&'a Lever, Op)>,
-    outcome_rate: Vec<(&'a Lever, Op)>,
-}
-
-/// Cache of `(1+r)^t` series by rate.
-struct Powers {
-    n: usize,
-    cache: HashMap<Decimal, Vec<Decimal>>,
-}
-
-impl Powers {
-    fn get(&mut self, r: Decimal, what: &str) -> R<&Vec<Decimal>> {
-        if !self.cache.contains_key(&r) {
-            let p = powers(r, self.n, what)?;
-            self.cache.insert(r, p);
-        }
-        Ok(&self.cache[&r])
-    }
-}
-
-fn overflow(what: &str, id: &str) -> EngineError {
-    EngineError::Overflow(format!("{what} service {id}"))
-}
-
-fn negative(
-    s: &Service,
-    what: &str,
-    value: Decimal,
-    t: usize,
-    b: &Budget,
-    lever: &str,
-) -> EngineError {
-    EngineError::Negative {
-        what: format!("the {what} of service {}", s.id),
-        value,
-        year: b.base_year.plus(t as i32).to_string(),
-        lever: lever.to_string(),
-    }
-}
+mod helpers;
+use helpers::{negative, overflow, Plan, Powers, Scheduled};
 
 // `t` indexes several parallel year series at once.
 #[allow(clippy::needless_range_loop)]
@@ -114,6 +71,7 @@ pub fn project(
     };
 
     // Run windows, unit costs, outcome rates and demand-grown volumes.
+    let schedules = Scheduled::of(b, n);
     let mut lines = Vec::with_capacity(all.len());
     for (svc, plan) in all.iter().zip(&plans) {
         let what = "a service";
@@ -132,6 +90,12 @@ pub fn project(
             vec![std::sync::Arc::from(svc.provider.as_str()); n];
         let mut base_cost = vec![svc.unit_cost; n];
         let mut base_rate = vec![svc.outcome_rate; n];
+        // Years where a recommission that gives a unit cost is in force: it
+        // wins over a scheduled unit cost (§10.2).
+        let mut recommissioned_cost = vec![false; n];
+        let sched = schedules
+            .get(svc.id.as_str())
+            .filter(|_| plan.commission.is_none());
         for l in &plan.recommission {
             if let LeverKind::Recommission {
                 provider: p,
@@ -145,6 +109,7 @@ pub fn project(
                     provider[t] = std::sync::Arc::clone(&new_provider);
                     if let Some(u) = unit_cost {
                         base_cost[t] = *u;
+                        recommissioned_cost[t] = true;
                     }
                     if let Some(o) = outcome_rate {
                         base_rate[t] = *o;
@@ -176,7 +141,11 @@ pub fn project(
         let mut unit_cost = vec![Decimal::ZERO; n];
         let mut outcome_rate = vec![Decimal::ZERO; n];
         for t in (0..n).filter(|t| runs[*t]) {
-            let mut u = mul(base_cost[t], factor[t], what)?;
+            let scheduled = sched.and_then(|s| s.unit_cost[t]);
+            let mut u = match scheduled {
+                Some(c) if !recommissioned_cost[t] => c,
+                _ => mul(base_cost[t], factor[t], what)?,
+            };
             let mut last = "";
             for (l, op) in plan.unit_cost.iter().filter(|(l, _)| l.covers(t)) {
                 u = op
@@ -211,7 +180,10 @@ pub fn project(
         }
         let growth = &demand_cache[key];
         let volume = (0..n)
-            .map(|t| mul(svc.volume, growth[t], what))
+            .map(|t| match sched.and_then(|s| s.volume[t]) {
+                Some(v) => Ok(v),
+                None => mul(svc.volume, growth[t], what),
+            })
             .collect::<R<Vec<_>>>()?;
         lines.push(ServiceLine {
             id: svc.id.clone(),

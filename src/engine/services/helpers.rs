@@ -1,0 +1,82 @@
+//! Helpers of the service projection: the levers acting on one service,
+//! cached growth factors, error builders and (§10.2) schedules by year.
+
+use crate::engine::arith::{powers, R};
+use crate::engine::EngineError;
+use crate::model::{Budget, Lever, Op, Service};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The levers acting on one service.
+#[derive(Default)]
+pub(super) struct Plan<'a> {
+    pub commission: Option<&'a Lever>,
+    pub decommission: Vec<&'a Lever>,
+    pub recommission: Vec<&'a Lever>,
+    pub unit_cost: Vec<(&'a Lever, Op)>,
+    pub outcome_rate: Vec<(&'a Lever, Op)>,
+}
+
+/// Cache of `(1+r)^t` series by rate.
+pub(super) struct Powers {
+    pub n: usize,
+    pub cache: HashMap<Decimal, Vec<Decimal>>,
+}
+
+impl Powers {
+    pub fn get(&mut self, r: Decimal, what: &str) -> R<&Vec<Decimal>> {
+        if !self.cache.contains_key(&r) {
+            let p = powers(r, self.n, what)?;
+            self.cache.insert(r, p);
+        }
+        Ok(&self.cache[&r])
+    }
+}
+
+pub(super) fn overflow(what: &str, id: &str) -> EngineError {
+    EngineError::Overflow(format!("{what} service {id}"))
+}
+
+pub(super) fn negative(
+    s: &Service,
+    what: &str,
+    value: Decimal,
+    t: usize,
+    b: &Budget,
+    lever: &str,
+) -> EngineError {
+    EngineError::Negative {
+        what: format!("the {what} of service {}", s.id),
+        value,
+        year: b.base_year.plus(t as i32).to_string(),
+        lever: lever.to_string(),
+    }
+}
+
+/// §10.2: each budget service's schedule by year index (inside the horizon).
+pub(super) struct Scheduled {
+    pub unit_cost: Vec<Option<Decimal>>,
+    pub volume: Vec<Option<Decimal>>,
+}
+
+impl Scheduled {
+    /// The schedules of every service of `b`, by service id.
+    pub fn of(b: &Budget, n: usize) -> HashMap<&str, Scheduled> {
+        let mut out: HashMap<&str, Scheduled> = HashMap::new();
+        for r in &b.schedules {
+            let Ok(t) = usize::try_from(r.year.0 - b.base_year.0) else {
+                continue; // before the base year: never used
+            };
+            if t >= n {
+                continue;
+            }
+            let e = out.entry(r.service.as_str()).or_insert_with(|| Scheduled {
+                unit_cost: vec![None; n],
+                volume: vec![None; n],
+            });
+            e.unit_cost[t] = r.unit_cost;
+            e.volume[t] = r.volume;
+        }
+        out
+    }
+}
