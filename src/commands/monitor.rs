@@ -2,7 +2,7 @@
 //! actuals against its services, and print the monitoring report.
 
 use super::{emit, load_scenarios, print_diagnostics, workspace, INVALID, USAGE};
-use crate::analysis::monitor::{monitor, Choice, Method, Thresholds};
+use crate::analysis::monitor::{monitor, Choice, Method, MonitorError, Thresholds};
 use crate::cli::{MonitorMethod, Output, Units};
 use crate::model::value::parse_rate;
 use crate::model::{Period, Year};
@@ -105,12 +105,6 @@ pub fn run(dir: Option<&Path>, a: &Args) -> u8 {
     let Some(budget) = ws.budgets.get(&s.budget) else {
         return INVALID;
     };
-    let unknown = crate::load::monitoring::check_chain(budget, s);
-    if !unknown.is_empty() {
-        print_diagnostics(&unknown);
-        eprintln!("nothing was written: fix the errors above and run again");
-        return INVALID;
-    }
     let plan = match crate::engine::project(budget, s) {
         Ok(p) => p,
         Err(e) => {
@@ -123,6 +117,12 @@ pub fn run(dir: Option<&Path>, a: &Args) -> u8 {
     }
     let report = match monitor(budget, &plan, &choice) {
         Ok(r) => r,
+        Err(MonitorError::UnknownService { .. }) => {
+            // Every row naming a service the plan lacks, with file:line.
+            print_diagnostics(&crate::load::monitoring::check_chain(budget, s));
+            eprintln!("nothing was written: fix the errors above and run again");
+            return INVALID;
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return INVALID;

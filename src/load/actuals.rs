@@ -8,6 +8,7 @@ use super::table::{Row, Table};
 use crate::model::value::{parse_id, parse_money};
 use crate::model::{Actual, Period, Year};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Parse one cell of a required column, reporting a problem at its row and column.
 pub(super) fn required<T>(
@@ -50,14 +51,25 @@ pub(super) fn horizon_warning(
     }
 }
 
-/// The valid rows of actuals.csv, in file order.
+/// The first line of each (year, period) already seen for one service.
+struct Seen {
+    service: Arc<str>,
+    years: Vec<(Year, [usize; 12])>,
+}
+
+/// The valid rows of actuals.csv, in file order. A million-row file is the
+/// expected size (12 months × 100,000 services), so each service id is
+/// checked and allocated once and shared by its rows.
 pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -> Vec<Actual> {
     let mut out = Vec::with_capacity(t.rows.len());
-    // Keyed by the service cell as written (borrowed from the table: one
-    // allocation per row fewer on a million-row file).
-    let mut seen: HashMap<(&str, Year, Period), usize> = HashMap::with_capacity(t.rows.len());
+    let mut services: HashMap<&str, Seen> = HashMap::new();
     for row in &t.rows {
-        let service = required(t, sink, row, "service", parse_id);
+        let cell = t.cell(row, "service");
+        let known = services.get(cell).map(|s| s.service.clone());
+        let service = match known {
+            Some(s) => Some(s),
+            None => required(t, sink, row, "service", parse_id).map(Arc::<str>::from),
+        };
         let year = required(t, sink, row, "year", Year::parse);
         let period = required(t, sink, row, "period", Period::parse);
         let amount = required(t, sink, row, "amount", parse_money);
@@ -69,8 +81,19 @@ pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -
         else {
             continue;
         };
-        let key = (t.cell(row, "service"), year, period);
-        if let Some(first) = seen.get(&key) {
+        let seen = services.entry(cell).or_insert_with(|| Seen {
+            service: service.clone(),
+            years: vec![],
+        });
+        let k = match seen.years.iter().position(|(y, _)| *y == year) {
+            Some(k) => k,
+            None => {
+                seen.years.push((year, [0; 12]));
+                seen.years.len() - 1
+            }
+        };
+        let first = &mut seen.years[k].1[period.index()];
+        if *first != 0 {
             sink.error(
                 Some(row.line),
                 Some(t.field("period")),
@@ -82,7 +105,7 @@ pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -
             );
             continue;
         }
-        seen.insert(key, row.line);
+        *first = row.line;
         out.push(Actual {
             service,
             year,

@@ -76,11 +76,7 @@ fn references(
         message,
     };
     let mut out = vec![];
-    for a in m
-        .actuals
-        .iter()
-        .filter(|a| !known.contains(a.service.as_str()))
-    {
+    for a in m.actuals.iter().filter(|a| !known.contains(&*a.service)) {
         let message = super::refs::unknown("service", &a.service, known, "services.csv");
         let message =
             format!("{message} (a service of services.csv or one commissioned by {whose})");

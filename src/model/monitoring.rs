@@ -6,6 +6,7 @@
 use super::Year;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The months of the financial year, April first: (full name, short form).
 pub const MONTHS: [(&str, &str); 12] = [
@@ -64,10 +65,9 @@ impl Period {
                 .and_then(Period::new)
                 .ok_or_else(|| format!("the period \"{t}\" is not a month; {hint}"));
         }
-        let lower = t.to_lowercase();
         MONTHS
             .iter()
-            .position(|(full, short)| lower == *full || lower == *short)
+            .position(|(full, short)| t.eq_ignore_ascii_case(full) || t.eq_ignore_ascii_case(short))
             .and_then(|i| u8::try_from(i + 1).ok())
             .map(Period)
             .ok_or_else(|| format!("cannot read \"{t}\" as a period; {hint}"))
@@ -77,7 +77,8 @@ impl Period {
 /// Spend booked against one service in one month (a credit is negative).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actual {
-    pub service: String,
+    /// Shared by every row of the service (a million-row file holds few ids).
+    pub service: Arc<str>,
     pub year: Year,
     pub period: Period,
     pub amount: Decimal,

@@ -134,10 +134,10 @@ pub(super) fn rows(
         .collect();
     let mut to_date: Vec<Option<ToDate>> = vec![None; plan.services.len()];
     for a in &budget.monitoring.actuals {
-        let Some(&i) = index.get(a.service.as_str()) else {
+        let Some(&i) = index.get(&*a.service) else {
             return Err(MonitorError::UnknownService {
                 budget: budget.id.clone(),
-                service: a.service.clone(),
+                service: a.service.to_string(),
                 line: a.line,
                 scenario: plan.scenario_id.clone(),
             });

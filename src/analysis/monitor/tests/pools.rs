@@ -191,3 +191,28 @@ fn defaults_later_periods_and_errors() {
     let e = monitor(&unknown, &plan, &Choice::default()).unwrap_err();
     assert!(matches!(e, MonitorError::UnknownService { .. }), "{e}");
 }
+
+#[test]
+fn worked_example_of_the_methodology() {
+    // docs/methodology.md §12: a and b put in 500 each; S1 is planned at 1,200
+    // (planned overspend 200: 100 each). April–June actuals 100, 100, 130.
+    let mut b = with_actuals(budget(vec![s1()]));
+    b.contributions[0].amount = dec!(500);
+    let r = run(&b, &flat("s"), at(3, Method::Straight));
+    let p = &r.pools[0];
+    assert_eq!(
+        (p.budget, p.actual, p.forecast, p.variance),
+        (dec!(1200), dec!(330), dec!(1320), dec!(120))
+    );
+    assert_eq!((p.variance_pct, p.rag), (Some(dec!(0.1)), Rag::Red));
+    assert_eq!((p.income, p.forecast_balance), (dec!(1000), dec!(-320)));
+    let shares: Vec<_> = p
+        .shares
+        .iter()
+        .map(|s| (s.planned, s.forecast, s.variance, s.variance_pct))
+        .collect();
+    assert_eq!(
+        shares,
+        vec![(dec!(100), dec!(160), dec!(60), Some(dec!(0.6))); 2]
+    );
+}
