@@ -137,7 +137,12 @@ pub fn run(dir: Option<&Path>, a: &Args) -> u8 {
             render_text(&report, super::unit(a.units), color)
         }
     };
-    emit(&text)
+    let code = emit(&text);
+    // The process ends here: freeing a 100,000-service projection and a
+    // million actuals rows one allocation at a time would take a tenth of
+    // the run, for nothing (the operating system reclaims it at once).
+    std::mem::forget((plan, report, ws));
+    code
 }
 
 /// The monitoring report the Cabinet export carries: for `baseline` if it is

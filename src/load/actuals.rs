@@ -5,9 +5,9 @@
 
 use super::diag::Sink;
 use super::table::{Row, Table};
+use crate::model::monitoring::IdMap;
 use crate::model::value::{parse_id, parse_money};
 use crate::model::{Actual, Period, Year};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Parse one cell of a required column, reporting a problem at its row and column.
@@ -51,6 +51,26 @@ pub(super) fn horizon_warning(
     }
 }
 
+/// The common ledger form `-1234.56` (no £, commas, brackets or suffix, at
+/// most two places, no leading zero) read directly; anything else, and any
+/// mistake, goes to `parse_money`. A subset of the §3 grammar that can never
+/// be European-ambiguous (that needs three places), so the value is the same.
+fn plain_money(v: &str) -> Option<rust_decimal::Decimal> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let ok = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && (int == "0" || !int.starts_with('0'))
+        && int.len() <= 20
+        && frac.len() <= 2
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && (frac.is_empty() != digits.contains('.'));
+    if !ok {
+        return None;
+    }
+    v.parse().ok()
+}
+
 /// The first line of each (year, period) already seen for one service.
 struct Seen {
     service: Arc<str>,
@@ -62,7 +82,7 @@ struct Seen {
 /// checked and allocated once and shared by its rows.
 pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -> Vec<Actual> {
     let mut out = Vec::with_capacity(t.rows.len());
-    let mut services: HashMap<&str, Seen> = HashMap::new();
+    let mut services: IdMap<Seen> = IdMap::default();
     for row in &t.rows {
         let cell = t.cell(row, "service");
         let known = services.get(cell).map(|s| s.service.clone());
@@ -72,7 +92,9 @@ pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -
         };
         let year = required(t, sink, row, "year", Year::parse);
         let period = required(t, sink, row, "period", Period::parse);
-        let amount = required(t, sink, row, "amount", parse_money);
+        let amount = required(t, sink, row, "amount", |v| {
+            plain_money(v).map_or_else(|| parse_money(v), Ok)
+        });
         if let Some(y) = year {
             horizon_warning(t, sink, row, y, horizon);
         }
@@ -115,4 +137,32 @@ pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plain_money_fast_path_agrees_with_the_grammar() {
+        for v in [
+            "0",
+            "12",
+            "-12",
+            "1234.56",
+            "-0.05",
+            "7.5",
+            "100000000.10",
+            "0.00",
+        ] {
+            assert_eq!(plain_money(v), parse_money(v).ok(), "{v}");
+        }
+        // Everything else is left to parse_money (which accepts or explains).
+        for v in [
+            "1.000", "007", "1.", ".5", "£12", "1,234", "(12)", "1e3", "12.345", "-", "", "1.2k",
+            "+5",
+        ] {
+            assert_eq!(plain_money(v), None, "{v}");
+        }
+    }
 }

@@ -74,6 +74,34 @@ impl Period {
     }
 }
 
+/// FNV-1a: a fast hash for the short ids of local files (no untrusted
+/// network input, so no need for SipHash's flood resistance). Used for the
+/// maps a million actuals rows are looked up in.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by service id, with `IdHasher`.
+pub type IdMap<'a, V> =
+    std::collections::HashMap<&'a str, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// Spend booked against one service in one month (a credit is negative).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actual {

@@ -5,6 +5,7 @@
 use super::{Choice, Method, MonitorError, Rag, Thresholds};
 use crate::engine::arith::{add, div, mul, sub, sum, R};
 use crate::engine::{Projection, ServiceLine};
+use crate::model::monitoring::IdMap;
 use crate::model::{round, round_dp, Budget, Period, Year};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -126,7 +127,7 @@ pub(super) fn rows(
         scenario: plan.scenario_id.clone(),
         source,
     };
-    let index: HashMap<&str, usize> = plan
+    let index: IdMap<usize> = plan
         .services
         .iter()
         .enumerate()
