@@ -42,8 +42,10 @@ pub enum Units {
 /// Cabinet export file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
+    /// CSV: one file per table in a folder, or every table in one .csv file.
     #[default]
     Csv,
+    /// One Excel workbook, a sheet per table.
     Xlsx,
 }
 
@@ -86,39 +88,57 @@ pub enum Command {
     Summary {
         /// Scenarios (file stems or paths); default: all.
         scenarios: Vec<String>,
+        /// An aligned table, or CSV or JSON with raw numbers.
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
+        /// Units for money (cost per outcome is always in £).
         #[arg(long, value_enum, default_value_t)]
         units: Units,
+        /// Real terms (each scenario's base-year prices, at its deflator).
+        #[arg(long)]
+        real: bool,
     },
     /// What changes from scenario A to scenario B, with a bridge of the gap.
     Compare {
+        /// The scenario to start from (file stem or path).
         a: String,
+        /// The scenario to compare with it: changes are B − A.
         b: String,
+        /// An aligned table, or CSV or JSON with raw numbers.
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
+        /// Units for money.
         #[arg(long, value_enum, default_value_t)]
         units: Units,
+        /// Real terms (base-year prices); the bridge stays in cash terms.
+        #[arg(long)]
+        real: bool,
         /// Print only this table (with -O csv, `bridge` gives exactly step,driver,gap_change).
         #[arg(long, value_enum)]
         only: Option<CompareTable>,
     },
     /// Provider comparison within each service category.
     Providers {
+        /// Only this category (the `category` column of services.csv); default: every category.
         #[arg(long)]
         category: Option<String>,
         /// Financial year, e.g. 2010-11 (default: the base year).
         #[arg(long)]
         year: Option<String>,
+        /// The scenario (file stem or path); default: baseline, or the first by id.
         scenario: Option<String>,
+        /// An aligned table, or CSV or JSON with raw numbers.
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
     },
     /// Tornado of ±1 percentage point moves, and switching values.
     Sensitivity {
+        /// The scenario to test (file stem or path).
         scenario: String,
+        /// An aligned table, or CSV or JSON with raw numbers.
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
+        /// Units for money.
         #[arg(long, value_enum, default_value_t)]
         units: Units,
     },
@@ -126,20 +146,24 @@ pub enum Command {
     Export {
         /// Scenarios (file stems or paths); default: all.
         scenarios: Vec<String>,
-        /// The tidy export (SPEC §7): one row per figure.
+        /// The tidy export: one CSV row per figure, to the penny, in cash
+        /// terms (the audit trail); to stdout unless -o names a file.
         #[arg(long)]
         tidy: bool,
-        #[arg(long, value_enum, default_value_t)]
-        units: Units,
-        /// Real terms (base-year prices).
+        /// Units for money (Cabinet tables; default: pounds).
+        #[arg(long, value_enum)]
+        units: Option<Units>,
+        /// Real terms (base-year prices; Cabinet tables).
         #[arg(long)]
         real: bool,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-        /// Write a UTF-8 byte-order mark (so Excel shows £).
+        /// File format (default: from the -o name: .xlsx is XLSX, .csv or a folder is CSV).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Write a UTF-8 byte-order mark (so Excel shows £; Cabinet CSV).
         #[arg(long)]
         bom: bool,
-        /// Output file or folder.
+        /// Output: a .xlsx file, a .csv file, or a folder (default: exports/;
+        /// for --tidy, stdout).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// Replace existing output files.
@@ -171,5 +195,9 @@ pub enum Command {
         output: Output,
     },
     /// The interactive model.
-    Tui { scenarios: Vec<String> },
+    Tui {
+        /// The scenario to open on (file stem); default: the first by id.
+        #[arg(value_name = "SCENARIO")]
+        scenarios: Vec<String>,
+    },
 }

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
                 scenarios: vec![],
                 output: Default::default(),
                 units: Default::default(),
+                real: false,
             }
         }
     });

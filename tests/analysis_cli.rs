@@ -106,7 +106,7 @@ fn compare_tables_match_the_tidy_export() {
     let text = run(&root(), &["compare", "baseline", "nhs-cut", "-O", "csv"]);
     let b = blocks(&text);
     let years = ["2009-10", "2010-11", "2011-12"];
-    for row in &b["Headlines"] {
+    for row in &b["headlines"] {
         if row["measure"] != "in_year_gap" || row["scenario"] == "change" {
             continue;
         }
@@ -115,7 +115,7 @@ fn compare_tables_match_the_tidy_export() {
             assert_eq!(dec(&row[y]), want);
         }
     }
-    let exposure = &b["Partners' exposure (contributions + share of overspends − refunds)"];
+    let exposure = &b["exposure"];
     for row in exposure.iter().filter(|r| r["scenario"] != "change") {
         for y in years {
             let want = get(
@@ -126,7 +126,7 @@ fn compare_tables_match_the_tidy_export() {
         }
     }
     // the NHS cut moves its pools' balances: every pool it funds is listed
-    let pools = &b["Pools whose balance moved (balance = income − spend; negative = overspend)"];
+    let pools = &b["pools"];
     for pool in [
         "early-help",
         "safeguarding-lac",

@@ -157,7 +157,8 @@ fn pools(c: &Ctx, b: &Block) -> usize {
     for r in &b.rows {
         let (p, s) = c.scenario(&r[0]);
         let pool = (r[1] != "All pools").then(|| c.pool_id(p, &r[1]));
-        let partner = (r[2] != "All partners").then(|| c.partner_id(p, &r[2]));
+        let partner =
+            (r[2] != "All partners" && r[2] != "Pool account").then(|| c.partner_id(p, &r[2]));
         let keep = |k: &Key| {
             pool.as_ref().is_none_or(|x| *x == k.pool)
                 && partner.as_ref().is_none_or(|x| *x == k.partner)
@@ -177,6 +178,12 @@ fn pools(c: &Ctx, b: &Block) -> usize {
                         }
                         e
                     }
+                    // §10.3–10.5 rows of the pool account.
+                    "Opening reserve" if t == 0 => get("pool_carry_in", t),
+                    "Opening reserve" => Decimal::ZERO,
+                    "Offset received" => get("pool_offset", t).max(Decimal::ZERO),
+                    "Offset given" => get("pool_offset", t).min(Decimal::ZERO),
+                    "Cap excess borne by host" => get("cap_excess", t),
                     other => panic!("unexpected pools measure {other}"),
                 })
             },

@@ -7,7 +7,7 @@
 
 use super::{pct, signed_pct};
 use crate::model::{Lever, LeverKind, Op, Year};
-use crate::report::format::plain;
+use crate::report::format::grouped_plain;
 
 /// Do `a` and `b` do the same thing over the same window?
 pub fn same_lever(a: &Lever, b: &Lever) -> bool {
@@ -37,8 +37,8 @@ pub fn unmatched(a: &[Lever], b: &[Lever]) -> (Vec<usize>, Vec<usize>) {
 fn op(o: &Op) -> String {
     match o {
         Op::Change(c) => format!("change {}", signed_pct(*c)),
-        Op::By(b) => format!("by {}", plain(*b, 6)),
-        Op::Set(s) => format!("set {}", plain(*s, 6)),
+        Op::By(b) => format!("by {}", grouped_plain(*b, 6)),
+        Op::Set(s) => format!("set {}", grouped_plain(*s, 6)),
     }
 }
 
@@ -54,7 +54,7 @@ fn window(l: &Lever, base: Year) -> String {
 }
 
 /// A one-line description a finance lead can read, e.g.
-/// `volume sw-permanent by 15000 from 2010-11 (scenarios/workforce.toml:22)`.
+/// `volume sw-permanent by 15,000 from 2010-11 (scenarios/workforce.toml:22)`.
 pub fn describe(l: &Lever, base: Year) -> String {
     let what = match &l.kind {
         LeverKind::Contribution {
@@ -74,7 +74,7 @@ pub fn describe(l: &Lever, base: Year) -> String {
                 "volume {service} {} reducing {} by {} a unit (lag {})",
                 op(o),
                 r.service,
-                plain(r.per_unit, 6),
+                grouped_plain(r.per_unit, 6),
                 r.lag
             ),
             None => format!("volume {service} {}", op(o)),
@@ -90,14 +90,14 @@ pub fn describe(l: &Lever, base: Year) -> String {
         } => {
             let mut s = format!("recommission {service} to {provider}");
             if let Some(u) = unit_cost {
-                s.push_str(&format!(" at {}", plain(*u, 6)));
+                s.push_str(&format!(" at {}", grouped_plain(*u, 6)));
             }
             if let Some(o) = outcome_rate {
                 s.push_str(&format!(", outcome rate {}", pct(*o)));
             }
             s
         }
-        LeverKind::Saving { pool, by } => format!("saving {pool} by {}", plain(*by, 2)),
+        LeverKind::Saving { pool, by } => format!("saving {pool} by {}", grouped_plain(*by, 2)),
     };
     let mut s = format!("{what} {}", window(l, base));
     if !l.origin.is_empty() {
@@ -161,7 +161,7 @@ mod tests {
         );
         assert_eq!(
             describe(&l, Year(2009)),
-            "volume sw-permanent by 15000 from 2010-11 (scenarios/workforce.toml:22)"
+            "volume sw-permanent by 15,000 from 2010-11 (scenarios/workforce.toml:22)"
         );
         let mut l = lever(
             LeverKind::Contribution {

@@ -8,13 +8,26 @@ use crate::load::Workspace;
 use crate::report::bridge::{bridge_raw, bridge_text};
 use crate::report::compare;
 use crate::report::table::{render_csv, render_json, render_text, Table};
+use crate::report::terms::Terms;
+use clap::ValueEnum;
 use std::path::Path;
+
+/// Said under the bridge (and above the tables) with `--real`.
+const BRIDGE_IN_CASH: &str =
+    "The bridge is in cash terms: it explains the cash cumulative in-year gap.";
+
+/// The id of a compare table: the name `--only` takes.
+fn id(t: CompareTable) -> String {
+    t.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
 
 pub fn run(
     dir: Option<&Path>,
     (a, b): (&str, &str),
     output: Output,
-    units: Units,
+    (units, real): (Units, bool),
     only: Option<CompareTable>,
 ) -> u8 {
     let loaded = match project_all(dir, &[a.to_string(), b.to_string()]) {
@@ -50,36 +63,60 @@ pub fn run(
             return INVALID;
         }
     };
-    let bridge_table = match output {
+    let mut bridge_table = match output {
         Output::Table => bridge_text(&br, &sa.id, &sb.id),
         Output::Csv | Output::Json => bridge_raw(&br),
     };
-    let all: Vec<(CompareTable, Table)> = vec![
-        (CompareTable::Headlines, compare::headlines(pa, pb)),
-        (CompareTable::Value, compare::value(pa, pb)),
-        (CompareTable::Pools, compare::pools(pa, pb)),
-        (CompareTable::Exposure, compare::exposure(pa, pb)),
-        (CompareTable::Services, compare::services(pa, pb)),
-        (CompareTable::Bridge, bridge_table),
+    let terms = Terms::new(real);
+    if terms == Terms::Real {
+        bridge_table.notes.push(BRIDGE_IN_CASH.into());
+    }
+    let pair = compare::Pair {
+        a: pa,
+        b: pb,
+        terms,
+    };
+    let all = [
+        (CompareTable::Headlines, compare::headlines(pair)),
+        (CompareTable::Value, compare::value(pair)),
+        (CompareTable::Pools, compare::pools(pair)),
+        (CompareTable::Exposure, compare::exposure(pair)),
+        (CompareTable::Services, compare::services(pair)),
+        (CompareTable::Bridge, Ok(bridge_table)),
     ];
-    let tables: Vec<Table> = all
-        .into_iter()
-        .filter(|(k, _)| only.is_none_or(|o| o == *k))
-        .map(|(_, t)| t)
-        .collect();
+    let mut tables: Vec<Table> = vec![];
+    for (k, t) in all {
+        if only.is_some_and(|o| o != k) {
+            continue;
+        }
+        match t {
+            // The table's id is the name `--only` takes.
+            Ok(t) => tables.push(Table { id: id(k), ..t }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return INVALID;
+            }
+        }
+    }
     let text = match output {
         Output::Table => {
             let unit = super::unit(units);
             let mut s = format!(
-                "{} ({}) compared with {} ({}). Money in {} (cash terms); change = {} − {}.\n\n",
+                "{} ({}) compared with {} ({}). Money in {} ({}); change = {} − {}.\n",
                 sb.name,
                 sb.id,
                 sa.name,
                 sa.id,
                 unit.label(),
+                terms.label(&[pa, pb]),
                 sb.id,
                 sa.id
             );
+            if terms == Terms::Real && only.is_none_or(|o| o == CompareTable::Bridge) {
+                s.push_str(BRIDGE_IN_CASH);
+                s.push('\n');
+            }
+            s.push('\n');
             s.push_str(&render_text(&tables, unit));
             s
         }

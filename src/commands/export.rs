@@ -1,16 +1,24 @@
 //! `poolplan export`: the tidy export (`--tidy`), or the Cabinet-paper tables.
 //!
-//! The only place the exports touch the file system. Cabinet layout:
-//! - CSV, `-o` naming a `.csv` file: every table in that one file;
-//! - CSV otherwise: one file per table in the folder `-o DIR` (default
-//!   `exports/`), each closed by the provenance block;
-//! - XLSX: the file `-o FILE.xlsx`, or `cabinet.xlsx` in the folder `-o DIR`
-//!   (default `exports/`).
+//! The only place the exports touch the file system. The format follows
+//! `-o` unless `--format` says it (and then they must agree, else exit 2):
+//! - `-o FILE.xlsx`: XLSX, that one workbook;
+//! - `-o FILE.csv`: CSV, every table in that one file;
+//! - `-o DIR` (no extension, or an existing folder) or no `-o`: CSV, one
+//!   file per table in the folder (default `exports/`), each closed by the
+//!   provenance block; with `--format xlsx`, `cabinet.xlsx` in the folder.
+//! - any other extension is refused (it would make a folder of that name).
+//!
+//! The tidy export is CSV only, always pounds to the penny in cash terms:
+//! `--format xlsx`, an `.xlsx` name, `--units`, `--real` and `--bom` are
+//! refused with it rather than ignored.
 //!
 //! No existing file is replaced without `--force`: every target is checked
 //! before anything is written, and each file is written to a temporary name
 //! and renamed (`save::write_atomic`).
 
+pub use super::export_args::ExportArgs;
+use super::export_args::{target, tidy_refusal, Target};
 use super::{map_projections, project_all, write_output, Loaded, INVALID, OK, USAGE};
 use crate::cli::Format;
 use crate::engine::Projection;
@@ -20,14 +28,13 @@ use crate::report::cabinet::{self, InputFile, Provenance, Scale, Source};
 use crate::report::tidy::{write_projection, HEADER};
 use std::path::{Path, PathBuf};
 
-pub fn run_tidy(
-    dir: Option<&Path>,
-    scenarios: &[String],
-    output: Option<&PathBuf>,
-    force: bool,
-) -> u8 {
+pub fn run_tidy(dir: Option<&Path>, a: &ExportArgs) -> u8 {
+    if let Some(why) = tidy_refusal(a) {
+        eprintln!("error: {why}; nothing was written");
+        return USAGE;
+    }
     // Scenarios come back sorted by id; each is turned into its rows at once.
-    let parts = match map_projections(dir, scenarios, |p| {
+    let parts = match map_projections(dir, &a.scenarios, |p| {
         let mut rows = Vec::new();
         write_projection(p, &mut rows);
         rows
@@ -42,46 +49,7 @@ pub fn run_tidy(
     for part in parts {
         bytes.extend_from_slice(&part);
     }
-    write_output(output.map(PathBuf::as_path), &bytes, force)
-}
-
-/// What `poolplan export` was asked for (without `--tidy`).
-#[derive(Debug, Clone)]
-pub struct CabinetArgs {
-    pub scenarios: Vec<String>,
-    pub units: crate::cli::Units,
-    pub real: bool,
-    pub format: Format,
-    pub bom: bool,
-    pub output: Option<PathBuf>,
-    pub force: bool,
-}
-
-/// Where the export goes.
-#[derive(Debug, Clone, PartialEq)]
-enum Target {
-    File(PathBuf),
-    Folder(PathBuf),
-}
-
-fn has_ext(p: &Path, ext: &str) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
-}
-
-fn target(format: Format, output: Option<&Path>) -> Result<Target, String> {
-    let default = Path::new("exports");
-    Ok(match (format, output) {
-        (Format::Csv, Some(p)) if has_ext(p, "csv") => Target::File(p.to_path_buf()),
-        (Format::Csv, p) => Target::Folder(p.unwrap_or(default).to_path_buf()),
-        (Format::Xlsx, Some(p)) if has_ext(p, "xlsx") => Target::File(p.to_path_buf()),
-        (Format::Xlsx, Some(p)) if has_ext(p, "csv") => {
-            return Err(format!(
-                "-o {} names a .csv file but --format is xlsx; name a .xlsx file or a folder",
-                p.display()
-            ))
-        }
-        (Format::Xlsx, p) => Target::File(p.unwrap_or(default).join("cabinet.xlsx")),
-    })
+    write_output(a.output.as_deref(), &bytes, a.force)
 }
 
 /// The projections in the order the scenarios were named (all, by id, when
@@ -101,22 +69,22 @@ fn named_order<'a>(args: &[String], ps: &'a [Projection]) -> Vec<&'a Projection>
     out
 }
 
-pub fn run_cabinet(dir: Option<&Path>, a: &CabinetArgs) -> u8 {
-    let target = match target(a.format, a.output.as_deref()) {
+pub fn run_cabinet(dir: Option<&Path>, a: &ExportArgs) -> u8 {
+    let (format, target) = match target(a.format, a.output.as_deref()) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {e}; nothing was written");
             return USAGE;
         }
     };
-    if a.bom && a.format == Format::Xlsx {
+    if a.bom && format == Format::Xlsx {
         eprintln!("warning: --bom applies to CSV only; an XLSX file needs none");
     }
     let loaded = match project_all(dir, &a.scenarios) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    match build(&loaded, a, &target) {
+    match build(&loaded, a, (format, &target)) {
         Ok(writes) => write_all(&writes, a.force),
         Err(e) => {
             eprintln!("error: {e}; nothing was written");
@@ -126,7 +94,11 @@ pub fn run_cabinet(dir: Option<&Path>, a: &CabinetArgs) -> u8 {
 }
 
 /// Every file to write, with its bytes.
-fn build(l: &Loaded, a: &CabinetArgs, target: &Target) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+fn build(
+    l: &Loaded,
+    a: &ExportArgs,
+    (format, target): (Format, &Target),
+) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
     let ws = &l.workspace;
     let ps = named_order(&a.scenarios, &l.projections);
     let mut sources = vec![];
@@ -160,14 +132,14 @@ fn build(l: &Loaded, a: &CabinetArgs, target: &Target) -> Result<Vec<(PathBuf, V
             .map(|(path, sha256)| InputFile { path, sha256 })
             .collect(),
     );
-    let unit = super::unit(a.units);
+    let unit = super::unit(a.units.unwrap_or_default());
     let mut tables = cabinet::build_tables(&sources, unit, a.real).map_err(|e| e.to_string())?;
     let scale = Scale::new(unit, a.real, &ps).map_err(|e| e.to_string())?;
     if let Some((report, budget)) = &monitoring {
         tables.push(cabinet::monitoring::monitoring(&scale, report, budget));
     }
     let prov = provenance.table(&scale);
-    Ok(match (a.format, target) {
+    Ok(match (format, target) {
         (Format::Xlsx, Target::File(p)) | (Format::Xlsx, Target::Folder(p)) => {
             let bytes = cabinet::xlsx::workbook_bytes(&tables, &prov).map_err(|e| e.to_string())?;
             vec![(p.clone(), bytes)]
@@ -223,36 +195,4 @@ fn write_all(writes: &[(PathBuf, Vec<u8>)], force: bool) -> u8 {
         eprintln!("wrote {}", p.display());
     }
     OK
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn layout_follows_the_output_name() {
-        let t = |f, o: Option<&str>| target(f, o.map(Path::new));
-        assert_eq!(t(Format::Csv, None), Ok(Target::Folder("exports".into())));
-        assert_eq!(
-            t(Format::Csv, Some("paper.CSV")),
-            Ok(Target::File("paper.CSV".into()))
-        );
-        assert_eq!(
-            t(Format::Csv, Some("out")),
-            Ok(Target::Folder("out".into()))
-        );
-        assert_eq!(
-            t(Format::Xlsx, None),
-            Ok(Target::File("exports/cabinet.xlsx".into()))
-        );
-        assert_eq!(
-            t(Format::Xlsx, Some("a.xlsx")),
-            Ok(Target::File("a.xlsx".into()))
-        );
-        assert_eq!(
-            t(Format::Xlsx, Some("out")),
-            Ok(Target::File("out/cabinet.xlsx".into()))
-        );
-        assert!(t(Format::Xlsx, Some("a.csv")).is_err());
-    }
 }

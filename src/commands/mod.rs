@@ -4,10 +4,12 @@
 mod check;
 mod compare;
 mod export;
+mod export_args;
 pub(crate) mod monitor;
 mod providers;
 mod sensitivity;
 mod summary;
+pub mod tui;
 
 use crate::cli::Command;
 use crate::load::Diagnostic;
@@ -35,14 +37,16 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             scenarios,
             output,
             units,
-        } => summary::run(dir, &scenarios, output, units),
+            real,
+        } => summary::run(dir, &scenarios, output, units, real),
         Command::Compare {
             a,
             b,
             output,
             units,
+            real,
             only,
-        } => compare::run(dir, (&a, &b), output, units, only),
+        } => compare::run(dir, (&a, &b), output, (units, real), only),
         Command::Providers {
             category,
             year,
@@ -56,23 +60,15 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
         } => sensitivity::run(dir, &scenario, output, units),
         Command::Export {
             scenarios,
-            tidy: true,
-            output,
-            force,
-            ..
-        } => export::run_tidy(dir, &scenarios, output.as_ref(), force),
-        Command::Export {
-            scenarios,
+            tidy,
             units,
             real,
             format,
             bom,
             output,
             force,
-            ..
-        } => export::run_cabinet(
-            dir,
-            &export::CabinetArgs {
+        } => {
+            let args = export::ExportArgs {
                 scenarios,
                 units,
                 real,
@@ -80,8 +76,13 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 bom,
                 output,
                 force,
-            },
-        ),
+            };
+            if tidy {
+                export::run_tidy(dir, &args)
+            } else {
+                export::run_cabinet(dir, &args)
+            }
+        }
         Command::Monitor {
             scenario,
             year,
@@ -104,10 +105,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 output,
             },
         ),
-        Command::Tui { scenarios } => match workspace(dir) {
-            Ok(root) => crate::tui::run(&root, scenarios.first().map(String::as_str)),
-            Err(code) => code,
-        },
+        Command::Tui { scenarios } => tui::run(dir, &scenarios),
     }
 }
 

@@ -21,6 +21,13 @@ pub fn real_series(x: &[Decimal], deflator: &[Decimal]) -> R<Vec<Decimal>> {
         .collect()
 }
 
+/// A projection's cash series in real terms (its base-year prices), at the
+/// projection's own deflator factor by year: the one accessor every view
+/// (summary, compare, the Cabinet export) reads real terms through.
+pub fn real_terms(p: &super::Projection, cash: &[Decimal]) -> R<Vec<Decimal>> {
+    real_series(cash, &p.deflator)
+}
+
 /// `pv(x) = round(Σ_t real(x[t]) / (1 + discount)^t)`: discounted
 /// penny-rounded real figures, summed unrounded, rounded once.
 pub fn pv(x: &[Decimal], deflator: &[Decimal], discount: Decimal) -> R<Decimal> {

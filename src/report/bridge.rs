@@ -9,6 +9,7 @@ use crate::analysis::bridge::Bridge;
 pub fn bridge_text(b: &Bridge, a_id: &str, b_id: &str) -> Table {
     let cols = ["step", "driver", "gap change", "gap after"];
     let mut t = Table::new(
+        "bridge",
         format!(
             "Bridge of the cumulative in-year gap, {a_id} to {b_id} (positive = the gap grows)"
         ),
@@ -41,6 +42,7 @@ pub fn bridge_text(b: &Bridge, a_id: &str, b_id: &str) -> Table {
 /// The bridge with exactly the columns `step,driver,gap_change`.
 pub fn bridge_raw(b: &Bridge) -> Table {
     let mut t = Table::new(
+        "bridge",
         "bridge",
         ["step", "driver", "gap_change"]
             .iter()

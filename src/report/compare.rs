@@ -1,10 +1,15 @@
 //! `poolplan compare A B` tables: headlines, value for money, pools whose
 //! balance moved, partners' exposure, and the services whose cost moved
 //! most. Each by-year table has three rows per item: A, B and the change
-//! (B − A), so the CSV is long and every figure is raw.
+//! (B − A), so the CSV is long and every figure is raw. Each side is put in
+//! the report's terms (cash, or real through `Terms`) before the change is
+//! taken.
 
-use super::summary::reserve;
+use super::measure::{self as m, Measure};
+use super::summary::{closing_reserve, reserve};
 use super::table::{Cell, Table};
+use super::terms::Terms;
+use crate::engine::arith::{sub, sum, R};
 use crate::engine::Projection;
 use crate::model::round_dp;
 use rust_decimal::Decimal;
@@ -21,36 +26,62 @@ fn columns(first: &str, p: &Projection, total: bool) -> Vec<String> {
     c
 }
 
-fn total(v: &[Decimal]) -> Decimal {
-    v.iter().fold(Decimal::ZERO, |a, x| a.saturating_add(*x))
+const WHAT: &str = "a comparison";
+
+fn diff(a: &[Decimal], b: &[Decimal]) -> R<Vec<Decimal>> {
+    a.iter().zip(b).map(|(x, y)| sub(*y, *x, WHAT)).collect()
 }
 
-fn diff(a: &[Decimal], b: &[Decimal]) -> Vec<Decimal> {
-    a.iter().zip(b).map(|(x, y)| y.saturating_sub(*x)).collect()
+/// The pair compared, and the terms both are put in.
+#[derive(Clone, Copy)]
+pub struct Pair<'a> {
+    pub a: &'a Projection,
+    pub b: &'a Projection,
+    pub terms: Terms,
+}
+
+impl Pair<'_> {
+    /// Both cash series in the pair's terms.
+    fn series(&self, a: &[Decimal], b: &[Decimal]) -> R<(Vec<Decimal>, Vec<Decimal>)> {
+        Ok((self.terms.series(self.a, a)?, self.terms.series(self.b, b)?))
+    }
 }
 
 /// Three rows: A, B and the change, each by year with an optional total.
+/// `a` and `b` are already in the pair's terms.
 fn triple(
     t: &mut Table,
-    name: &str,
-    (pa, pb): (&Projection, &Projection),
+    name: Cell,
+    pair: Pair<'_>,
     (a, b): (&[Decimal], &[Decimal]),
     with_total: bool,
     cell: fn(Decimal) -> Cell,
-) {
-    let d = diff(a, b);
+) -> R<()> {
+    let d = diff(a, b)?;
     for (who, v) in [
-        (pa.scenario_id.as_str(), a),
-        (pb.scenario_id.as_str(), b),
+        (pair.a.scenario_id.as_str(), a),
+        (pair.b.scenario_id.as_str(), b),
         ("change", &d[..]),
     ] {
-        let mut r = vec![Cell::text(name), Cell::text(who)];
+        let mut r = vec![name.clone(), Cell::text(who)];
         r.extend(v.iter().map(|x| cell(*x)));
         if with_total {
-            r.push(cell(total(v)));
+            r.push(cell(sum(v, WHAT)?));
         }
         t.rows.push(r);
     }
+    Ok(())
+}
+
+/// A, B and the change of one money measure, in the pair's terms.
+fn money_triple(
+    t: &mut Table,
+    pair: Pair<'_>,
+    measure: Measure,
+    cash: (&[Decimal], &[Decimal]),
+) -> R<()> {
+    let (a, b) = pair.series(cash.0, cash.1)?;
+    triple(t, Cell::Measure(measure), pair, (&a, &b), true, Cell::Money)
 }
 
 fn qty(x: Decimal) -> Cell {
@@ -58,46 +89,27 @@ fn qty(x: Decimal) -> Cell {
 }
 
 /// Headline figures by year for A, B and the change.
-pub fn headlines(pa: &Projection, pb: &Projection) -> Table {
-    let mut t = Table::new("Headlines", columns("measure", pa, true));
-    let (ta, tb) = (&pa.totals, &pb.totals);
-    let both = (pa, pb);
-    triple(
+pub fn headlines(pair: Pair<'_>) -> R<Table> {
+    let mut t = Table::new("headlines", "Headlines", columns("measure", pair.a, true));
+    let (ta, tb) = (&pair.a.totals, &pair.b.totals);
+    money_triple(
         &mut t,
-        "contributions",
-        both,
+        pair,
+        m::CONTRIBUTIONS,
         (&ta.contributions, &tb.contributions),
-        true,
-        Cell::Money,
-    );
-    triple(
+    )?;
+    money_triple(&mut t, pair, m::SPEND, (&ta.spend, &tb.spend))?;
+    money_triple(
         &mut t,
-        "spend",
-        both,
-        (&ta.spend, &tb.spend),
-        true,
-        Cell::Money,
-    );
-    triple(
-        &mut t,
-        "in_year_gap",
-        both,
+        pair,
+        m::IN_YEAR_GAP,
         (&ta.in_year_gap, &tb.in_year_gap),
-        true,
-        Cell::Money,
-    );
-    triple(
-        &mut t,
-        "overspend",
-        both,
-        (&ta.overspend, &tb.overspend),
-        true,
-        Cell::Money,
-    );
-    let ra: Vec<Decimal> = (0..pa.years).map(|y| reserve(pa, y)).collect();
-    let rb: Vec<Decimal> = (0..pb.years).map(|y| reserve(pb, y)).collect();
+    )?;
+    money_triple(&mut t, pair, m::OVERSPEND, (&ta.overspend, &tb.overspend))?;
+    let ra: Vec<Decimal> = (0..pair.a.years).map(|y| reserve(pair.a, y)).collect();
+    let rb: Vec<Decimal> = (0..pair.b.years).map(|y| reserve(pair.b, y)).collect();
     let start = t.rows.len();
-    triple(&mut t, "reserve", both, (&ra, &rb), true, Cell::Money);
+    money_triple(&mut t, pair, m::RESERVE, (&ra, &rb))?;
     for r in &mut t.rows[start..] {
         if let Some(last) = r.last_mut() {
             *last = Cell::Empty;
@@ -105,105 +117,119 @@ pub fn headlines(pa: &Projection, pb: &Projection) -> Table {
     }
     triple(
         &mut t,
-        "outcomes",
-        both,
+        Cell::Measure(m::OUTCOMES),
+        pair,
         (&ta.outcomes, &tb.outcomes),
         true,
         qty,
-    );
-    triple(
+    )?;
+    money_triple(
         &mut t,
-        "benefit",
-        both,
+        pair,
+        m::BENEFIT_TOTAL,
         (&ta.benefit_total, &tb.benefit_total),
-        true,
-        Cell::Money,
-    );
-    t
+    )?;
+    Ok(t)
 }
 
 /// Present values, NPV, BCR and closing reserve of A and B and the change.
-pub fn value(pa: &Projection, pb: &Projection) -> Table {
+pub fn value(pair: Pair<'_>) -> R<Table> {
+    let (pa, pb) = (pair.a, pair.b);
     let cols = ["measure", &pa.scenario_id, &pb.scenario_id, "change"];
     let mut t = Table::new(
+        "value",
         "Value for money: present values in base-year prices",
         cols.iter().map(|c| c.to_string()).collect(),
     );
     let (ta, tb) = (&pa.totals, &pb.totals);
-    for (m, a, b) in [
-        ("pv_cost", ta.pv_cost, tb.pv_cost),
-        ("pv_benefit", ta.pv_benefit, tb.pv_benefit),
-        ("npv", ta.npv, tb.npv),
-        ("closing_reserve", ta.closing_reserve, tb.closing_reserve),
+    let (ca, cb) = (
+        closing_reserve(pa, pair.terms)?,
+        closing_reserve(pb, pair.terms)?,
+    );
+    for (measure, a, b) in [
+        (m::PV_COST, ta.pv_cost, tb.pv_cost),
+        (m::PV_BENEFIT, ta.pv_benefit, tb.pv_benefit),
+        (m::NPV, ta.npv, tb.npv),
+        (m::CLOSING_RESERVE, ca, cb),
     ] {
         t.rows.push(vec![
-            Cell::text(m),
+            Cell::Measure(measure),
             Cell::Money(a),
             Cell::Money(b),
-            Cell::Money(b.saturating_sub(a)),
+            Cell::Money(sub(b, a, WHAT)?),
         ]);
     }
     let bcr = |x: Option<Decimal>| x.map(|b| Cell::Qty(round_dp(b, 4), 2)).unwrap_or(Cell::NA);
     let change = match (ta.bcr, tb.bcr) {
-        (Some(a), Some(b)) => Cell::Qty(round_dp(b, 4).saturating_sub(round_dp(a, 4)), 2),
+        (Some(a), Some(b)) => Cell::Qty(sub(round_dp(b, 4), round_dp(a, 4), WHAT)?, 2),
         _ => Cell::NA,
     };
-    t.rows
-        .push(vec![Cell::text("bcr"), bcr(ta.bcr), bcr(tb.bcr), change]);
-    t
+    t.rows.push(vec![
+        Cell::Measure(m::BCR),
+        bcr(ta.bcr),
+        bcr(tb.bcr),
+        change,
+    ]);
+    Ok(t)
 }
 
 /// Every pool whose balance differs in any year.
-pub fn pools(pa: &Projection, pb: &Projection) -> Table {
+pub fn pools(pair: Pair<'_>) -> R<Table> {
     let mut t = Table::new(
+        "pools",
         "Pools whose balance moved (balance = income − spend; negative = overspend)",
-        columns("pool", pa, false),
+        columns("pool", pair.a, false),
     );
-    for la in &pa.pools {
-        if let Some(lb) = pb.pools.iter().find(|l| l.id == la.id) {
+    for la in &pair.a.pools {
+        if let Some(lb) = pair.b.pools.iter().find(|l| l.id == la.id) {
             if la.balance != lb.balance {
+                let (a, b) = pair.series(&la.balance, &lb.balance)?;
                 triple(
                     &mut t,
-                    &la.id,
-                    (pa, pb),
-                    (&la.balance, &lb.balance),
+                    Cell::text(&la.id),
+                    pair,
+                    (&a, &b),
                     false,
                     Cell::Money,
-                );
+                )?;
             }
         }
     }
     if t.rows.is_empty() {
         t.notes.push("No pool's balance moved.".into());
     }
-    t
+    Ok(t)
 }
 
 /// Every partner's exposure (contributions + risk shares) in A and B.
-pub fn exposure(pa: &Projection, pb: &Projection) -> Table {
+pub fn exposure(pair: Pair<'_>) -> R<Table> {
     let mut t = Table::new(
+        "exposure",
         "Partners' exposure (contributions + share of overspends − refunds)",
-        columns("partner", pa, true),
+        columns("partner", pair.a, true),
     );
-    for ea in &pa.exposure {
-        if let Some(eb) = pb.exposure.iter().find(|e| e.partner == ea.partner) {
+    for ea in &pair.a.exposure {
+        if let Some(eb) = pair.b.exposure.iter().find(|e| e.partner == ea.partner) {
+            let (a, b) = pair.series(&ea.values, &eb.values)?;
             triple(
                 &mut t,
-                &ea.partner,
-                (pa, pb),
-                (&ea.values, &eb.values),
+                Cell::text(&ea.partner),
+                pair,
+                (&a, &b),
                 true,
                 Cell::Money,
-            );
+            )?;
         }
     }
-    t
+    Ok(t)
 }
 
 /// The services whose total cost over the horizon moved most (by absolute
-/// change, ties by id), at most `TOP_SERVICES`. A service that exists in
-/// only one scenario (commissioned) costs 0 in the other.
-pub fn services(pa: &Projection, pb: &Projection) -> Table {
+/// change in the pair's terms, ties by id), at most `TOP_SERVICES`. A
+/// service that exists in only one scenario (commissioned) costs 0 in the
+/// other.
+pub fn services(pair: Pair<'_>) -> R<Table> {
+    let (pa, pb) = (pair.a, pair.b);
     let zero = vec![Decimal::ZERO; pa.years];
     let mut ids: Vec<&str> = pa.services.iter().map(|s| s.id.as_str()).collect();
     for s in &pb.services {
@@ -211,32 +237,31 @@ pub fn services(pa: &Projection, pb: &Projection) -> Table {
             ids.push(&s.id);
         }
     }
-    let cost = |p: &Projection, id: &str| -> Vec<Decimal> {
+    fn cost<'a>(p: &'a Projection, id: &str, zero: &'a [Decimal]) -> &'a [Decimal] {
         p.services
             .iter()
             .find(|s| s.id == id)
-            .map(|s| s.cost.clone())
-            .unwrap_or_else(|| zero.clone())
-    };
-    let mut moved: Vec<(&str, Vec<Decimal>, Vec<Decimal>, Decimal)> = ids
-        .into_iter()
-        .map(|id| {
-            let (a, b) = (cost(pa, id), cost(pb, id));
-            let change = total(&b).saturating_sub(total(&a));
-            (id, a, b, change)
-        })
-        .filter(|m| !m.3.is_zero())
-        .collect();
+            .map_or(zero, |s| &s.cost[..])
+    }
+    let mut moved: Vec<(&str, Vec<Decimal>, Vec<Decimal>, Decimal)> = vec![];
+    for id in ids {
+        let (a, b) = pair.series(cost(pa, id, &zero), cost(pb, id, &zero))?;
+        let change = sub(sum(&b, WHAT)?, sum(&a, WHAT)?, WHAT)?;
+        if !change.is_zero() {
+            moved.push((id, a, b, change));
+        }
+    }
     moved.sort_by(|x, y| y.3.abs().cmp(&x.3.abs()).then_with(|| x.0.cmp(y.0)));
     let mut t = Table::new(
+        "services",
         format!("Services whose cost moved most (top {TOP_SERVICES} by total change)"),
         columns("service", pa, true),
     );
     for (id, a, b, _) in moved.iter().take(TOP_SERVICES) {
-        triple(&mut t, id, (pa, pb), (a, b), true, Cell::Money);
+        triple(&mut t, Cell::text(*id), pair, (a, b), true, Cell::Money)?;
     }
     if t.rows.is_empty() {
         t.notes.push("No service's cost moved.".into());
     }
-    t
+    Ok(t)
 }

@@ -53,6 +53,17 @@ pub fn grouped(x: Decimal, dp: u32) -> String {
     }
 }
 
+/// A quantity rounded to `dp` places, trailing zeros stripped, with
+/// thousands separators (labels beside grouped money): `15,000`, `2.5`.
+pub fn grouped_plain(x: Decimal, dp: u32) -> String {
+    let r = round_dp(x, dp).normalize();
+    if r.is_zero() {
+        "0".into()
+    } else {
+        grouped(r, r.scale())
+    }
+}
+
 /// Append one CSV field, quoted only when it must be (RFC 4180).
 pub fn csv_field(out: &mut Vec<u8>, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
@@ -93,5 +104,10 @@ mod tests {
         assert_eq!(grouped(dec!(-1234), 0), "-1,234");
         assert_eq!(grouped(dec!(999), 0), "999");
         assert_eq!(grouped(dec!(-0.4), 0), "0");
+        assert_eq!(grouped_plain(dec!(15000), 6), "15,000");
+        assert_eq!(grouped_plain(dec!(8000.000), 6), "8,000");
+        assert_eq!(grouped_plain(dec!(-1234.50), 6), "-1,234.5");
+        assert_eq!(grouped_plain(dec!(2.5), 6), "2.5");
+        assert_eq!(grouped_plain(dec!(-0.0000001), 6), "0");
     }
 }

@@ -3,11 +3,14 @@
 
 pub mod bridge;
 pub mod cabinet;
+pub mod cell;
 pub mod compare;
 pub mod format;
+pub mod measure;
 pub mod monitor;
 pub mod providers;
 pub mod sensitivity;
 pub mod summary;
 pub mod table;
+pub mod terms;
 pub mod tidy;

@@ -56,6 +56,7 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
         .map(|c| {
             let unit = c.lines.first().map(|l| l.unit.as_str()).unwrap_or("");
             let mut t = Table::new(
+                &c.category,
                 format!("{} (£ a {unit}), {year}, scenario {scenario}", c.category),
                 cols.iter().map(|s| s.to_string()).collect(),
             );
@@ -68,7 +69,7 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
                     Cell::Qty(l.volume, 1),
                     Cell::Money(l.cost),
                     Cell::Qty(l.outcomes, 1),
-                    Cell::money_or_na(l.cost_per_outcome),
+                    Cell::price_or_na(l.cost_per_outcome),
                     Cell::Qty(l.rank.into(), 0),
                     l.diff_from_median.map(Cell::Pct).unwrap_or(Cell::NA),
                     Cell::Money(l.saving_at_median),
@@ -82,7 +83,7 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
                 Cell::Qty(c.volume, 1),
                 Cell::Money(c.cost),
                 Cell::Qty(c.outcomes, 1),
-                Cell::money_or_na(c.cost_per_outcome),
+                Cell::price_or_na(c.cost_per_outcome),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Money(c.saving_at_median),
@@ -91,7 +92,8 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
                 Some(m) => format!(
                     "Volume-weighted median unit cost £{}; paying it to every service above it would save £{} in {year}.",
                     grouped(m, 2),
-                    grouped(c.saving_at_median, 2)
+                    // as the saving column shows it: whole pounds
+                    Cell::Money(c.saving_at_median).display(Default::default())
                 ),
                 None if c.lines.is_empty() => format!("No service in this category runs in {year}."),
                 None => "No volume in this category: no median, nothing to save.".into(),
@@ -105,6 +107,7 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
 pub fn provider_raw(cats: &[Category], scenario: &str, year: &str) -> Table {
     let mut t = Table::new(
         "providers",
+        "providers",
         RAW_COLUMNS.iter().map(|s| s.to_string()).collect(),
     );
     for c in cats {
@@ -117,7 +120,7 @@ pub fn provider_raw(cats: &[Category], scenario: &str, year: &str) -> Table {
                 Cell::Qty(l.volume, 10),
                 Cell::Money(l.cost),
                 Cell::Qty(l.outcomes, 10),
-                Cell::money_or_na(l.cost_per_outcome),
+                Cell::price_or_na(l.cost_per_outcome),
                 Cell::Qty(l.rank.into(), 0),
                 median_cell(c, 10),
                 Cell::Money(l.saving_at_median),
@@ -137,7 +140,7 @@ pub fn provider_raw(cats: &[Category], scenario: &str, year: &str) -> Table {
             Cell::Qty(c.volume, 10),
             Cell::Money(c.cost),
             Cell::Qty(c.outcomes, 10),
-            Cell::money_or_na(c.cost_per_outcome),
+            Cell::price_or_na(c.cost_per_outcome),
             Cell::Empty,
             median_cell(c, 10),
             Cell::Money(c.saving_at_median),

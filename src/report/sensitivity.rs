@@ -68,15 +68,25 @@ fn names(cols: &[&str]) -> Vec<String> {
 /// The tornado and the switching values, for reading.
 pub fn sensitivity_tables(s: &Sensitivity, unit: Unit) -> Vec<Table> {
     let mut tornado = Table::new(
+        "tornado",
         format!(
             "Tornado for scenario {}: cumulative in-year gap {}, NPV {}; each input moved 1 percentage point",
             s.scenario,
             amount(s.gap, unit),
             amount(s.npv, unit),
         ),
-        names(&["input", "now %", "gap −1pp", "gap +1pp", "swing", "NPV −1pp", "NPV +1pp"]),
+        names(&[
+            "input",
+            "now %",
+            "Δ gap at −1 pp",
+            "Δ gap at +1 pp",
+            "swing",
+            "Δ NPV at −1 pp",
+            "Δ NPV at +1 pp",
+        ]),
     );
     let mut switching = Table::new(
+        "switching",
         "Switching values: where the cumulative in-year gap would be zero",
         names(&[
             "input",
@@ -120,7 +130,7 @@ pub fn sensitivity_tables(s: &Sensitivity, unit: Unit) -> Vec<Table> {
         switching.rows.push(row);
     }
     tornado.notes.push(
-        "Effects are the change in the figure (moved minus as it stands); n/a where the engine cannot project the move."
+        "Δ is the change in the figure (moved minus as it stands); swing is the larger of the two gap changes, ignoring sign; n/a where the engine cannot project the move."
             .into(),
     );
     switching.notes.push(
@@ -132,13 +142,18 @@ pub fn sensitivity_tables(s: &Sensitivity, unit: Unit) -> Vec<Table> {
 
 /// The base figures and one flat row per input, raw.
 pub fn sensitivity_raw(s: &Sensitivity) -> Vec<Table> {
-    let mut base = Table::new("base", names(&["scenario", "cumulative_gap", "npv"]));
+    let mut base = Table::new(
+        "base",
+        "base",
+        names(&["scenario", "cumulative_gap", "npv"]),
+    );
     base.rows.push(vec![
         Cell::text(s.scenario.clone()),
         Cell::Money(s.gap),
         Cell::Money(s.npv),
     ]);
     let mut t = Table::new(
+        "inputs",
         "inputs",
         names(&[
             "input",

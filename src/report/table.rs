@@ -1,127 +1,50 @@
 //! One generic table type for every report, rendered as aligned text, CSV or
 //! JSON by separate functions (as hledger does). Cells keep exact values;
-//! display rounding is applied only by the text renderer.
+//! display rounding is applied only by the text renderer. A table has a
+//! short id (what `--only` takes; the `table` column of a multi-table CSV)
+//! and column ids; text tables may show human headers instead.
 
-use super::format::{grouped, money, plain};
-use rust_decimal::Decimal;
-
-/// Units money is shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Unit {
-    #[default]
-    Pounds,
-    Thousands,
-    Millions,
-}
-
-impl Unit {
-    pub fn divisor(self) -> Decimal {
-        match self {
-            Unit::Pounds => Decimal::ONE,
-            Unit::Thousands => Decimal::from(1_000),
-            Unit::Millions => Decimal::from(1_000_000),
-        }
-    }
-    /// Places shown in text tables.
-    pub fn places(self) -> u32 {
-        match self {
-            Unit::Pounds => 0,
-            Unit::Thousands => 0,
-            Unit::Millions => 1,
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Unit::Pounds => "£",
-            Unit::Thousands => "£000",
-            Unit::Millions => "£m",
-        }
-    }
-    pub fn cycle(self) -> Unit {
-        match self {
-            Unit::Pounds => Unit::Thousands,
-            Unit::Thousands => Unit::Millions,
-            Unit::Millions => Unit::Pounds,
-        }
-    }
-}
-
-/// One cell.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
-    /// Money in pounds (exact).
-    Money(Decimal),
-    /// A quantity shown to `dp` places.
-    Qty(Decimal, u32),
-    /// A percentage (fraction), shown to 1 place.
-    Pct(Decimal),
-    /// "n/a" where a ratio has no denominator.
-    NA,
-    Empty,
-}
-
-impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
-        Cell::Text(s.into())
-    }
-    pub fn money_or_na(x: Option<Decimal>) -> Cell {
-        x.map(Cell::Money).unwrap_or(Cell::NA)
-    }
-    fn is_numeric(&self) -> bool {
-        !matches!(self, Cell::Text(_))
-    }
-    /// As shown in an aligned table.
-    pub fn display(&self, unit: Unit) -> String {
-        match self {
-            Cell::Text(s) => s.clone(),
-            Cell::Money(x) => grouped(*x / unit.divisor(), unit.places()),
-            Cell::Qty(x, dp) => grouped(*x, *dp),
-            Cell::Pct(x) => format!("{}%", plain(*x * Decimal::ONE_HUNDRED, 1)),
-            Cell::NA => "n/a".into(),
-            Cell::Empty => String::new(),
-        }
-    }
-    /// As written raw in CSV (exact, unrounded except money to the penny).
-    pub fn raw(&self) -> String {
-        match self {
-            Cell::Text(s) => s.clone(),
-            Cell::Money(x) => money(*x),
-            Cell::Qty(x, _) | Cell::Pct(x) => plain(*x, 10),
-            Cell::NA => "n/a".into(),
-            Cell::Empty => String::new(),
-        }
-    }
-    fn json(&self) -> serde_json::Value {
-        match self {
-            Cell::Text(s) => serde_json::Value::String(s.clone()),
-            Cell::Money(_) | Cell::Qty(..) | Cell::Pct(_) => serde_json::Value::Number(
-                self.raw()
-                    .parse()
-                    .unwrap_or_else(|_| serde_json::Number::from(0)),
-            ),
-            Cell::NA | Cell::Empty => serde_json::Value::Null,
-        }
-    }
-}
+pub use super::cell::{Cell, Unit};
 
 /// A titled table: column names and rows of cells.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
+    /// A short id: `headlines`, `bridge`, …
+    pub id: String,
     pub title: String,
+    /// Column ids (CSV headers, JSON keys).
     pub columns: Vec<String>,
+    /// Headers of the text table, one per column; empty = the column ids.
+    pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
     /// Notes printed under the text table.
     pub notes: Vec<String>,
 }
 
 impl Table {
-    pub fn new(title: impl Into<String>, columns: Vec<String>) -> Table {
+    pub fn new(id: &str, title: impl Into<String>, columns: Vec<String>) -> Table {
         Table {
+            id: id.to_string(),
             title: title.into(),
             columns,
+            headers: vec![],
             rows: vec![],
             notes: vec![],
+        }
+    }
+
+    /// Human headers for the text table (one per column).
+    pub fn with_headers(mut self, headers: &[&str]) -> Table {
+        self.headers = headers.iter().map(|h| h.to_string()).collect();
+        self
+    }
+
+    /// The headers the text table shows.
+    fn shown_headers(&self) -> &[String] {
+        if self.headers.len() == self.columns.len() {
+            &self.headers
+        } else {
+            &self.columns
         }
     }
 }
@@ -142,7 +65,8 @@ pub fn render_text(tables: &[Table], unit: Unit) -> String {
             .iter()
             .map(|r| r.iter().map(|c| c.display(unit)).collect())
             .collect();
-        let mut widths: Vec<usize> = t.columns.iter().map(|c| c.chars().count()).collect();
+        let headers = t.shown_headers();
+        let mut widths: Vec<usize> = headers.iter().map(|c| c.chars().count()).collect();
         for r in &cells {
             for (i, c) in r.iter().enumerate() {
                 if i < widths.len() {
@@ -177,7 +101,7 @@ pub fn render_text(tables: &[Table], unit: Unit) -> String {
             out.push_str(s.trim_end());
             out.push('\n');
         };
-        line(&t.columns, &mut out);
+        line(headers, &mut out);
         let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
         line(&rule, &mut out);
         for r in &cells {
@@ -198,7 +122,7 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Render tables as CSV with raw numbers; with several tables, each starts
-/// with a `table` column naming it.
+/// with a `table` column holding its id.
 pub fn render_csv(tables: &[Table]) -> String {
     let mut out = String::new();
     let many = tables.len() > 1;
@@ -223,7 +147,7 @@ pub fn render_csv(tables: &[Table]) -> String {
         for r in &t.rows {
             let mut vals: Vec<String> = r.iter().map(Cell::raw).collect();
             if many {
-                vals.insert(0, t.title.clone());
+                vals.insert(0, t.id.clone());
             }
             out.push_str(
                 &vals
@@ -238,7 +162,8 @@ pub fn render_csv(tables: &[Table]) -> String {
     out
 }
 
-/// Render tables as JSON: a list of {title, columns, rows} with raw numbers.
+/// Render tables as JSON: a list of {table, title, columns, rows} with raw
+/// numbers; `table` is the table's id.
 pub fn render_json(tables: &[Table]) -> String {
     let v: Vec<serde_json::Value> = tables
         .iter()
@@ -254,7 +179,7 @@ pub fn render_json(tables: &[Table]) -> String {
                     serde_json::Value::Object(m)
                 })
                 .collect();
-            serde_json::json!({ "title": t.title, "columns": t.columns, "rows": rows })
+            serde_json::json!({ "table": t.id, "title": t.title, "columns": t.columns, "rows": rows })
         })
         .collect();
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
@@ -268,7 +193,11 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn sample() -> Table {
-        let mut t = Table::new("Headline", vec!["measure".into(), "2009-10".into()]);
+        let mut t = Table::new(
+            "headline",
+            "Headline",
+            vec!["measure".into(), "2009-10".into()],
+        );
         t.rows
             .push(vec![Cell::text("spend"), Cell::Money(dec!(1234567.891))]);
         t.rows.push(vec![Cell::text("cost per outcome"), Cell::NA]);
@@ -292,6 +221,26 @@ mod tests {
             render_csv(&[sample()]),
             "measure,2009-10\nspend,1234567.89\ncost per outcome,n/a\n"
         );
+    }
+
+    #[test]
+    fn csv_names_tables_by_id_and_text_shows_headers() {
+        let two = [
+            sample(),
+            Table::new("other", "A long title", vec!["x".into()]),
+        ];
+        let csv = render_csv(&two);
+        assert!(
+            csv.starts_with("table,measure,2009-10\nheadline,spend,"),
+            "{csv}"
+        );
+        assert!(!csv.contains("Headline"), "{csv}");
+        let t = Table::new("t", "T", vec!["pv_cost".into()]).with_headers(&["PV of spend"]);
+        assert_eq!(
+            render_text(std::slice::from_ref(&t), Unit::Pounds),
+            "T\nPV of spend\n───────────\n"
+        );
+        assert!(render_json(&[t]).contains("\"columns\": [\n      \"pv_cost\""));
     }
 
     #[test]

@@ -160,9 +160,14 @@ fn workforce_bridge_has_one_step_per_lever() {
     let a = example_scenario(&scenarios, "baseline");
     let b = example_scenario(&scenarios, "workforce");
     let r = bridge(&budget, &a, &b).unwrap();
-    // pay, price, then workforce's seven levers; same rates so 0 for both.
+    // pay (workforce's two-year pay deal, a §10.1 year table), price (the
+    // same: 0), then workforce's seven levers.
     assert_eq!(r.steps.len(), 9, "{:?}", r.steps);
-    assert_eq!(r.steps[0].gap_change, Decimal::ZERO);
+    assert_eq!(
+        r.steps[0].driver,
+        "pay inflation 2.5% to {2010-11 3%, 2011-12 2%}"
+    );
+    assert!(r.steps[0].gap_change != Decimal::ZERO);
     assert_eq!(r.steps[1].gap_change, Decimal::ZERO);
     assert!(r.steps[2..].iter().all(|s| s.driver.starts_with("add ")));
 }

@@ -182,14 +182,13 @@ fn terms_rows(
         .iter()
         .map(|o| (*o).min(Decimal::ZERO))
         .collect();
-    let host = partner_name(&pool.host);
     let mut lines: Vec<(String, &str, Vec<Decimal>)> = vec![
         ("Pool account".into(), "Opening reserve", reserve),
         ("Pool account".into(), "Offset received", received),
         ("Pool account".into(), "Offset given", given),
     ];
     for x in &pool.cap_excess {
-        let who = format!("{} (cap; excess to {host})", partner_name(&x.partner));
+        let who = partner_name(&x.partner);
         lines.push((who, "Cap excess borne by host", x.values.clone()));
     }
     for (who, measure, series) in lines {

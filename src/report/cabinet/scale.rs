@@ -1,17 +1,17 @@
 //! Units, terms and year columns shared by every Cabinet table.
 //!
 //! A money figure goes: exact cash pounds (penny-exact from the engine) →
-//! real terms if asked, `round(x / (1 + deflator)^t)` per SPEC §6.6 →
+//! real terms if asked (`engine::vfm::real_terms`, SPEC §6.6) →
 //! divided by the unit → rounded on its own to the unit's places (£ and
 //! £000 to whole units, £m to one place). A total is the same rounding of
 //! the exact sum of the (real-terms) penny figures it covers.
 
 use super::{CabinetError, Value};
 use crate::engine::arith::{sum, R};
-use crate::engine::vfm::real_series;
 use crate::engine::Projection;
 use crate::model::{round_dp, Year};
 use crate::report::table::Unit;
+use crate::report::terms::Terms;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -103,11 +103,7 @@ impl Scale {
 
     /// A cash series in this export's terms, to the penny.
     pub fn in_terms(&self, p: &Projection, cash: &[Decimal]) -> R<Vec<Decimal>> {
-        if self.real {
-            real_series(cash, &p.deflator)
-        } else {
-            Ok(cash.to_vec())
-        }
+        Terms::new(self.real).series(p, cash)
     }
 
     /// The year index of column year `y` in projection `p`, if it covers it.

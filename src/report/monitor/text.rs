@@ -44,7 +44,7 @@ fn shares_table(title: String, first: &str, unit: Unit, rows: Vec<(String, &Shar
         format!("forecast share {u}"),
         format!("change {u}"),
     ];
-    let mut t = Table::new(title, cols);
+    let mut t = Table::new("monitor-shares", title, cols);
     for (label, s) in rows {
         t.rows.push(vec![
             Cell::Text(label),
@@ -61,7 +61,11 @@ fn shares_table(title: String, first: &str, unit: Unit, rows: Vec<(String, &Shar
 pub fn render_text(r: &MonitorReport, unit: Unit, color: bool) -> String {
     let mut tables = vec![];
     for p in &r.pools {
-        let mut t = Table::new(format!("{} ({})", p.name, p.id), columns("service", unit));
+        let mut t = Table::new(
+            "monitor-pool",
+            format!("{} ({})", p.name, p.id),
+            columns("service", unit),
+        );
         for s in &p.services {
             t.rows.push(vec![
                 Cell::text(&s.id),
@@ -103,7 +107,7 @@ pub fn render_text(r: &MonitorReport, unit: Unit, color: bool) -> String {
         ));
         tables.push(t);
     }
-    let mut t = Table::new("Partnership", columns("", unit));
+    let mut t = Table::new("monitor-total", "Partnership", columns("", unit));
     let tot = &r.total;
     t.rows.push(vec![
         Cell::text("all pools"),
