@@ -200,4 +200,16 @@ pub enum Command {
         #[arg(value_name = "SCENARIO")]
         scenarios: Vec<String>,
     },
+    /// Start a workspace in a new (or empty) folder: a budget with example
+    /// rows in every table, a baseline scenario and a README.
+    New {
+        /// The folder to create.
+        dir: PathBuf,
+        /// Write the tables as one Excel workbook (budget.xlsx) instead of CSV files.
+        #[arg(long)]
+        xlsx: bool,
+        /// The budget's id (default: from the folder's name).
+        #[arg(long, value_name = "ID")]
+        budget: Option<String>,
+    },
 }

@@ -11,4 +11,5 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod save;
+pub mod starter;
 pub mod tui;

@@ -6,6 +6,7 @@ mod compare;
 mod export;
 mod export_args;
 pub(crate) mod monitor;
+mod new;
 mod providers;
 mod sensitivity;
 mod summary;
@@ -105,6 +106,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 output,
             },
         ),
+        Command::New { dir, xlsx, budget } => new::run(&dir, xlsx, budget.as_deref()),
         Command::Tui { scenarios } => tui::run(dir, &scenarios),
     }
 }

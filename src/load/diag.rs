@@ -39,6 +39,38 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Where the problem is, as messages show it: `file:line:col` for CSV
+    /// and TOML, `budget.xlsx [sheet] G14` (or `row 14`) for a sheet.
+    pub fn location(&self) -> String {
+        let mut s = self.file.clone();
+        match (self.line, self.is_sheet(), self.column_letters()) {
+            (Some(l), true, Some(c)) => s.push_str(&format!(" {c}{l}")),
+            (Some(l), true, None) => s.push_str(&format!(" row {l}")),
+            (Some(l), false, _) => {
+                s.push_str(&format!(":{l}"));
+                if let Some(c) = self.col {
+                    s.push_str(&format!(":{c}"));
+                }
+            }
+            (None, ..) => {}
+        }
+        s
+    }
+
+    /// Whether the file is a sheet of a workbook (`budget.xlsx [services]`).
+    pub fn is_sheet(&self) -> bool {
+        self.file.ends_with(']') && self.file.contains(".xlsx [")
+    }
+
+    /// The column letters of a `column G "unit_cost"` field.
+    fn column_letters(&self) -> Option<&str> {
+        let rest = self.field.as_deref()?.strip_prefix("column ")?;
+        let end = rest
+            .find(|c: char| !c.is_ascii_uppercase())
+            .unwrap_or(rest.len());
+        (end > 0 && rest[end..].chars().next().is_none_or(|c| c == ' ')).then(|| &rest[..end])
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -47,13 +79,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{tag}: {}", self.file)?;
-        if let Some(l) = self.line {
-            write!(f, ":{l}")?;
-            if let Some(c) = self.col {
-                write!(f, ":{c}")?;
-            }
-        }
+        write!(f, "{tag}: {}", self.location())?;
         if let Some(field) = &self.field {
             write!(f, ", {field}")?;
         }
@@ -128,6 +154,33 @@ mod tests {
         assert_eq!(column_letter(27), "AB");
         assert_eq!(column_letter(701), "ZZ");
         assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn display_sheet_cell() {
+        let mut d = Diagnostic {
+            severity: Severity::Error,
+            owner: Owner::Workspace,
+            file: "budgets/ct/budget.xlsx [services]".into(),
+            line: Some(14),
+            col: None,
+            field: Some("column G \"unit_cost\"".into()),
+            message: "cannot read".into(),
+        };
+        assert_eq!(
+            d.to_string(),
+            "error: budgets/ct/budget.xlsx [services] G14, column G \"unit_cost\": cannot read"
+        );
+        d.field = None;
+        assert_eq!(
+            d.to_string(),
+            "error: budgets/ct/budget.xlsx [services] row 14: cannot read"
+        );
+        d.line = None;
+        assert_eq!(
+            d.to_string(),
+            "error: budgets/ct/budget.xlsx [services]: cannot read"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod actuals;
 pub mod budget;
 pub mod diag;
+mod header;
 pub mod manifest;
 pub mod monitoring;
 pub mod profiles;
@@ -11,9 +12,11 @@ pub mod provenance;
 pub mod refs;
 pub mod resolve;
 pub mod scenario;
+pub mod source;
 pub mod table;
 pub mod text;
 pub mod tomlsrc;
+pub mod xlsx;
 
 use crate::model::{Budget, Scenario};
 pub use diag::{Diagnostic, Owner, Severity};
@@ -416,7 +419,7 @@ pub fn check_all_resolved(root: &Path) -> (Workspace, Vec<Scenario>) {
             line: None,
             col: None,
             field: None,
-            message: "no budgets: add a folder budgets/<id>/ with budget.toml and the CSV files"
+            message: "no budgets: add a folder budgets/<id>/ with budget.toml and the CSV files (or one budget.xlsx); poolplan new DIR writes a starter workspace"
                 .into(),
         });
     }

@@ -4,15 +4,15 @@
 //! budget has it"; when monitoring, "the monitored scenario's chain has it".
 
 use super::diag::{Diagnostic, Owner, Severity, Sink};
-use super::table::read_table;
-use super::{read_file, Workspace};
+use super::source::TableFiles;
+use super::Workspace;
 use crate::model::{Budget, LeverKind, Monitoring, Scenario, Year};
 use std::collections::HashSet;
-use std::path::Path;
 
-/// Load `actuals.csv` and `profiles.csv` of a budget folder, if present.
+/// Load `actuals.csv` and `profiles.csv` of a budget folder (or their
+/// sheets of budget.xlsx), if present.
 pub fn load(
-    dir: &Path,
+    source: &mut TableFiles,
     id: &str,
     horizon: Option<(Year, usize)>,
     diags: &mut Vec<Diagnostic>,
@@ -24,30 +24,29 @@ pub fn load(
         ("profiles.csv", &["key", "period", "weight"]),
     ];
     for (name, required) in tables {
-        let path = dir.join(name);
-        if !path.exists() {
+        if !source.exists(name) {
             continue;
         }
-        m.files.push(path.clone());
+        let need = format!(
+            "{name} needs a header row naming the columns {}",
+            required.join(", ")
+        );
+        let before = source.files_read();
+        let Some((t, file)) = source.table(name, &need, required, &["note"], diags) else {
+            continue;
+        };
+        m.files.extend(source.files_since(before));
         let mut sink = Sink {
             out: diags,
             owner: owner.clone(),
-            file: format!("budgets/{id}/{name}"),
-        };
-        let bytes = match read_file(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                sink.error(None, None, e);
-                continue;
-            }
-        };
-        let Some(t) = read_table(&bytes, &mut sink, required, &["note"]) else {
-            continue;
+            file: file.clone(),
         };
         if name == "actuals.csv" {
+            m.actuals_file = file;
             m.service_field = t.field("service");
             m.actuals = super::actuals::actuals(&t, &mut sink, horizon);
         } else {
+            m.profiles_file = file;
             m.key_field = t.field("key");
             m.profiles = super::profiles::profiles(&t, &mut sink);
         }
@@ -69,7 +68,7 @@ fn references(
     let diag = |severity, file: &str, line, field: &str, message| Diagnostic {
         severity,
         owner: owner.clone(),
-        file: format!("budgets/{}/{file}", b.id),
+        file: file.to_string(),
         line: Some(line),
         col: None,
         field: Some(field.to_string()),
@@ -82,7 +81,7 @@ fn references(
             format!("{message} (a service of services.csv or one commissioned by {whose})");
         out.push(diag(
             Severity::Error,
-            "actuals.csv",
+            &m.actuals_file,
             a.line,
             &m.service_field,
             message,
@@ -95,7 +94,7 @@ fn references(
             if !known.contains(key) && !categories.contains(key) && seen.insert(key) {
                 out.push(diag(
                     Severity::Warning,
-                    "profiles.csv",
+                    &m.profiles_file,
                     p.line,
                     &m.key_field,
                     format!(

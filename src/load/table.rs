@@ -1,31 +1,16 @@
 //! Reading one CSV table: header matched by name (case-insensitive, trimmed,
 //! any order), required columns checked, unknown columns warned about,
 //! blank lines skipped, every cell trimmed, every row numbered as a
-//! spreadsheet shows it.
+//! spreadsheet shows it. The header rules (`header.rs`) and the row rules
+//! after the CSV text is split ([`from_rows`]) are shared with the sheets
+//! of a workbook (`xlsx/`), so both give the same messages.
 
 use super::diag::{column_letter, Sink};
+use super::header::{match_header, ColMap, Header};
 use super::text::{binary_line, decode};
-use std::collections::HashMap;
 
 /// The warning for a file read as Windows-1252.
 pub const WINDOWS_1252_WARNING: &str = "the file is not UTF-8; read it as Windows-1252 (Excel's \"CSV\" on Windows). Save as \"CSV UTF-8\" to be sure £ signs and accents are right";
-
-/// Known column name → index. A table has a handful of columns, so a linear
-/// scan beats hashing the name for every cell of every row.
-#[derive(Debug, Default)]
-struct ColMap(Vec<(&'static str, usize)>);
-
-impl ColMap {
-    fn get(&self, name: &str) -> Option<&usize> {
-        self.0.iter().find(|(n, _)| *n == name).map(|(_, i)| i)
-    }
-    fn insert(&mut self, name: &'static str, i: usize) {
-        self.0.push((name, i));
-    }
-    fn contains_key(&self, name: &str) -> bool {
-        self.get(name).is_some()
-    }
-}
 
 /// One data row: its spreadsheet line and its trimmed cells.
 #[derive(Debug)]
@@ -44,6 +29,9 @@ pub struct Table {
     /// once per row); kept so the ids they name are known to exist.
     pub short: Vec<Row>,
     cols: ColMap,
+    /// Read from a workbook sheet: its cells were typed, not split from CSV
+    /// text (so rules about CSV text shifting cells do not apply).
+    sheet: bool,
 }
 
 impl Table {
@@ -54,6 +42,16 @@ impl Table {
             .and_then(|&i| row.cells.get(i))
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// Whether the table is a workbook sheet rather than a CSV file.
+    pub fn from_sheet(&self) -> bool {
+        self.sheet
+    }
+
+    /// The known column at index `i` (0 = column A), if any.
+    pub fn column_at(&self, i: usize) -> Option<&'static str> {
+        self.cols.name_at(i)
     }
 
     /// How a column is named in messages: `column D "amount"`.
@@ -118,97 +116,9 @@ pub fn read_table(
         }
     };
     let header_line = header.position().map(|p| p.line() as usize).unwrap_or(1);
-    let names: Vec<String> = header
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    let mut cols = ColMap::default();
-    let mut ok = true;
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut unnamed = vec![];
-    let mut unknown_columns = vec![];
-    for (i, name) in names.iter().enumerate() {
-        if name.is_empty() {
-            // Excel leaves empty header cells after the last column; they
-            // matter only if something is written below them.
-            unnamed.push(i);
-            continue;
-        }
-        if let Some(&j) = seen.get(name.as_str()) {
-            sink.error(
-                Some(header_line),
-                Some(format!(
-                    "column {} \"{}\"",
-                    column_letter(i),
-                    header.get(i).unwrap_or("").trim()
-                )),
-                format!(
-                    "duplicate column name: column {} is also \"{}\" (names are matched ignoring case); each column may appear once",
-                    column_letter(j),
-                    header.get(j).unwrap_or("").trim()
-                ),
-            );
-            ok = false;
-            continue;
-        }
-        seen.insert(name.as_str(), i);
-        if let Some(known) = required.iter().chain(optional).find(|k| **k == name) {
-            cols.insert(known, i);
-        } else {
-            let known: Vec<&str> = required.iter().chain(optional).copied().collect();
-            let hint = match crate::model::value::did_you_mean(name, &known) {
-                Some(k) => format!("; did you mean \"{k}\"?"),
-                None => String::new(),
-            };
-            unknown_columns.push((
-                format!(
-                    "column {} \"{}\"",
-                    column_letter(i),
-                    header.get(i).unwrap_or("").trim()
-                ),
-                format!("unknown column, ignored{hint}"),
-            ));
-        }
-    }
-    let missing: Vec<&str> = required
-        .iter()
-        .filter(|r| !cols.contains_key(r))
-        .copied()
-        .collect();
-    if !missing.is_empty() {
-        let found: Vec<&str> = header.iter().map(str::trim).collect();
-        let separator = [(';', "semicolons (;)"), ('\t', "tabs")]
-            .into_iter()
-            .find(|(c, _)| found.iter().any(|h| h.contains(*c)));
-        if separator.is_some() {
-            // The whole header is one cell: its "unknown column" is no news.
-            unknown_columns.clear();
-        }
-        let hint = match separator {
-            Some((_, what)) => format!(". The header seems to use {what} between columns; poolplan reads comma-separated files: in Excel, save as \"CSV UTF-8 (Comma delimited)\""),
-            None => String::new(),
-        };
-        sink.error(
-            Some(header_line),
-            None,
-            format!(
-                "missing required column{} {}; the header must name the columns {} (and optionally {}); found: {}{hint}",
-                if missing.len() > 1 { "s" } else { "" },
-                missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", "),
-                required.join(", "),
-                if optional.is_empty() { "nothing else".into() } else { optional.join(", ") },
-                found.join(", ")
-            ),
-        );
-        ok = false;
-    }
-    for (field, message) in unknown_columns {
-        sink.warn(Some(header_line), Some(field), message);
-    }
-    if !ok {
-        return None;
-    }
-    let width = names.len();
+    let header: Vec<String> = header.iter().map(str::to_string).collect();
+    let head = match_header(&header, header_line, sink, required, optional)?;
+    let width = head.width;
     let mut rows = Vec::new();
     let mut last_start = 0;
     for rec in records {
@@ -223,20 +133,9 @@ pub fn read_table(
                 }
                 let line = r.position().map(|p| p.line() as usize).unwrap_or(0);
                 last_start = r.position().map(|p| p.byte() as usize).unwrap_or(0);
-                if r.len() > width && r.iter().skip(width).any(|c| !c.trim().is_empty()) {
-                    sink.warn(
-                        Some(line),
-                        Some(format!("column {}", column_letter(width))),
-                        format!(
-                            "this row has {} cells but the header has {width} columns; the extra cells are ignored",
-                            r.len()
-                        ),
-                    );
-                }
-                rows.push(Row {
-                    line,
-                    cells: r.iter().map(|c| c.trim().to_string()).collect(),
-                });
+                let cells: Vec<String> = r.iter().map(|c| c.trim().to_string()).collect();
+                extra_cells(&cells, line, width, sink);
+                rows.push(Row { line, cells });
             }
         }
     }
@@ -257,6 +156,83 @@ pub fn read_table(
             );
         }
     }
+    Some(finish(rows, unclosed, head, header_line, sink, required))
+}
+
+/// Warn about values beyond the header's last column.
+fn extra_cells(cells: &[String], line: usize, width: usize, sink: &mut Sink<'_>) {
+    if cells.len() > width && cells.iter().skip(width).any(|c| !c.is_empty()) {
+        sink.warn(
+            Some(line),
+            Some(format!("column {}", column_letter(width))),
+            format!(
+                "this row has {} cells but the header has {width} columns; the extra cells are ignored",
+                cells.len()
+            ),
+        );
+    }
+}
+
+/// A table from rows already split into cells (a workbook sheet): the
+/// header is the first non-blank row; blank rows are skipped; every cell
+/// is trimmed. `empty` is the message for a table with no header.
+pub fn from_rows(
+    rows: Vec<(usize, Vec<String>)>,
+    sink: &mut Sink<'_>,
+    required: &[&'static str],
+    optional: &[&'static str],
+    empty: &str,
+) -> Option<Table> {
+    let mut rows = rows.into_iter().filter_map(|(line, cells)| {
+        // A byte-order mark pasted into a cell is no part of its text.
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|c| c.trim().trim_start_matches('\u{feff}').trim().to_string())
+            .collect();
+        (!cells.iter().all(String::is_empty)).then_some(Row { line, cells })
+    });
+    let Some(header) = rows.next() else {
+        sink.error(
+            Some(1),
+            None,
+            format!(
+                "{empty}; it needs a header row with the columns {}",
+                required.join(", ")
+            ),
+        );
+        return None;
+    };
+    let head = match_header(&header.cells, header.line, sink, required, optional)?;
+    let rows: Vec<Row> = rows
+        .map(|mut r| {
+            extra_cells(&r.cells, r.line, head.width, sink);
+            // A sheet's row ends at its last filled cell: it is never short.
+            if r.cells.len() < head.width {
+                r.cells.resize(head.width, String::new());
+            }
+            r
+        })
+        .collect();
+    let mut t = finish(rows, false, head, header.line, sink, required);
+    t.sheet = true;
+    Some(t)
+}
+
+/// The checks shared by CSV files and sheets once rows are split: rows too
+/// short for the required columns, and unnamed columns that hold values.
+fn finish(
+    rows: Vec<Row>,
+    truncated: bool,
+    head: Header,
+    header_line: usize,
+    sink: &mut Sink<'_>,
+    required: &[&'static str],
+) -> Table {
+    let Header {
+        cols,
+        width,
+        unnamed,
+    } = head;
     // A row that stops before a required column gets one message, not one
     // per empty cell.
     let needed = required
@@ -300,10 +276,11 @@ pub fn read_table(
             );
         }
     }
-    Some(Table {
+    Table {
         rows,
-        truncated: unclosed,
+        truncated,
         short,
         cols,
-    })
+        sheet: false,
+    }
 }

@@ -136,6 +136,9 @@ pub struct Monitoring {
     /// named in messages (`column A "service"`).
     pub service_field: String,
     pub key_field: String,
+    /// How the two tables are named in messages (a CSV file, or a sheet of budget.xlsx).
+    pub actuals_file: String,
+    pub profiles_file: String,
 }
 
 impl Monitoring {

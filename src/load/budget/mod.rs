@@ -5,7 +5,7 @@ use super::diag::{Diagnostic, Owner, Sink};
 use super::manifest::parse_manifest;
 use super::read_file;
 use super::refs::Declared;
-use super::table::{read_table, Table};
+use super::table::Table;
 use crate::model::*;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -171,26 +171,23 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             false,
         ),
     ];
+    // Each table from its CSV file or its sheet of budget.xlsx (load::source).
+    let mut source = super::source::TableFiles::open(&dir, &show(""), owner.clone(), diags);
     for (name, req, opt, required) in specs {
-        if !*required && !dir.join(name).exists() {
+        if !*required && !source.exists(name) {
             continue;
         }
         let need = format!(
             "every budget needs {name} with a header row naming the columns {}",
             req.join(", ")
         );
-        let (bytes, file) = sink_for(name, &need, diags);
-        if let Some(b) = bytes {
-            let mut sink = Sink {
-                out: diags,
-                owner: owner.clone(),
-                file: file.clone(),
-            };
-            if let Some(t) = read_table(&b, &mut sink, req, opt) {
-                tables.insert(name, (t, file));
-            }
+        if let Some(t) = source.table(name, &need, req, opt, diags) {
+            tables.insert(name, t);
         }
     }
+    let horizon = manifest.as_ref().map(|m| (m.base_year, m.years));
+    budget.monitoring = super::monitoring::load(&mut source, id, horizon, diags);
+    files.extend(source.finish(diags));
     budget.files = files;
 
     // Every id written in each table, valid or not (unknown if rows were lost).
@@ -255,7 +252,9 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     budget.risk_shares = ctx.risk_shares(
         shares_file.map(|(t, f)| (t, f.as_str())),
         &budget,
-        &show("pools.csv"),
+        &tables
+            .get("pools.csv")
+            .map_or_else(|| show("pools.csv"), |(_, f)| f.clone()),
     );
     if let Some((t, f)) = tables.get("risk_caps.csv") {
         budget.risk_caps = ctx.risk_caps(t, f, &budget);
@@ -263,8 +262,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     if let Some((t, f)) = tables.get("schedules.csv") {
         budget.schedules = ctx.schedules(t, f, &budget, m);
     }
-    budget.monitoring =
-        super::monitoring::load(&dir, id, m.map(|m| (m.base_year, m.years)), ctx.diags);
+    super::source::one_error_per_cell(diags, before);
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);
     Loaded {
         budget,

@@ -115,11 +115,8 @@ fn errors(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
         .errors
         .iter()
         .map(|d| {
-            let at = match (d.line, d.col) {
-                (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
-                (Some(l), None) => format!("{}:{l}", d.file),
-                _ => d.file.clone(),
-            };
+            // One way of naming a place: `file:line:col`, or a sheet's cell.
+            let at = d.location();
             let field = d
                 .field
                 .as_ref()
