@@ -171,9 +171,9 @@ pub enum Command {
         force: bool,
     },
     /// In-year monitoring: actuals to date, forecast outturn, variance, RAG
-    /// and each partner's forecast risk share (SPEC §12).
+    /// and each partner's forecast risk share at year end.
     Monitor {
-        /// The approved plan (default: baseline if it exists, else the first scenario).
+        /// The approved plan (file stem or path); default: baseline, or the first by id.
         scenario: Option<String>,
         /// Financial year, e.g. 2009-10 (default: the latest year with actuals).
         #[arg(long)]
@@ -181,6 +181,7 @@ pub enum Command {
         /// Month of the year, 1–12 (1 = April) or a name such as Sep (default: the latest with actuals).
         #[arg(long)]
         period: Option<String>,
+        /// How each service's year-end outturn is forecast from its actuals.
         #[arg(long, value_enum, default_value_t)]
         method: MonitorMethod,
         /// Amber above this variance, a rate of the budget (default 1%).
@@ -189,8 +190,10 @@ pub enum Command {
         /// Red above this variance, a rate of the budget (default 5%).
         #[arg(long, value_name = "RATE")]
         red: Option<String>,
+        /// Units for money in the table.
         #[arg(long, value_enum, default_value_t)]
         units: Units,
+        /// An aligned table, or CSV or JSON with raw numbers.
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
     },
