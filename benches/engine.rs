@@ -64,6 +64,7 @@ fn budget(services: usize, years: usize) -> Budget {
             outcome: "o".into(),
             outcome_rate: Decimal::new(2, 2),
             outcome_value: Decimal::from(20_000),
+            benefit: poolplan::model::BenefitTerms::default(),
             start: None,
             end: None,
         })
@@ -88,6 +89,7 @@ fn budget(services: usize, years: usize) -> Budget {
             .collect(),
         services,
         risk_shares: vec![],
+        outcomes: vec![],
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],

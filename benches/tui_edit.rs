@@ -118,8 +118,8 @@ fn main() {
     let mut big = app_for(d.path(), (120, 40), true);
     assert!(big.errors.is_empty(), "{:?}", big.errors);
     let (s, b) = (
-        big.model.scenario("central").unwrap(),
-        big.model.budget_of("central").unwrap(),
+        big.session.scenario("central").unwrap(),
+        big.session.budget_of("central").unwrap(),
     );
     let start = Instant::now();
     for _ in 0..5 {
@@ -129,10 +129,10 @@ fn main() {
         "10,000 services: engine::project alone: {:.2} ms",
         start.elapsed().as_secs_f64() * 200.0
     );
-    let text = big.model.text("central").unwrap().to_string();
+    let text = big.session.text("central").unwrap().to_string();
     let start = Instant::now();
     for _ in 0..5 {
-        big.model.check("central", &text).unwrap();
+        big.session.check("central", &text).unwrap();
     }
     println!(
         "10,000 services: check (parse, resolve, project): {:.2} ms",

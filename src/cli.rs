@@ -64,6 +64,8 @@ pub enum CompareTable {
     Services,
     /// The bridge of the cumulative in-year gap.
     Bridge,
+    /// Who pays, who benefits: each partner's and outside agency's payments and fiscal benefit.
+    WhoPays,
 }
 
 /// How `monitor` forecasts a service's year-end outturn.

@@ -11,5 +11,6 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod save;
+pub mod session;
 pub mod starter;
 pub mod tui;

@@ -10,12 +10,13 @@ use std::fs;
 use std::path::Path;
 
 /// The example has actuals, so its export carries the monitoring table too.
-const TABLES: [&str; 6] = [
+const TABLES: [&str; 7] = [
     "headline",
     "value-for-money",
     "pools",
     "services",
     "comparison",
+    "who-pays",
     "monitoring",
 ];
 

@@ -194,6 +194,44 @@ fn pools(c: &Ctx, b: &Block) -> usize {
     n
 }
 
+/// Who pays, who benefits: pays = Σ exposure, receives = Σ fiscal_benefit_to
+/// over the horizon (cash, whatever the terms), per partner or agency; the
+/// total row's cashable = Σ benefit_cashable.
+fn who_pays(c: &Ctx, b: &Block) -> usize {
+    assert_eq!(b.header[3], format!("Pays (cash) {}", c.terms.unit.label()));
+    let mut n = 0;
+    for r in &b.rows {
+        let (_, s) = c.scenario(&r[0]);
+        let total = r[1] == "Total";
+        let keep = |k: &Key| total || k.partner == r[1];
+        let over = |m: &str| -> Decimal {
+            (0..s.years)
+                .map(|t| c.tidy.sum(&s.id, &s.label(t), m, keep))
+                .sum()
+        };
+        check(
+            &r[3],
+            &Exp::Exact(c.terms.shown(over("exposure"))),
+            "who pays: pays",
+        );
+        check(
+            &r[4],
+            &Exp::Exact(c.terms.shown(over("fiscal_benefit_to"))),
+            "who pays: receives",
+        );
+        n += 2;
+        if total {
+            check(
+                &r[5],
+                &Exp::Exact(c.terms.shown(over("benefit_cashable"))),
+                "who pays: cashable",
+            );
+            n += 1;
+        }
+    }
+    n
+}
+
 #[test]
 fn every_figure_reconciles_with_the_tidy_export() {
     let (ws, ps) = common::load(&common::example_dir());
@@ -202,7 +240,7 @@ fn every_figure_reconciles_with_the_tidy_export() {
     for (unit, real) in common::all_modes() {
         let (tables, prov) = common::tables(&ws, &ps, unit, real);
         let blocks = common::parse_blocks(&single_file(&tables, &prov, false));
-        assert_eq!(blocks.len(), 6, "five tables and the provenance block");
+        assert_eq!(blocks.len(), 7, "six tables and the provenance block");
         let c = Ctx {
             ws: &ws,
             ps: &ps,
@@ -213,7 +251,8 @@ fn every_figure_reconciles_with_the_tidy_export() {
             + value_for_money(&c, &blocks[1])
             + pools(&c, &blocks[2])
             + services::services(&c, &blocks[3])
-            + services::comparison(&c, &blocks[4]);
+            + services::comparison(&c, &blocks[4])
+            + who_pays(&c, &blocks[5]);
         assert!(checked > 5000, "{checked} cells checked");
     }
 }

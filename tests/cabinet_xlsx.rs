@@ -57,6 +57,7 @@ fn sheets_titles_headers_and_types() {
             "Pools",
             "Services",
             "Comparison",
+            "Who pays who benefits",
             "Monitoring",
             "Provenance"
         ]
@@ -77,8 +78,8 @@ fn sheets_titles_headers_and_types() {
         Data::Float(-137.0),
         "a negative gap is a number"
     );
-    assert_eq!(cell(&s[1].1, 2, 4), Data::Float(0.71), "BCR to 2 places");
-    let p = &s[6].1;
+    assert_eq!(cell(&s[1].1, 2, 4), Data::Float(0.7), "BCR to 2 places");
+    let p = &s[7].1;
     assert_eq!(cell(p, 2, 0), Data::String("poolplan version".into()));
     assert_eq!(
         cell(p, 2, 1),

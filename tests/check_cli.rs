@@ -591,6 +591,97 @@ const CASES: &[Case] = &[
             "takes no change, by or set",
         ],
     },
+    // --- outcomes and benefits (SPEC §11) --------------------------------
+    Case {
+        name: "outcomes-bad-beneficiary",
+        errors: 1,
+        expect: &[
+            "budgets/mini/outcomes.csv:4, column B \"beneficiary\"",
+            "\"DWP Jobcentre\" is not a valid id",
+            "\"dwp-jobcentre\"",
+        ],
+    },
+    Case {
+        name: "outcomes-bad-kind",
+        errors: 1,
+        expect: &[
+            "budgets/mini/outcomes.csv:5, column D \"kind\"",
+            "\"socail\" is not a kind; use one of: fiscal, economic, social",
+        ],
+    },
+    Case {
+        name: "outcomes-cashable-not-fiscal",
+        errors: 1,
+        expect: &[
+            "budgets/mini/outcomes.csv:5, column E \"cashable\"",
+            "with kind social: only a fiscal saving can be cashable",
+        ],
+    },
+    Case {
+        name: "outcomes-bad-cashable",
+        errors: 1,
+        expect: &[
+            "budgets/mini/outcomes.csv:3, column E \"cashable\"",
+            "cashable \"maybe\" is not yes or no",
+        ],
+    },
+    Case {
+        name: "outcomes-duplicate",
+        errors: 1,
+        expect: &[
+            "budgets/mini/outcomes.csv:6, column A \"outcome\"",
+            "duplicate row for outcome \"Family-Stabilised\", beneficiary \"nhs\", kind fiscal (first on line 3)",
+        ],
+    },
+    Case {
+        name: "outcome-value-and-rows",
+        errors: 1,
+        expect: &[
+            "budgets/mini/services.csv:2, column M \"outcome_value\"",
+            "outcome_value is given but outcomes.csv has rows for the outcome \"family-stabilised\"",
+        ],
+    },
+    Case {
+        name: "commission-outcome-value-and-rows",
+        errors: 1,
+        expect: &[
+            "scenarios/plan.toml:33:17, commission key \"outcome_value\"",
+            "outcome_value is given but outcomes.csv has rows for the outcome \"Family-Stabilised\"",
+        ],
+    },
+    Case {
+        name: "deadweight-out-of-range",
+        errors: 1,
+        expect: &[
+            "budgets/mini/services.csv:2, column P \"deadweight\"",
+            "the rate 1.5 is outside -1 to 1",
+            "a share from 0 to 1",
+        ],
+    },
+    Case {
+        name: "benefit-years-fractional",
+        errors: 1,
+        expect: &[
+            "budgets/mini/services.csv:2, column S \"benefit_years\"",
+            "benefit_years \"3.0\" is not a whole number",
+        ],
+    },
+    Case {
+        name: "drop-off-over-100",
+        errors: 1,
+        expect: &[
+            "budgets/mini/services.csv:2, column T \"drop_off\"",
+            "the drop_off \"110%\" is outside 0 to 1",
+        ],
+    },
+    Case {
+        name: "commission-benefit-years-float",
+        errors: 1,
+        expect: &[
+            "scenarios/plan.toml:31:17, commission key \"benefit_years\"",
+            "benefit_years \"2.5\" is not a whole number",
+        ],
+    },
     // --- encodings ------------------------------------------------------
     Case {
         name: "windows-1252-bad-value",

@@ -158,6 +158,7 @@ fn build(g: &Gen) -> (Budget, Scenario) {
             outcome: "o".into(),
             outcome_rate: Decimal::new(3, 1),
             outcome_value: Decimal::from(1000),
+            benefit: BenefitTerms::default(),
             start: None,
             end: None,
         })
@@ -180,6 +181,7 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         }],
         services,
         risk_shares,
+        outcomes: vec![],
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],

@@ -3,7 +3,8 @@
 //! byte for byte as it was, with no temporary file left behind.
 //!
 //! A full disk is a 64 KB tmpfs; read-only is a tmpfs remounted `ro`. Both
-//! need `mount` (root, as in CI); without it the test says so and skips.
+//! need `mount` (root): `#[ignore = "needs root"]`, run by `.ci/run` with
+//! `cargo test -- --ignored` as root (they fail, not skip, without it).
 //! A read-only folder by permissions is tested by dropping to uid 65534
 //! with `setpriv` (chmod does not bind root).
 
@@ -24,10 +25,7 @@ impl Tmpfs {
             .stderr(std::process::Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!("note: cannot mount a tmpfs here (not root?); this case is skipped");
-            return None;
-        }
+        assert!(ok, "cannot mount a tmpfs here: run these as root");
         Some(Tmpfs { dir })
     }
     fn path(&self) -> &Path {
@@ -133,6 +131,7 @@ fn both_exports_fail_and_keep_originals(root: &Path, reason: &str) {
 }
 
 #[test]
+#[ignore = "needs root (mounts a tmpfs)"]
 fn a_full_disk_keeps_the_originals() {
     let Some(fs) = Tmpfs::mount("64k") else {
         return;
@@ -143,6 +142,7 @@ fn a_full_disk_keeps_the_originals() {
 }
 
 #[test]
+#[ignore = "needs root (mounts a tmpfs)"]
 fn a_disk_that_fills_half_way_through_a_cabinet_export_replaces_nothing() {
     let Some(fs) = Tmpfs::mount("256k") else {
         return;
@@ -154,6 +154,7 @@ fn a_disk_that_fills_half_way_through_a_cabinet_export_replaces_nothing() {
 }
 
 #[test]
+#[ignore = "needs root (mounts a tmpfs)"]
 fn a_read_only_file_system_keeps_the_originals() {
     let Some(fs) = Tmpfs::mount("1m") else { return };
     originals(fs.path());
@@ -164,6 +165,7 @@ fn a_read_only_file_system_keeps_the_originals() {
 /// A folder the user may not write to (mode 555), as uid 65534 via setpriv
 /// (as root a mode does not bind); skipped with a note without setpriv.
 #[test]
+#[ignore = "needs setpriv"]
 fn a_read_only_folder_keeps_the_originals() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
@@ -178,10 +180,10 @@ fn a_read_only_folder_keeps_the_originals() {
         .arg("true")
         .status()
         .is_ok_and(|s| s.success());
-    if !usable {
-        eprintln!("note: setpriv is not available; the read-only folder case is skipped");
-        return;
-    }
+    assert!(
+        usable,
+        "setpriv is not available (or cannot drop to uid 65534)"
+    );
     let before = snapshot(root);
     let bin = assert_cmd::cargo::cargo_bin("poolplan");
     let fixture = fixture();

@@ -28,6 +28,7 @@ pub fn svc(
         outcome: String::new(),
         outcome_rate: Decimal::ZERO,
         outcome_value: Decimal::ZERO,
+        benefit: BenefitTerms::default(),
         start: None,
         end: None,
     }
@@ -83,6 +84,7 @@ pub fn budget(services: Vec<Service>) -> Budget {
         ],
         services,
         risk_shares: vec![],
+        outcomes: vec![],
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],

@@ -19,9 +19,11 @@ pub mod fixture;
 pub mod levers;
 pub mod median;
 pub mod monitor;
+pub mod outcome_costs;
 pub mod providers;
 pub mod sensitivity;
 pub mod switching;
+pub mod who_pays;
 
 use crate::engine::arith::sum;
 use crate::engine::{EngineError, Projection};

@@ -32,6 +32,8 @@ pub struct Line {
     pub volume: Decimal,
     pub cost: Decimal,
     pub outcomes: Decimal,
+    /// The outcome measure those outcomes count (empty if none).
+    pub outcome: String,
     pub cost_per_outcome: Option<Decimal>,
     pub rank: usize,
     /// (unit_cost − median) / median; `None` without a median.
@@ -49,7 +51,11 @@ pub struct Category {
     pub volume: Decimal,
     pub cost: Decimal,
     pub outcomes: Decimal,
+    /// `None` also when the lines count different outcome measures (unlike
+    /// outcomes are never added into one cost per outcome): see `mixed_outcomes`.
     pub cost_per_outcome: Option<Decimal>,
+    /// True when the lines count more than one outcome measure.
+    pub mixed_outcomes: bool,
     pub saving_at_median: Decimal,
 }
 
@@ -79,6 +85,7 @@ fn category(
         cost: Decimal::ZERO,
         outcomes: Decimal::ZERO,
         cost_per_outcome: None,
+        mixed_outcomes: false,
         saving_at_median: Decimal::ZERO,
     };
     for (s, rank) in running.iter().zip(rank) {
@@ -106,13 +113,24 @@ fn category(
             volume: v,
             cost: s.cost[t],
             outcomes: s.outcomes[t],
+            outcome: s.outcome.trim().to_string(),
             cost_per_outcome: cost_per_outcome(s.cost[t], s.outcomes[t]),
             rank,
             diff_from_median: median.and_then(|m| diff_from_median(u, m)),
             saving_at_median: saving,
         });
     }
-    c.cost_per_outcome = cost_per_outcome(c.cost, c.outcomes);
+    let mut measures: Vec<String> = running
+        .iter()
+        .filter(|s| !s.outcome.trim().is_empty())
+        .map(|s| crate::model::OutcomeValue::key(&s.outcome))
+        .collect();
+    measures.sort_unstable();
+    measures.dedup();
+    c.mixed_outcomes = measures.len() > 1;
+    if !c.mixed_outcomes {
+        c.cost_per_outcome = cost_per_outcome(c.cost, c.outcomes);
+    }
     c.lines
         .sort_by(|a, b| (a.rank, a.service.as_str()).cmp(&(b.rank, b.service.as_str())));
     Ok(c)

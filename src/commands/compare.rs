@@ -9,6 +9,7 @@ use crate::report::bridge::{bridge_raw, bridge_text};
 use crate::report::compare;
 use crate::report::table::{render_csv, render_json, render_text, Table};
 use crate::report::terms::Terms;
+use crate::report::who_pays::who_pays_compare;
 use clap::ValueEnum;
 use std::path::Path;
 
@@ -82,6 +83,7 @@ pub fn run(
         (CompareTable::Pools, compare::pools(pair)),
         (CompareTable::Exposure, compare::exposure(pair)),
         (CompareTable::Services, compare::services(pair)),
+        (CompareTable::WhoPays, Ok(who_pays_compare(pa, pb))),
         (CompareTable::Bridge, Ok(bridge_table)),
     ];
     let mut tables: Vec<Table> = vec![];

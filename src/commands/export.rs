@@ -24,7 +24,8 @@ use crate::cli::Format;
 use crate::engine::Projection;
 use crate::load::provenance::hash_files;
 use crate::load::Workspace;
-use crate::report::cabinet::{self, InputFile, Provenance, Scale, Source};
+use crate::report::cabinet::paper::{self, Layout, Paper};
+use crate::report::cabinet::{InputFile, Source};
 use crate::report::tidy::{write_projection, HEADER};
 use std::path::{Path, PathBuf};
 
@@ -122,36 +123,29 @@ fn build(
         files.extend(b.monitoring.files.iter().map(PathBuf::as_path));
     }
     let hashes = hash_files(&ws.root, files)?;
-    let provenance = Provenance::new(
-        env!("CARGO_PKG_VERSION"),
-        ps.iter()
+    let paper = Paper {
+        sources: &sources,
+        names: ps
+            .iter()
             .map(|p| (p.scenario_id.clone(), p.scenario_name.clone()))
             .collect(),
-        hashes
+        inputs: hashes
             .into_iter()
             .map(|(path, sha256)| InputFile { path, sha256 })
             .collect(),
-    );
-    let unit = super::unit(a.units.unwrap_or_default());
-    let mut tables = cabinet::build_tables(&sources, unit, a.real).map_err(|e| e.to_string())?;
-    let scale = Scale::new(unit, a.real, &ps).map_err(|e| e.to_string())?;
-    if let Some((report, budget)) = &monitoring {
-        tables.push(cabinet::monitoring::monitoring(&scale, report, budget));
-    }
-    let prov = provenance.table(&scale);
-    Ok(match (format, target) {
+        unit: super::unit(a.units.unwrap_or_default()),
+        real: a.real,
+        bom: a.bom,
+        monitoring: monitoring.as_ref().map(|(r, b)| (r, *b)),
+    };
+    let layout = match (format, target) {
         (Format::Xlsx, Target::File(p)) | (Format::Xlsx, Target::Folder(p)) => {
-            let bytes = cabinet::xlsx::workbook_bytes(&tables, &prov).map_err(|e| e.to_string())?;
-            vec![(p.clone(), bytes)]
+            Layout::Xlsx(p.clone())
         }
-        (Format::Csv, Target::File(p)) => {
-            vec![(p.clone(), cabinet::csv::single_file(&tables, &prov, a.bom))]
-        }
-        (Format::Csv, Target::Folder(d)) => cabinet::csv::per_table(&tables, &prov, a.bom)
-            .into_iter()
-            .map(|f| (d.join(f.name), f.bytes))
-            .collect(),
-    })
+        (Format::Csv, Target::File(p)) => Layout::CsvFile(p.clone()),
+        (Format::Csv, Target::Folder(d)) => Layout::CsvFolder(d.clone()),
+    };
+    paper::files(&paper, &layout)
 }
 
 /// Write every file, or none when one would replace a file without `force`.

@@ -3,7 +3,7 @@
 use super::{emit, map_projections, INVALID};
 use crate::cli::{Output, Units};
 use crate::engine::arith::R;
-use crate::report::summary::{headline_table, summary_long, value_table};
+use crate::report::summary::{benefit_tables, headline_table, summary_long, value_table};
 use crate::report::table::{render_csv, render_json, render_text, Table};
 use crate::report::terms::Terms;
 use std::path::Path;
@@ -19,8 +19,10 @@ pub fn run(
     // Each projection is reduced to its tables at once (a large model's
     // projection is big), on all cores; the base year is kept for the title.
     let reduced = match map_projections(dir, scenarios, |p| -> R<_> {
+        let mut head = vec![headline_table(p, terms)?];
+        head.extend(benefit_tables(p));
         Ok((
-            headline_table(p, terms)?,
+            head,
             value_table(&[p], terms)?,
             summary_long(&[p], terms)?,
             terms.label(&[p]),
@@ -41,7 +43,7 @@ pub fn run(
                 return INVALID;
             }
         };
-        tables.push(head);
+        tables.extend(head);
         if value.columns.is_empty() {
             value = Table {
                 rows: vec![],

@@ -25,7 +25,7 @@ fn known(root: &Path) -> Vec<String> {
 /// The ids of the scenarios named (file stems, or paths to files in
 /// `scenarios/`), each checked against the workspace, in the order given
 /// without repeats. An unknown one is printed as `summary` prints it and is
-/// exit code 1. The TUI opens on the first.
+/// exit code 1. The TUI opens on one, or on two as Compare's A and B.
 pub fn scenario_ids(root: &Path, args: &[String]) -> Result<Vec<String>, u8> {
     let known = known(root);
     let mut ids: Vec<String> = vec![];
@@ -64,13 +64,13 @@ pub fn run(dir: Option<&Path>, args: &[String]) -> u8 {
         Ok(ids) => ids,
         Err(code) => return code,
     };
-    if ids.len() > 1 {
+    if ids.len() > 2 {
         eprintln!(
-            "error: poolplan tui opens one scenario ({} given: {}); name one, and pick others in the Scenarios and Compare tabs",
+            "error: poolplan tui opens one scenario, or two as Compare's A and B ({} given: {})",
             ids.len(),
             ids.join(", ")
         );
         return USAGE;
     }
-    crate::tui::run(&root, ids.first().map(String::as_str))
+    crate::tui::run(&root, &ids)
 }

@@ -7,6 +7,8 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod arith;
+mod beneficiaries;
+pub mod benefit;
 mod contributions;
 mod headline;
 pub mod parallel;
@@ -14,11 +16,14 @@ mod pools;
 mod services;
 pub mod settle;
 pub mod split;
+mod totals;
+pub use totals::HorizonTotals;
 pub mod vfm;
 
 use crate::model::{Budget, Rates, Scenario, Year};
 use rust_decimal::Decimal;
 
+pub use beneficiaries::{Beneficiary, Fiscal};
 pub use headline::Totals;
 
 /// Why a scenario cannot be projected.
@@ -71,8 +76,12 @@ pub struct ServiceLine {
     pub outcome_rate: Vec<Decimal>,
     /// Unrounded.
     pub outcomes: Vec<Decimal>,
-    /// Rounded to the penny, cash terms.
+    /// Rounded to the penny, cash terms: Σ of `value_rows` (§11.2).
     pub benefit: Vec<Decimal>,
+    /// §11.1 value rows (outcomes.csv rows, or one unallocated row).
+    pub value_rows: Vec<benefit::ValueLine>,
+    /// Benefit by beneficiary (every kind), first-row order.
+    pub benefit_to: Vec<benefit::BenefitTo>,
     /// True for a service added by a `commission` lever.
     pub commissioned: bool,
 }
@@ -137,6 +146,11 @@ pub struct Projection {
     pub pools: Vec<PoolLine>,
     pub exposure: Vec<ExposureLine>,
     pub totals: Totals,
+    /// §11.4: every beneficiary of outcomes.csv (partners.csv order, then
+    /// outside agencies in first-row order) with its fiscal benefit by year.
+    pub beneficiaries: Vec<Beneficiary>,
+    /// §11.4–11.5: fiscal and cashable benefit, their PV, financial ROI.
+    pub fiscal: Fiscal,
     /// Notes such as volumes floored at zero.
     pub warnings: Vec<String>,
 }
@@ -167,6 +181,8 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
     let services = services::project(budget, scenario, &deflator, &mut warnings)?;
     let (pools, exposure) = pools::project(budget, scenario, &contributions, &services)?;
     let totals = headline::totals(scenario, &deflator, &pools, &services, n)?;
+    let beneficiaries = beneficiaries::project(budget, &services, n)?;
+    let fiscal = beneficiaries::fiscal(scenario, &deflator, &services, &totals, n)?;
     Ok(Projection {
         scenario_id: scenario.id.clone(),
         scenario_name: scenario.name.clone(),
@@ -180,6 +196,8 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
         pools,
         exposure,
         totals,
+        beneficiaries,
+        fiscal,
         warnings,
     })
 }
@@ -190,3 +208,7 @@ mod tests;
 mod tests_more;
 #[cfg(test)]
 mod tests_s10;
+#[cfg(test)]
+mod tests_s11;
+#[cfg(test)]
+mod tests_s11_shares;

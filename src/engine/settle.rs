@@ -42,6 +42,8 @@ struct Terms<'a> {
     agreed: Vec<Decimal>,
     /// Each sharer's cap, if any (never the host's).
     caps: Vec<Option<Cap>>,
+    /// §11.3 each sharer's benefit weight by year (`benefit` pools only).
+    benefit: Vec<Vec<Decimal>>,
 }
 
 /// Settles years of a projection; built once per projection.
@@ -74,6 +76,7 @@ impl<'a> Settler<'a> {
                         .filter(|r| r.pool == pool.id)
                         .filter_map(|r| order.get(r.partner.as_str()).copied())
                         .collect(),
+                    RiskRule::Benefit => weights::fiscal_partners(services, &pool.id, &order),
                     _ => lines
                         .iter()
                         .filter_map(|c| order.get(c.partner.as_str()).copied())
@@ -116,6 +119,7 @@ impl<'a> Settler<'a> {
                     })
                     .collect();
                 Terms {
+                    benefit: weights::benefit_weights(services, pool, &sharers),
                     rule: pool.risk_share,
                     underspend: pool.underspend,
                     sharers,
@@ -248,6 +252,7 @@ impl<'a> Settler<'a> {
                     .unwrap_or_default(),
                 RiskRule::Host => host_weight(k, terms.host),
                 RiskRule::Agreed => terms.agreed[k],
+                RiskRule::Benefit => terms.benefit[k].get(t).copied().unwrap_or_default(),
             })
             .collect();
         if w.iter().all(|x| x.is_zero()) {
@@ -284,13 +289,8 @@ impl<'a> Settler<'a> {
     }
 }
 
-fn host_weight(k: usize, host: usize) -> Decimal {
-    if k == host {
-        Decimal::ONE
-    } else {
-        Decimal::ZERO
-    }
-}
+mod weights;
+use weights::host_weight;
 
 #[cfg(test)]
 mod tests;

@@ -29,6 +29,7 @@ pub(super) fn svc(id: &str, pool: &str, unit_cost: Decimal, volume: Decimal) -> 
         outcome: String::new(),
         outcome_rate: Decimal::ZERO,
         outcome_value: Decimal::ZERO,
+        benefit: BenefitTerms::default(),
         start: None,
         end: None,
     }
@@ -76,6 +77,7 @@ pub(super) fn budget() -> Budget {
         }],
         services: vec![],
         risk_shares: vec![],
+        outcomes: vec![],
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],

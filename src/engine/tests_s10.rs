@@ -170,3 +170,28 @@ fn offsets_move_money_between_pools_not_partners() {
     let e: Vec<Decimal> = p.exposure.iter().map(|e| e.values[0]).collect();
     assert_eq!(e, vec![dec!(800), dec!(900), dec!(0)]);
 }
+
+#[test]
+fn demand_of_minus_150_percent_stops_the_service_for_good() {
+    // SPEC §9: 100, then max(0, 100 × −0.5) = 0, and 0 from then on (not
+    // 25 and 6.25 on alternate years); a lever still applies on top.
+    let mut b = budget();
+    b.services = vec![svc("x", "p", dec!(10), dec!(100))];
+    let mut s = scenario(5);
+    s.demand.insert("x".into(), dec!(-1.5).into());
+    let x = &run(&b, &s).services[0];
+    assert_eq!(
+        x.volume,
+        vec![dec!(100), dec!(0), dec!(0), dec!(0), dec!(0)]
+    );
+    s.levers = vec![lever(
+        LeverKind::Volume {
+            service: "x".into(),
+            op: Op::By(dec!(5)),
+            reduces: None,
+        },
+        3,
+        Some(3),
+    )];
+    assert_eq!(run(&b, &s).services[0].volume[3], dec!(5));
+}

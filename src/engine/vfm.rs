@@ -83,6 +83,16 @@ pub fn vfm(
     })
 }
 
+/// §11.4 financial return on investment, a ratio like `bcr`:
+/// pv_fiscal_benefit / pv_cost, unrounded; `None` when pv_cost is 0.
+pub fn financial_roi(pv_fiscal_benefit: Decimal, pv_cost: Decimal) -> Option<Decimal> {
+    if pv_cost.is_zero() {
+        None
+    } else {
+        pv_fiscal_benefit.checked_div(pv_cost)
+    }
+}
+
 /// cost / outcomes, or `None` ("n/a") where outcomes are 0.
 pub fn cost_per_outcome(cost: Decimal, outcomes: Decimal) -> Option<Decimal> {
     if outcomes.is_zero() {

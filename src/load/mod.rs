@@ -3,6 +3,7 @@
 
 pub mod actuals;
 pub mod budget;
+pub mod chain;
 pub mod diag;
 mod header;
 pub mod manifest;
@@ -19,9 +20,10 @@ pub mod tomlsrc;
 pub mod xlsx;
 
 use crate::model::{Budget, Scenario};
+pub use chain::{chain_ids, reparse};
 pub use diag::{Diagnostic, Owner, Severity};
 use resolve::ScenarioSource;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The largest input file read, in bytes (anything bigger is refused with a message).
@@ -40,7 +42,9 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
             MAX_FILE_BYTES >> 20
         ));
     }
-    std::fs::read(path).map_err(|e| io_message(path, &e))
+    let bytes = std::fs::read(path).map_err(|e| io_message(path, &e))?;
+    chain::record_read(path, &bytes);
+    Ok(bytes)
 }
 
 fn io_message(_path: &Path, e: &std::io::Error) -> String {
@@ -92,6 +96,11 @@ pub struct Workspace {
     /// Scenario ids of `scenarios/`, sorted.
     pub scenario_ids: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Scenario id → its file's text exactly as read and parsed (decoded).
+    pub texts: HashMap<String, String>,
+    /// Every file this load read → the SHA-256 of the bytes read (for
+    /// provenance: the hashes of exactly the inputs the figures came from).
+    pub digests: BTreeMap<PathBuf, String>,
 }
 
 fn list_dir(dir: &Path, want_dirs: bool, ext: Option<&str>) -> Vec<PathBuf> {
@@ -129,6 +138,12 @@ impl Workspace {
     /// Load every budget and every scenario file of the workspace, plus any
     /// scenario files named by path in `extra`.
     pub fn load(root: &Path, extra: &[String]) -> Workspace {
+        let (mut ws, digests) = chain::recording(|| Workspace::load_files(root, extra));
+        ws.digests = digests;
+        ws
+    }
+
+    fn load_files(root: &Path, extra: &[String]) -> Workspace {
         let mut ws = Workspace {
             root: root.to_path_buf(),
             ..Default::default()
@@ -213,8 +228,11 @@ impl Workspace {
                         owner,
                         file: shown.clone(),
                     };
-                    text::decode_toml(&bytes, &mut sink)
-                        .and_then(|text| scenario::parse_scenario(&text, &mut sink))
+                    text::decode_toml(&bytes, &mut sink).and_then(|text| {
+                        let raw = scenario::parse_scenario(&text, &mut sink);
+                        self.texts.insert(id.clone(), text);
+                        raw
+                    })
                 }
                 Err(e) => {
                     self.diagnostics.push(Diagnostic {
@@ -229,16 +247,9 @@ impl Workspace {
                     None
                 }
             };
-            let mut parent = None;
-            if let Some(ext) = raw.as_ref().and_then(|r| r.extends.as_ref()) {
-                let e = ext.v.trim();
-                if is_path_arg(e) {
-                    let pp = p.parent().unwrap_or(Path::new(".")).join(e);
-                    parent = Some(stem(&pp));
-                    pending.push(pp);
-                } else {
-                    parent = Some(e.to_string());
-                }
+            let parent = chain::parent_of(raw.as_ref());
+            if let Some(pp) = chain::parent_path(raw.as_ref(), &p) {
+                pending.push(pp);
             }
             self.sources.insert(
                 id.clone(),
@@ -292,16 +303,7 @@ impl Workspace {
 
     /// Every scenario id in the chain of `id` (itself first).
     pub fn chain_ids(&self, id: &str) -> Vec<String> {
-        let mut out = vec![];
-        let mut cur = Some(id.to_string());
-        while let Some(c) = cur {
-            if out.contains(&c) {
-                break;
-            }
-            cur = self.sources.get(&c).and_then(|s| s.parent.clone());
-            out.push(c);
-        }
-        out
+        chain_ids(&self.sources, id)
     }
 }
 

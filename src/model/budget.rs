@@ -44,6 +44,8 @@ pub enum RiskRule {
     ProRata,
     Host,
     Agreed,
+    /// §11.3: weights are partners' fiscal benefit from the pool's services.
+    Benefit,
 }
 
 impl RiskRule {
@@ -51,12 +53,14 @@ impl RiskRule {
         ("pro_rata", RiskRule::ProRata),
         ("host", RiskRule::Host),
         ("agreed", RiskRule::Agreed),
+        ("benefit", RiskRule::Benefit),
     ];
     pub fn name(self) -> &'static str {
         match self {
             RiskRule::ProRata => "pro_rata",
             RiskRule::Host => "host",
             RiskRule::Agreed => "agreed",
+            RiskRule::Benefit => "benefit",
         }
     }
 }
@@ -160,6 +164,8 @@ pub struct Service {
     pub outcome: String,
     pub outcome_rate: Decimal,
     pub outcome_value: Decimal,
+    /// §11.2 additionality and persistence (and whether outcome_value was written).
+    pub benefit: super::BenefitTerms,
     pub start: Option<Year>,
     pub end: Option<Year>,
 }
@@ -213,6 +219,8 @@ pub struct Budget {
     pub providers: Vec<Provider>,
     pub services: Vec<Service>,
     pub risk_shares: Vec<RiskShare>,
+    /// outcomes.csv rows (§11.1), file order.
+    pub outcomes: Vec<super::OutcomeValue>,
     /// §10.4 risk_caps.csv rows.
     pub risk_caps: Vec<RiskCap>,
     /// §10.2 schedules.csv rows (every year, inside the horizon or not).

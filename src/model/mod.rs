@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod growth;
 pub mod monitoring;
+pub mod outcomes;
 pub mod rates;
 pub mod round;
 pub mod scenario;
@@ -14,6 +15,7 @@ pub mod year;
 
 pub use budget::*;
 pub use monitoring::{Actual, Monitoring, Period, ProfileWeight};
+pub use outcomes::{BenefitTerms, OutcomeValue, ValueKind};
 pub use rates::YearRate;
 pub use round::*;
 pub use scenario::*;

@@ -151,6 +151,11 @@ pub fn value(pair: Pair<'_>) -> R<Table> {
         (m::PV_BENEFIT, ta.pv_benefit, tb.pv_benefit),
         (m::NPV, ta.npv, tb.npv),
         (m::CLOSING_RESERVE, ca, cb),
+        (
+            m::PV_FISCAL_BENEFIT,
+            pa.fiscal.pv_fiscal_benefit,
+            pb.fiscal.pv_fiscal_benefit,
+        ),
     ] {
         t.rows.push(vec![
             Cell::Measure(measure),

@@ -21,7 +21,8 @@ pub const OVERSPEND: Measure = m("overspend", "overspend");
 pub const RESERVE: Measure = m("reserve", "reserve");
 pub const OUTCOMES: Measure = m("outcomes", "outcomes");
 /// Always in £, whatever the units of the table.
-pub const COST_PER_OUTCOME: Measure = m("cost_per_outcome", "cost per outcome (£)");
+/// Adds unlike outcomes together: labelled so (by measure: `summary`'s own table).
+pub const COST_PER_OUTCOME: Measure = m("cost_per_outcome", "cost per outcome (£, all outcomes)");
 pub const BENEFIT_TOTAL: Measure = m("benefit_total", "benefit");
 pub const PV_COST: Measure = m("pv_cost", "PV of spend");
 pub const PV_BENEFIT: Measure = m("pv_benefit", "PV of benefit");
@@ -29,6 +30,12 @@ pub const NPV: Measure = m("npv", "NPV");
 pub const BCR: Measure = m("bcr", "BCR");
 pub const PAYBACK_YEAR: Measure = m("payback_year", "payback year");
 pub const CLOSING_RESERVE: Measure = m("closing_reserve", "closing reserve");
+/// §11.4–11.5.
+pub const FISCAL_BENEFIT: Measure = m("fiscal_benefit", "fiscal benefit");
+pub const CASHABLE_BENEFIT: Measure = m("cashable_benefit", "cashable benefit");
+pub const PV_FISCAL_BENEFIT: Measure = m("pv_fiscal_benefit", "PV of fiscal benefit");
+pub const FINANCIAL_ROI: Measure = m("financial_roi", "financial ROI");
+pub const FISCAL_PAYBACK_YEAR: Measure = m("fiscal_payback_year", "fiscal payback year");
 
 #[cfg(test)]
 mod tests {
@@ -51,6 +58,11 @@ mod tests {
             BCR,
             PAYBACK_YEAR,
             CLOSING_RESERVE,
+            FISCAL_BENEFIT,
+            CASHABLE_BENEFIT,
+            PV_FISCAL_BENEFIT,
+            FINANCIAL_ROI,
+            FISCAL_PAYBACK_YEAR,
         ];
         let mut ids: Vec<&str> = all.iter().map(|m| m.id).collect();
         assert!(ids

@@ -14,3 +14,4 @@ pub mod summary;
 pub mod table;
 pub mod terms;
 pub mod tidy;
+pub mod who_pays;

@@ -25,6 +25,7 @@ pub const RAW_COLUMNS: &[&str] = &[
     "diff_from_median",
     "scenario",
     "year",
+    "outcome",
 ];
 
 /// The label a category's totals row carries in the `service` column
@@ -47,6 +48,7 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
         "volume",
         "cost",
         "outcomes",
+        "outcome measure",
         "cost/outcome",
         "rank",
         "vs median",
@@ -69,6 +71,7 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
                     Cell::Qty(l.volume, 1),
                     Cell::Money(l.cost),
                     Cell::Qty(l.outcomes, 1),
+                    Cell::text(l.outcome.clone()),
                     Cell::price_or_na(l.cost_per_outcome),
                     Cell::Qty(l.rank.into(), 0),
                     l.diff_from_median.map(Cell::Pct).unwrap_or(Cell::NA),
@@ -83,11 +86,15 @@ pub fn provider_tables(cats: &[Category], scenario: &str, year: &str) -> Vec<Tab
                 Cell::Qty(c.volume, 1),
                 Cell::Money(c.cost),
                 Cell::Qty(c.outcomes, 1),
+                Cell::text(if c.mixed_outcomes { "(mixed)" } else { "" }),
                 Cell::price_or_na(c.cost_per_outcome),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Money(c.saving_at_median),
             ]);
+            if c.mixed_outcomes {
+                t.notes.push("The lines count different outcome measures, so the category has no single cost per outcome (n/a); see each line's, or `summary` for cost per outcome by outcome measure.".into());
+            }
             t.notes.push(match c.median_unit_cost {
                 Some(m) => format!(
                     "Volume-weighted median unit cost £{}; paying it to every service above it would save £{} in {year}.",
@@ -130,6 +137,7 @@ pub fn provider_raw(cats: &[Category], scenario: &str, year: &str) -> Table {
                 l.diff_from_median.map(Cell::Pct).unwrap_or(Cell::NA),
                 Cell::text(scenario),
                 Cell::text(year),
+                Cell::text(l.outcome.clone()),
             ]);
         }
         t.rows.push(vec![
@@ -150,6 +158,7 @@ pub fn provider_raw(cats: &[Category], scenario: &str, year: &str) -> Table {
             Cell::Empty,
             Cell::text(scenario),
             Cell::text(year),
+            Cell::text(if c.mixed_outcomes { "(mixed)" } else { "" }),
         ]);
     }
     t

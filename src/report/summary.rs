@@ -1,7 +1,9 @@
 //! `poolplan summary`: per scenario, a table with years as columns
 //! (contributions, spend, in-year gap, overspend, reserve, outcomes, cost per
-//! outcome, benefit) and a total column, then NPV, BCR and payback; in cash
-//! or real terms. Rows are keyed by `measure` ids, shown by their labels.
+//! outcome, benefit, fiscal and cashable benefit) and a total column, then
+//! NPV, BCR, payback, financial ROI and fiscal payback; in cash or real
+//! terms; and the §11.5 tables (cost per outcome by outcome measure, who
+//! pays, who benefits), in cash. Rows are keyed by `measure` ids, shown by their labels.
 
 use super::measure::{self as m, Measure};
 use super::table::{Cell, Table};
@@ -71,6 +73,11 @@ pub fn headline_table(p: &Projection, terms: Terms) -> R<Table> {
     t.rows.push(r);
     t.rows
         .push(money_row(m::BENEFIT_TOTAL, &tot.benefit_total, true)?);
+    let f = &p.fiscal;
+    t.rows
+        .push(money_row(m::FISCAL_BENEFIT, &f.benefit_fiscal, true)?);
+    t.rows
+        .push(money_row(m::CASHABLE_BENEFIT, &f.benefit_cashable, true)?);
     Ok(t)
 }
 
@@ -80,10 +87,20 @@ pub fn closing_reserve(p: &Projection, terms: Terms) -> R<Decimal> {
 }
 
 fn payback(p: &Projection) -> String {
-    p.totals
-        .payback
-        .map(|y| p.year_label(y))
-        .unwrap_or_else(|| "none".into())
+    year_or_none(p, p.totals.payback)
+}
+
+/// The year a payback index names, or "none".
+fn year_or_none(p: &Projection, y: Option<usize>) -> String {
+    y.map(|y| p.year_label(y)).unwrap_or_else(|| "none".into())
+}
+
+/// §11.4 financial ROI to `dp` places, or n/a.
+fn roi(p: &Projection, dp: u32) -> Cell {
+    p.fiscal
+        .financial_roi
+        .map(|b| Cell::Qty(round_dp(b, dp), dp))
+        .unwrap_or(Cell::NA)
 }
 
 /// The value-for-money table of several scenarios: NPV, BCR, payback.
@@ -96,6 +113,9 @@ pub fn value_table(ps: &[&Projection], terms: Terms) -> R<Table> {
         m::BCR,
         m::PAYBACK_YEAR,
         m::CLOSING_RESERVE,
+        m::PV_FISCAL_BENEFIT,
+        m::FINANCIAL_ROI,
+        m::FISCAL_PAYBACK_YEAR,
     ];
     let mut cols = vec!["scenario"];
     cols.extend(measures.iter().map(|m| m.id));
@@ -119,6 +139,9 @@ pub fn value_table(ps: &[&Projection], terms: Terms) -> R<Table> {
                 .unwrap_or(Cell::NA),
             Cell::text(payback(p)),
             Cell::Money(closing_reserve(p, terms)?),
+            Cell::Money(p.fiscal.pv_fiscal_benefit),
+            roi(p, 2),
+            Cell::text(year_or_none(p, p.fiscal.payback)),
         ]);
     }
     Ok(t)
@@ -168,6 +191,15 @@ pub fn summary_long(ps: &[&Projection], terms: Terms) -> R<Table> {
             ),
             (m::PAYBACK_YEAR, Cell::text(payback(p))),
             (m::CLOSING_RESERVE, Cell::Money(closing_reserve(p, terms)?)),
+            (
+                m::PV_FISCAL_BENEFIT,
+                Cell::Money(p.fiscal.pv_fiscal_benefit),
+            ),
+            (m::FINANCIAL_ROI, roi(p, 4)),
+            (
+                m::FISCAL_PAYBACK_YEAR,
+                Cell::text(year_or_none(p, p.fiscal.payback)),
+            ),
         ] {
             t.rows.push(vec![
                 Cell::text(p.scenario_id.clone()),
@@ -178,4 +210,36 @@ pub fn summary_long(ps: &[&Projection], terms: Terms) -> R<Table> {
         }
     }
     Ok(t)
+}
+
+/// §11.5 tables of one scenario (cash): cost per outcome by outcome
+/// measure, and who pays, who benefits — for the partnership and for each
+/// pool whose services yield a fiscal benefit.
+pub fn benefit_tables(p: &Projection) -> Vec<Table> {
+    use crate::analysis::{outcome_costs, who_pays};
+    use crate::report::who_pays::{outcome_cost_table, who_pays_table};
+    let mut out = vec![];
+    if let Ok(rows) = outcome_costs::by_outcome(p, None) {
+        if !rows.is_empty() {
+            out.push(outcome_cost_table(p, &rows));
+        }
+    }
+    let title = |what: &str| {
+        format!(
+            "{} ({}): who pays, who benefits{what}",
+            p.scenario_name, p.scenario_id
+        )
+    };
+    if let Ok(rows) = who_pays::who_pays(p, None) {
+        out.push(who_pays_table("who_pays", title(" (all pools)"), &rows));
+    }
+    for pool in who_pays::pools_with_fiscal_benefit(p) {
+        if let Ok(mut rows) = who_pays::who_pays(p, Some(pool)) {
+            rows.retain(|r| r.partner || !r.receives.is_zero());
+            let mut t = who_pays_table("who_pays_pool", title(&format!(" in pool {pool}")), &rows);
+            t.notes = vec![format!("in pool {pool}: pays = contributions to the pool + risk shares there; receives = fiscal benefit of the pool's own services")];
+            out.push(t);
+        }
+    }
+    out
 }

@@ -71,6 +71,30 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
             .as_bytes()
             .cmp(p.exposure[*b].partner.as_bytes())
     });
+    let mut benefit_to: Vec<(usize, usize)> = p
+        .services
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| (0..s.benefit_to.len()).map(move |k| (i, k)))
+        .collect();
+    benefit_to.sort_by(|a, b| {
+        let (x, y) = (&p.services[a.0], &p.services[b.0]);
+        let (bx, by) = (
+            &x.benefit_to[a.1].beneficiary,
+            &y.benefit_to[b.1].beneficiary,
+        );
+        (x.pool.as_bytes(), bx.as_bytes(), x.id.as_bytes()).cmp(&(
+            y.pool.as_bytes(),
+            by.as_bytes(),
+            y.id.as_bytes(),
+        ))
+    });
+    let mut fiscal_to: Vec<&crate::engine::Beneficiary> = p
+        .beneficiaries
+        .iter()
+        .filter(|b| b.has_fiscal_row)
+        .collect();
+    fiscal_to.sort_by(|a, b| a.id.as_bytes().cmp(b.id.as_bytes()));
 
     let mut w = Rows {
         out,
@@ -94,12 +118,11 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
             &'static str,
             fn(&crate::engine::ServiceLine, usize) -> String,
         );
-        let service_measures: [Measure; 5] = [
+        let service_measures: [Measure; 4] = [
             ("unit_cost", |s, t| money(s.unit_cost[t])),
             ("volume", |s, t| plain(s.volume[t], 4)),
             ("cost", |s, t| money(s.cost[t])),
             ("outcomes", |s, t| plain(s.outcomes[t], 4)),
-            ("benefit", |s, t| money(s.benefit[t])),
         ];
         for (name, f) in service_measures {
             for &i in &services {
@@ -107,6 +130,21 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
                 if s.runs[t] {
                     w.row(y, &s.pool, "", &s.id, name, &f(s, t));
                 }
+            }
+        }
+        // §11.4: benefit continues after a service stops; benefit_to where non-zero.
+        for &i in &services {
+            let s = &p.services[i];
+            if s.runs[t] || !s.benefit[t].is_zero() {
+                w.row(y, &s.pool, "", &s.id, "benefit", &money(s.benefit[t]));
+            }
+        }
+        for &(i, k) in &benefit_to {
+            let s = &p.services[i];
+            let v = s.benefit_to[k].values[t];
+            if !v.is_zero() {
+                let who = &s.benefit_to[k].beneficiary;
+                w.row(y, &s.pool, who, &s.id, "benefit_to", &money(v));
             }
         }
         type PoolMeasure = (&'static str, fn(&crate::engine::PoolLine) -> &Vec<Decimal>);
@@ -156,6 +194,9 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
             let e = &p.exposure[i];
             w.row(y, "", &e.partner, "", "exposure", &money(e.values[t]));
         }
+        for b in &fiscal_to {
+            w.row(y, "", &b.id, "", "fiscal_benefit_to", &money(b.fiscal[t]));
+        }
         let tot = &p.totals;
         for (name, v) in [
             ("contributions", tot.contributions[t]),
@@ -163,6 +204,8 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
             ("in_year_gap", tot.in_year_gap[t]),
             ("overspend", tot.overspend[t]),
             ("benefit_total", tot.benefit_total[t]),
+            ("benefit_fiscal", p.fiscal.benefit_fiscal[t]),
+            ("benefit_cashable", p.fiscal.benefit_cashable[t]),
             ("real_spend", tot.real_spend[t]),
         ] {
             w.row(y, "", "", "", name, &money(v));
@@ -188,6 +231,17 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         "closing_reserve",
         &money(tot.closing_reserve),
     );
+    let f = &p.fiscal;
+    w.row(
+        "",
+        "",
+        "",
+        "",
+        "pv_fiscal_benefit",
+        &money(f.pv_fiscal_benefit),
+    );
+    let roi = f.financial_roi.map(|r| plain(r, 4)).unwrap_or_default();
+    w.row("", "", "", "", "financial_roi", &roi);
 }
 
 /// The whole tidy export of several projections (sorted by scenario id).

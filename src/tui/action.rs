@@ -2,17 +2,8 @@
 //! mapped to these by `keymap`; `update` applies them. The `///` line on each
 //! variant is its help text: the help popup shows it verbatim.
 
-use super::app::{Tab, Written};
+use super::app::{Conflict, Effect, Tab, Written};
 use crate::load::Workspace;
-use std::collections::HashMap;
-
-/// A workspace read from disk by the watcher, with the text of every scenario file.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub workspace: Workspace,
-    /// Scenario id → the file's text as read.
-    pub texts: HashMap<String, String>,
-}
 
 macro_rules! actions {
     ($( $(#[doc = $doc:literal])+ $name:ident $( ( $($t:ty),* ) )? ,)*) => {
@@ -77,7 +68,7 @@ actions! {
     SortNext,
     /// Services: reverse the sort
     SortReverse,
-    /// Services: filter by name, pool, provider or category
+    /// Filter (Services) or find (other tables) by text
     Filter,
     /// Levers: raise the rate 0.5pp or the amount 1%
     NudgeUp,
@@ -93,17 +84,17 @@ actions! {
     Redo,
     /// Save the scenario to its own file
     Save,
-    /// Save as a new scenario under a name you type
+    /// Save as a new scenario (asks id, name and description)
     SaveAs,
-    /// Export the current scenario (exports/)
+    /// Export: Cabinet tables (CSV, XLSX) or tidy figures, in a dialog
     Export,
     /// Compare: pick scenario A
     PickA,
     /// Compare: pick scenario B
     PickB,
-    /// Form: previous lever kind
+    /// Form: previous choice (lever kind, format, units)
     KindPrev,
-    /// Form: next lever kind
+    /// Form: next choice
     KindNext,
     /// Type a character
     Char(char),
@@ -117,6 +108,18 @@ actions! {
     Yes,
     /// Confirm: no
     No,
+    /// Find: jump to the next line matching the text
+    FindNext,
+    /// Find: jump to the previous match
+    FindPrev,
+    /// Save every edited scenario, then quit
+    SaveAndQuit,
+    /// Conflict: write your version over the file on disk
+    KeepMine,
+    /// Conflict: take the version on disk (yours stays undoable)
+    TakeTheirs,
+    /// Half a second passed (status messages age)
+    Tick,
     /// Mouse click at a column and row
     Click(u16, u16),
     /// Mouse wheel up
@@ -126,7 +129,11 @@ actions! {
     /// The terminal was resized
     Resize(u16, u16),
     /// Workspace files changed on disk and were read again
-    Reloaded(Box<Loaded>),
+    Reloaded(Box<Workspace>),
+    /// A write would replace an existing file: ask first
+    WouldReplace(Box<Effect>),
+    /// A scenario file changed on disk since it was loaded: ask first
+    Conflict(Box<Conflict>),
     /// A file was written (with the path as shown), or not
     Wrote(Result<(Written, String), String>),
 }

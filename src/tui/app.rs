@@ -3,11 +3,10 @@
 //! terminal size) are stored when the terminal resizes; everything else
 //! about layout is recomputed by the pure functions in `layout`.
 
-use super::model::Model;
 use super::strings as s;
 use crate::load::Diagnostic;
 use crate::report::table::Unit;
-use std::path::PathBuf;
+use crate::session::Session;
 
 /// The screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,13 +58,33 @@ pub struct Form {
     pub error: Option<String>,
 }
 
+/// The export dialog's state (see `export`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportForm {
+    pub format: usize,
+    pub unit: Unit,
+    /// Export Compare's A and B (A first), not just the current scenario.
+    pub pair: bool,
+    pub path: String,
+    /// 0 format, 1 units, 2 scenarios, 3 path.
+    pub focus: usize,
+    pub error: Option<String>,
+    /// A write the edge refused because the file exists: asks y/n.
+    pub replace: Option<Box<Effect>>,
+}
+
 /// What a line of typed text is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
+    /// The Services filter.
     Filter,
+    /// Find a line on another table tab.
+    Find,
     /// Edit the value of row `n` of the Levers tab.
     EditValue(usize),
-    SaveAs,
+    /// Save as: question `step` (id, display name, description) and the
+    /// answers so far.
+    SaveAs { step: usize, answers: Vec<String> },
 }
 
 /// A line of text being typed.
@@ -80,8 +99,16 @@ pub struct TextInput {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     Help,
-    Picker { target: PickTarget, selected: usize },
+    Picker {
+        target: PickTarget,
+        selected: usize,
+    },
     Form(Form),
+    Export(ExportForm),
+    /// Unsaved edits found in the recovery file at start: restore them?
+    Recover(Vec<crate::session::recovery::Edit>),
+    /// A save that would overwrite someone else's change (see `conflict`).
+    Conflict(Box<Conflict>),
     ConfirmQuit,
 }
 
@@ -96,9 +123,9 @@ pub enum Mode {
     Confirm,
 }
 
-/// One undoable edit of a scenario's text.
+/// One undoable edit of a scenario's text (see `history`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Edit {
+pub struct UndoEntry {
     pub id: String,
     pub before: String,
     pub after: String,
@@ -110,7 +137,12 @@ pub struct Edit {
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// Half-seconds shown (`Tick`s); it goes after `STATUS_TICKS`.
+    pub age: u8,
 }
+
+/// How many half-second ticks a status message stays (about 5 seconds).
+pub const STATUS_TICKS: u8 = 10;
 
 /// The services table's view state.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -123,33 +155,14 @@ pub struct ServicesView {
     pub detail: bool,
 }
 
-/// What a finished file write was.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Written {
-    /// A scenario file: its id and the text written.
-    Scenario { id: String, text: String },
-    /// A new scenario saved from scenario `from`.
-    NewScenario {
-        id: String,
-        from: String,
-        text: String,
-    },
-    /// An export.
-    Export,
-}
-
-/// Work for the edge (file writes), queued by `update`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Effect {
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-    pub what: Written,
-}
+pub use super::effects::{Conflict, Effect, Written};
 
 /// The app.
 #[derive(Debug, Default)]
 pub struct App {
-    pub model: Model,
+    pub session: Session,
+    /// Views derived from the session, recomputed by `update` when stale.
+    pub derived: super::derived::Derived,
     pub tab: Tab,
     /// Index into `model.ids`.
     pub current: usize,
@@ -163,11 +176,19 @@ pub struct App {
     pub pool: usize,
     pub lever_row: usize,
     pub provider_scroll: usize,
-    pub undo: Vec<Edit>,
-    pub redo: Vec<Edit>,
+    pub compare_scroll: usize,
+    pub help_scroll: usize,
+    /// The text `n`/`N` look for.
+    pub find: String,
+    /// Quit once every queued save has succeeded (the quit dialog's `w`).
+    pub quit_when_saved: bool,
+    pub undo: Vec<UndoEntry>,
+    pub redo: Vec<UndoEntry>,
     pub status: Option<Status>,
     /// Errors of the last reload (empty when the files are fine).
     pub errors: Vec<Diagnostic>,
+    /// First error shown in the errors panel.
+    pub errors_scroll: usize,
     /// Terminal size (columns, rows), set on resize.
     pub size: (u16, u16),
     pub effects: Vec<Effect>,
@@ -181,7 +202,7 @@ impl App {
     /// year, filter applied): used by keys and clicks alike.
     pub fn service_row_count(&self) -> usize {
         self.current_id()
-            .and_then(|id| self.model.projection(id))
+            .and_then(|id| self.session.projection(id))
             .map(|p| {
                 super::data::services::rows(
                     p,
@@ -196,9 +217,9 @@ impl App {
     }
 
     /// A new app on a built model, with the errors found while building it.
-    pub fn new(model: Model, errors: Vec<Diagnostic>, size: (u16, u16), color: bool) -> App {
+    pub fn new(session: Session, errors: Vec<Diagnostic>, size: (u16, u16), color: bool) -> App {
         App {
-            model,
+            session,
             errors,
             size,
             color,
@@ -211,8 +232,8 @@ impl App {
         match &self.popup {
             Some(Popup::Help) => Mode::Help,
             Some(Popup::Picker { .. }) => Mode::Picker,
-            Some(Popup::Form(_)) => Mode::Form,
-            Some(Popup::ConfirmQuit) => Mode::Confirm,
+            Some(Popup::Form(_) | Popup::Export(_)) => Mode::Form,
+            Some(Popup::ConfirmQuit | Popup::Conflict(_) | Popup::Recover(_)) => Mode::Confirm,
             None if self.input.is_some() => Mode::Text,
             None => Mode::Normal(self.tab),
         }
@@ -220,25 +241,54 @@ impl App {
 
     /// The current scenario's id.
     pub fn current_id(&self) -> Option<&str> {
-        self.model.ids.get(self.current).map(String::as_str)
+        self.session.ids.get(self.current).map(String::as_str)
     }
 
     pub fn compare_a_id(&self) -> Option<&str> {
-        self.model.ids.get(self.compare_a).map(String::as_str)
+        self.session.ids.get(self.compare_a).map(String::as_str)
     }
 
     /// The horizon of the current scenario.
     pub fn years(&self) -> usize {
         self.current_id()
-            .and_then(|id| self.model.projection(id))
+            .and_then(|id| self.session.projection(id))
             .map(|p| p.years)
             .unwrap_or(1)
+    }
+
+    /// Switch the current scenario, keeping the year within its horizon.
+    pub fn set_current(&mut self, i: usize) {
+        self.current = i.min(self.session.ids.len().saturating_sub(1));
+        self.year = self.year.min(self.years().saturating_sub(1));
+        self.services.selected = 0;
+        self.lever_row = self.first_lever_row();
+    }
+
+    /// The first selectable row of the Levers tab.
+    pub fn first_lever_row(&self) -> usize {
+        use super::data::levers::{rows, RowKind};
+        let rows = self
+            .current_id()
+            .map(|id| rows(&self.session, id))
+            .unwrap_or_default();
+        rows.iter()
+            .position(|r| !matches!(r.kind, RowKind::Section(_)))
+            .unwrap_or(0)
+    }
+
+    /// Bring the derived views up to date (after every action).
+    pub fn refresh_derived(&mut self) {
+        let current = self.current_id().unwrap_or_default().to_string();
+        let compare_a = self.compare_a_id().unwrap_or_default().to_string();
+        self.derived
+            .update(&self.session, current, compare_a, self.year);
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             error: false,
+            age: 0,
         });
     }
 
@@ -246,6 +296,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: true,
+            age: 0,
         });
     }
 }

@@ -3,26 +3,17 @@
 //! polling modification times, and performing queued writes through
 //! `save::write_atomic`.
 
-use super::action::{Action, Loaded};
-use super::app::{App, Effect};
-use crate::load::{read_file, text::decode, Workspace};
+use super::action::Action;
+use super::app::{App, Conflict, Effect, Written};
+use crate::load::Workspace;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Read the workspace and the text of every scenario file.
-pub fn load(root: &Path) -> Loaded {
-    let workspace = Workspace::load(root, &[]);
-    let texts = workspace
-        .sources
-        .iter()
-        .filter_map(|(id, src)| {
-            read_file(&src.path)
-                .ok()
-                .map(|b| (id.clone(), decode(&b).0))
-        })
-        .collect();
-    Loaded { workspace, texts }
+/// Read the workspace (it keeps every scenario file's text as read, for
+/// comment-preserving saves, and the digest of every file read).
+pub fn load(root: &Path) -> Workspace {
+    Workspace::load(root, &[])
 }
 
 /// What the watcher compares: every workspace file's modification time and size.
@@ -72,6 +63,43 @@ pub fn perform(root: &Path, e: Effect) -> Action {
             return Action::Wrote(Err(format!("cannot create {}: {err}", dir.display())));
         }
     }
+    if e.what == Written::ClearRecovery {
+        return match std::fs::remove_file(&e.path) {
+            Ok(()) => Action::Wrote(Ok((e.what, shown))),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                Action::Wrote(Ok((e.what, shown)))
+            }
+            Err(err) => Action::Wrote(Err(format!("cannot remove {shown}: {err}"))),
+        };
+    }
+    match &e.what {
+        Written::Export { replace: false }
+        | Written::NewScenario { .. }
+        | Written::Restored { .. }
+            if e.path.exists() =>
+        {
+            return Action::WouldReplace(Box::new(e));
+        }
+        Written::Scenario {
+            expect: Some(expect),
+            id,
+            ..
+        } => {
+            // Changed on disk since it was loaded: the user chooses.
+            if let Ok(now) = std::fs::read(&e.path) {
+                let digest = crate::load::provenance::sha256_hex(&now);
+                if *expect != digest {
+                    let theirs = crate::load::text::decode(&now).0;
+                    return Action::Conflict(Box::new(Conflict {
+                        id: id.clone(),
+                        theirs,
+                        effect: e,
+                    }));
+                }
+            }
+        }
+        _ => {}
+    }
     match crate::save::write_atomic(&e.path, &e.bytes) {
         Ok(()) => Action::Wrote(Ok((e.what, shown))),
         Err(err) => Action::Wrote(Err(err)),
@@ -80,9 +108,25 @@ pub fn perform(root: &Path, e: Effect) -> Action {
 
 /// Perform every queued write, feeding each result back into the app.
 pub fn perform_all(app: &mut App) {
-    let root = app.model.root.clone();
+    let root = app.session.root.clone();
     for e in std::mem::take(&mut app.effects) {
         let a = perform(&root, e);
         super::update::update(app, a);
     }
+}
+
+/// The recovery file's edits, if there is one (an unreadable one is
+/// reported as a problem, not ignored).
+pub fn read_recovery(root: &Path) -> Option<Result<Vec<crate::session::recovery::Edit>, String>> {
+    let p = crate::session::recovery::path(root);
+    let bytes = std::fs::read(p).ok()?;
+    Some(crate::session::recovery::parse(&bytes))
+}
+
+/// Write every unsaved edit to the recovery file (on SIGTERM/SIGHUP).
+/// Returns the path written, if there was anything to keep.
+pub fn write_recovery(app: &App) -> Option<Result<PathBuf, String>> {
+    let bytes = crate::session::recovery::bytes(&app.session)?;
+    let p = crate::session::recovery::path(&app.session.root);
+    Some(crate::save::write_atomic(&p, &bytes).map(|()| p))
 }

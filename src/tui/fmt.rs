@@ -58,6 +58,18 @@ pub fn units_label(app: &App) -> String {
     )
 }
 
+/// A rule's name as a finance lead says it: `pro_rata` → "pro rata",
+/// `carry_forward` → "carried forward", `pv_cost` → "PV of cost".
+pub fn human(word: &str) -> String {
+    match word {
+        "carry_forward" => "carried forward".into(),
+        "pv_cost" => "PV of cost".into(),
+        "pv_benefit" => "PV of benefit".into(),
+        "payback_year" => "payback year".into(),
+        w => w.replace('_', " "),
+    }
+}
+
 /// Truncate text to `w` characters, with an ellipsis when cut.
 pub fn fit(text: &str, w: usize) -> String {
     if text.chars().count() <= w {
@@ -68,5 +80,45 @@ pub fn fit(text: &str, w: usize) -> String {
         let mut t: String = text.chars().take(w - 1).collect();
         t.push('…');
         t
+    }
+}
+
+/// How many of `width` cells `x` fills when `full` fills them all, rounded
+/// half away from zero (`model::round_dp`, never banker's rounding); 0 for
+/// `x` ≤ 0 or `full` ≤ 0, at most `width`.
+pub fn cells(x: Decimal, full: Decimal, width: usize) -> usize {
+    use rust_decimal::prelude::ToPrimitive;
+    if x <= Decimal::ZERO || full <= Decimal::ZERO {
+        return 0;
+    }
+    x.checked_div(full)
+        .and_then(|r| r.checked_mul(Decimal::from(width)))
+        .map(|c| crate::model::round_dp(c, 0))
+        .and_then(|c| c.to_usize())
+        .unwrap_or(width)
+        .min(width)
+}
+
+/// The widest of some texts, in characters.
+pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+    texts
+        .into_iter()
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn cells_round_half_away_from_zero() {
+        // 2.5 cells: banker's rounding gave 2; half away from zero is 3.
+        assert_eq!(cells(dec!(1), dec!(4), 10), 3);
+        assert_eq!(cells(dec!(0), dec!(4), 10), 0);
+        assert_eq!(cells(dec!(5), dec!(4), 10), 10);
+        assert_eq!(cells(dec!(-1), dec!(4), 10), 0);
     }
 }

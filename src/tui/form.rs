@@ -6,10 +6,10 @@
 use super::action::Action;
 use super::app::{App, Form, Popup, Tab};
 use super::data::levers::lever;
-use super::edit as ed;
-use super::editing::apply_text;
+use super::history::apply_text;
 use super::strings as s;
 use crate::load::scenario::{lever_keys, LEVER_KINDS};
+use crate::session::rewrite as ed;
 
 /// The field keys of a lever kind, in form order.
 pub fn keys(kind: usize) -> Vec<&'static str> {
@@ -51,7 +51,7 @@ pub fn open_add(app: &mut App) {
     let mut f = Form::default();
     rebuild(&mut f, 0);
     if let (Some(p), true) = (
-        app.current_id().and_then(|id| app.model.projection(id)),
+        app.current_id().and_then(|id| app.session.projection(id)),
         app.years() > 1,
     ) {
         let from = p.year_label(1);
@@ -66,7 +66,7 @@ pub fn open_add(app: &mut App) {
 /// Enter on lever `index` of the current scenario's own file.
 pub fn open_edit(app: &mut App, index: usize) {
     let Some(id) = app.current_id() else { return };
-    let Some(l) = lever(&app.model, id, index) else {
+    let Some(l) = lever(&app.session, id, index) else {
         return;
     };
     let kind = LEVER_KINDS.iter().position(|k| *k == l.kind).unwrap_or(0);
@@ -99,7 +99,7 @@ fn submit(app: &mut App, f: &Form) -> Result<(), String> {
             .filter(|(_, v)| !v.trim().is_empty())
             .map(|(k, v)| (k.clone(), ed::value_for(v))),
     );
-    let text = app.model.text(&id).unwrap_or_default();
+    let text = app.session.text(&id).unwrap_or_default();
     let (new, label) = match f.editing {
         Some(i) => (
             ed::set_lever(text, i, &fields)?,
@@ -149,7 +149,7 @@ pub fn update(app: &mut App, a: Action) {
                     app.popup = None;
                     if form.editing.is_none() {
                         if let Some(id) = app.current_id() {
-                            let n = super::data::levers::rows(&app.model, id).len();
+                            let n = super::data::levers::rows(&app.session, id).len();
                             app.lever_row = n.saturating_sub(1);
                         }
                     }
@@ -169,7 +169,7 @@ pub fn update(app: &mut App, a: Action) {
 
 /// A hint for the focused field: what it takes.
 pub fn hint(app: &App, key: &str) -> String {
-    let b = app.current_id().and_then(|id| app.model.budget_of(id));
+    let b = app.current_id().and_then(|id| app.session.budget_of(id));
     let ids = |v: Vec<&str>| v.join(", ");
     match (key, b) {
         ("partner", Some(b)) => ids(b.partners.iter().map(|p| p.id.as_str()).collect()),

@@ -26,6 +26,25 @@ pub fn too_small(area: Rect) -> bool {
 
 /// Split the screen.
 pub fn areas(area: Rect, app: &App) -> Areas {
+    if errors_only(app) {
+        // No figures: the errors take the whole body.
+        let [tabs, context, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(5),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        return Areas {
+            tabs,
+            context,
+            body: Rect { height: 0, ..body },
+            errors: Some(body),
+            status,
+            footer,
+        };
+    }
     let err_h = if app.errors.is_empty() {
         0
     } else {
@@ -48,6 +67,11 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         status,
         footer,
     }
+}
+
+/// The files have errors and there are no good figures to show.
+pub fn errors_only(app: &App) -> bool {
+    !app.errors.is_empty() && !app.session.has_figures()
 }
 
 /// The rectangle of each tab's title in the tab line.
@@ -88,9 +112,22 @@ pub fn table_rows(area: Rect) -> usize {
     area.height.saturating_sub(3) as usize
 }
 
-/// The pools tab: the list of pools on the left, the pool's detail on the right.
-pub fn pools(body: Rect) -> (Rect, Rect) {
-    let w = if body.width >= 110 { 34 } else { 24 };
+/// The pools tab: the list of pools on the left (as wide as the longest
+/// name and its `!`, up to a third of the screen), the pool's detail on
+/// the right.
+pub fn pools(body: Rect, app: &App) -> (Rect, Rect) {
+    let longest = app
+        .current_id()
+        .and_then(|id| app.session.projection(id))
+        .map(|p| {
+            p.pools
+                .iter()
+                .map(|l| l.name.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0) as u16;
+    let w = (longest + 6).clamp(24, (body.width / 3).max(24));
     let [l, r] = Layout::horizontal([Constraint::Length(w), Constraint::Min(40)]).areas(body);
     (l, r)
 }
@@ -117,4 +154,97 @@ pub fn column_at(area: Rect, widths: &[u16], x: u16) -> Option<usize> {
         left += w + 1;
     }
     None
+}
+
+/// The widest text of each of the Services table's text columns (name,
+/// pool, provider, category) for the current scenario, headers included.
+fn services_content(app: &App) -> [u16; 4] {
+    let cols = &super::data::services::COLUMNS;
+    let mut w = [0u16; 4];
+    for (k, c) in w.iter_mut().enumerate() {
+        *c = cols[k].chars().count() as u16 + 1;
+    }
+    let p = app.current_id().and_then(|id| app.session.projection(id));
+    for l in p.map(|p| p.services.as_slice()).unwrap_or_default() {
+        let provider = l
+            .provider
+            .get(app.year)
+            .map(|x| x.chars().count())
+            .unwrap_or(0);
+        for (k, n) in [
+            l.name.chars().count(),
+            l.pool.chars().count(),
+            provider,
+            l.category.chars().count(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            w[k] = w[k].max(n as u16);
+        }
+    }
+    w
+}
+
+/// The columns shown at a width: (column index, width), each as wide as
+/// its content (and header, with room for the sort mark) where the screen
+/// allows; pool and category are dropped below 110 columns, and text
+/// columns are capped when everything does not fit.
+pub fn services_columns(width: u16, app: &App) -> Vec<(usize, u16)> {
+    let wide = width >= 110;
+    let content = services_content(app);
+    let num = |k: usize| (super::data::services::COLUMNS[k].chars().count() as u16 + 1).max(9);
+    let mut fixed: Vec<(usize, u16)> = if wide {
+        vec![(1, content[1]), (2, content[2]), (3, content[3])]
+    } else {
+        vec![(2, content[2])]
+    };
+    // Narrow screens keep the numbers tight (headers may be cut there).
+    let tight = [9, 8, 8, 7, 9];
+    fixed.extend((4..9).map(|k| (k, if wide { num(k) } else { tight[k - 4] })));
+    let inner = width.saturating_sub(2);
+    let used = |f: &[(usize, u16)]| f.iter().map(|c| c.1 + 1).sum::<u16>();
+    if used(&fixed) + 24 > inner {
+        // Not room for all: the text columns go back to modest widths.
+        let cap = |k: usize| match k {
+            1 => 12,
+            2 if wide => 16,
+            _ => 14,
+        };
+        for c in fixed.iter_mut().filter(|c| c.0 < 4) {
+            c.1 = c.1.min(cap(c.0));
+        }
+    }
+    let name = inner.saturating_sub(used(&fixed)).min(content[0]).max(12);
+    let mut out = vec![(0, name)];
+    out.extend(fixed);
+    out
+}
+
+/// The widths of the shown columns (for hit-testing headers).
+pub fn services_widths(width: u16, app: &App) -> Vec<u16> {
+    services_columns(width, app).iter().map(|c| c.1).collect()
+}
+
+/// The column index of the n-th shown column.
+pub fn services_shown_column(width: u16, n: usize, app: &App) -> Option<usize> {
+    services_columns(width, app).get(n).map(|c| c.0)
+}
+
+/// The Levers tab: the table above one line of help.
+pub fn levers_table(body: Rect) -> Rect {
+    let [t, _] = Layout::vertical([Constraint::Min(4), Constraint::Length(1)]).areas(body);
+    t
+}
+
+/// Rows inside the body's border at the current terminal size.
+pub fn body_rows(app: &App) -> usize {
+    let a = areas(Rect::new(0, 0, app.size.0, app.size.1), app);
+    a.body.height.saturating_sub(2) as usize
+}
+
+/// A scroll offset moved by `d` lines, kept so the last page stays full.
+pub fn scroll(at: usize, d: i64, lines: usize, visible: usize) -> usize {
+    let max = lines.saturating_sub(visible) as i64;
+    (at as i64 + d).clamp(0, max.max(0)) as usize
 }

@@ -1,27 +1,37 @@
 //! The interactive model (`poolplan` in a terminal, or `poolplan tui`).
 //!
-//! State in `App`; keys and mouse mapped to `Action`s by `keymap` (one pure
-//! function over one table, which also generates help); one
-//! `update(&mut App, Action)`; drawing from `&App` only (`view`). Edits are
-//! new scenario texts checked by the same parser, resolver and engine as
-//! the files (`model`, `edit`). Only `run` touches the terminal, and only
-//! `run` and `edge` touch files (watching, reading, atomic writes).
+//! Keys, layout and drawing over a `session::Session` (the editable
+//! workspace, which does the loading, editing, re-resolving and
+//! re-projecting). State in `App`; keys and mouse mapped to `Action`s by
+//! `keymap` (one pure function over one table, which also generates help);
+//! one `update(&mut App, Action)`; drawing from `&App` only (`view`). Only
+//! `run` touches the terminal, and only `run` and `edge` touch files
+//! (watching, reading, writing the `Effect`s that `update` queues).
 
 pub mod action;
 pub mod app;
+pub mod conflict;
 pub mod data;
+pub mod derived;
+pub mod dialogs;
 pub mod edge;
-pub mod edit;
-pub mod editing;
+pub mod effects;
+pub mod export;
+pub mod files;
+pub mod find;
 pub mod fmt;
 pub mod form;
+pub mod history;
 pub mod keymap;
 pub mod layout;
-pub mod model;
+pub mod lever_edits;
 pub mod mouse;
+pub mod reload;
 pub mod run;
+pub mod save_as;
 pub mod strings;
 pub mod theme;
+pub mod typing;
 pub mod update;
 pub mod view;
 

@@ -4,8 +4,6 @@
 use super::app::{App, Popup, Tab};
 use super::data;
 use super::layout;
-use super::update::first_lever_row;
-use super::view;
 use ratatui::layout::{Position, Rect};
 
 /// A left click at screen column `x`, row `y`.
@@ -29,7 +27,7 @@ pub fn click(app: &mut App, x: u16, y: u16) {
         {
             app.tab = Tab::ALL[i];
             if app.tab == Tab::Levers {
-                app.lever_row = first_lever_row(app);
+                app.lever_row = app.first_lever_row();
             }
         }
         return;
@@ -40,11 +38,11 @@ pub fn click(app: &mut App, x: u16, y: u16) {
     match app.tab {
         Tab::Services => services(app, a.body, x, y),
         Tab::Pools => {
-            let (list, _) = layout::pools(a.body);
+            let (list, _) = layout::pools(a.body, app);
             if list.contains(at) && y > list.y {
                 let n = app
                     .current_id()
-                    .and_then(|id| app.model.projection(id))
+                    .and_then(|id| app.session.projection(id))
                     .map(|p| p.pools.len())
                     .unwrap_or(0);
                 let i = (y - list.y - 1) as usize;
@@ -55,8 +53,8 @@ pub fn click(app: &mut App, x: u16, y: u16) {
         }
         Tab::Levers => {
             let Some(id) = app.current_id() else { return };
-            let rows = data::levers::rows(&app.model, id);
-            let table = view::levers::table_area(a.body);
+            let rows = data::levers::rows(&app.session, id);
+            let table = layout::levers_table(a.body);
             let visible = table.height.saturating_sub(2) as usize;
             let off = layout::offset(app.lever_row, visible);
             if y > table.y && y < table.y + table.height - 1 {
@@ -75,10 +73,10 @@ pub fn click(app: &mut App, x: u16, y: u16) {
 
 fn services(app: &mut App, body: Rect, x: u16, y: u16) {
     let (table, _) = layout::services(body, app.services.detail);
-    let widths = view::services::widths(table.width);
+    let widths = layout::services_widths(table.width, app);
     if y == table.y + 1 {
         if let Some(c) = layout::column_at(table, &widths, x)
-            .and_then(|n| view::services::shown_column(table.width, n))
+            .and_then(|n| layout::services_shown_column(table.width, n, app))
         {
             if app.services.sort == c {
                 app.services.desc = !app.services.desc;

@@ -7,9 +7,9 @@ use super::action::Action;
 use super::app::App;
 use super::edge;
 use super::keymap::{key_action, mouse_action};
-use super::model::Model;
 use super::update::update;
 use super::view::draw;
+use crate::session::Session;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{
@@ -17,8 +17,11 @@ use crossterm::terminal::{
 };
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use signal_hook::consts::{SIGHUP, SIGTERM};
 use std::io::{self, Stdout};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const POLL: Duration = Duration::from_millis(500);
@@ -41,15 +44,80 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 
 /// Build the app for the workspace at `root`, at a terminal size.
 pub fn app_for(root: &Path, size: (u16, u16), color: bool) -> App {
-    let (model, errors) = Model::build(edge::load(root), &Default::default());
-    let mut app = App::new(model, errors, size, color);
-    app.lever_row = super::update::first_lever_row(&app);
+    let (session, errors) = Session::build(edge::load(root), &Default::default());
+    // Files with errors at start-up: no figures until they are fixed.
+    let session = if errors.is_empty() {
+        session
+    } else {
+        session.without_figures()
+    };
+    let mut app = App::new(session, errors, size, color);
+    app.lever_row = app.first_lever_row();
+    match edge::read_recovery(root) {
+        Some(Ok(edits)) if !edits.is_empty() => {
+            app.popup = Some(super::app::Popup::Recover(edits));
+        }
+        Some(Err(e)) => app.complain(e),
+        _ => {}
+    }
+    app.refresh_derived();
     app
 }
 
-/// Run the TUI on the workspace at `root`, starting on scenario `first` if
-/// given. Returns the exit code.
-pub fn run(root: &Path, first: Option<&str>) -> u8 {
+/// Choose the scenarios named on the command line: one is the current
+/// scenario; two are Compare's A and B (B current). A name the workspace
+/// lacks is an error listing the scenarios it has, as `summary` does.
+pub fn choose(app: &mut App, names: &[String]) -> Result<(), String> {
+    if names.len() > 2 {
+        return Err(format!(
+            "name at most two scenarios (the current one, or Compare's A and B); got {}",
+            names.len()
+        ));
+    }
+    let mut known: Vec<&String> = app.session.sources.keys().collect();
+    known.sort();
+    let mut idx = vec![];
+    for n in names {
+        let id = crate::load::Workspace::scenario_id(n);
+        if !app.session.sources.contains_key(&id) {
+            let list: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+            return Err(format!(
+                "no scenario \"{id}\"; the workspace has: {}",
+                if list.is_empty() {
+                    "none".into()
+                } else {
+                    list.join(", ")
+                }
+            ));
+        }
+        idx.push(app.session.ids.iter().position(|x| *x == id));
+    }
+    match idx.as_slice() {
+        [Some(b)] => app.set_current(*b),
+        [Some(a), Some(b)] => {
+            app.compare_a = *a;
+            app.set_current(*b);
+        }
+        _ => {}
+    }
+    app.refresh_derived();
+    Ok(())
+}
+
+/// Run the TUI on the workspace at `root`, on the scenarios named (see
+/// `choose`). Returns the exit code.
+pub fn run(root: &Path, names: &[String]) -> u8 {
+    use std::io::IsTerminal;
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut app = app_for(root, (80, 24), color);
+    if let Err(e) = choose(&mut app, names) {
+        eprintln!("error: {e}");
+        return 1;
+    }
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!("error: the interactive model needs a terminal; try `poolplan summary`");
+        return 2;
+    }
     let mut term = match setup() {
         Ok(t) => t,
         Err(e) => {
@@ -59,14 +127,28 @@ pub fn run(root: &Path, first: Option<&str>) -> u8 {
         }
     };
     let size = term.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = app_for(root, size, color);
-    if let Some(i) = first.and_then(|f| app.model.ids.iter().position(|x| x == f)) {
-        super::update::set_current(&mut app, i);
+    super::update::update(&mut app, Action::Resize(size.0, size.1));
+    // SIGTERM and SIGHUP end the loop cleanly: the terminal is restored
+    // and unsaved edits go to the recovery file.
+    let stop = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP] {
+        let _ = signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize);
     }
-    let result = event_loop(&mut term, &mut app, root);
+    let result = event_loop(&mut term, &mut app, root, &stop);
     restore();
     let _ = term.show_cursor();
+    let sig = stop.load(Ordering::Relaxed);
+    if sig != 0 {
+        match edge::write_recovery(&app) {
+            Some(Ok(p)) => eprintln!(
+                "poolplan stopped by a signal; unsaved edits are in {} (the next start offers to restore them)",
+                p.display()
+            ),
+            Some(Err(e)) => eprintln!("error: poolplan stopped by a signal and could not keep the unsaved edits: {e}"),
+            None => {}
+        }
+        return 128u8.saturating_add(sig as u8);
+    }
     match result {
         Ok(()) => 0,
         Err(e) => {
@@ -80,13 +162,20 @@ fn event_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     root: &Path,
+    stop: &AtomicUsize,
 ) -> io::Result<()> {
     let mut stamp = edge::stamp(root);
     let mut last_poll = Instant::now();
     term.draw(|f| draw(f, app))?;
-    while !app.quit {
+    while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         let wait = POLL.saturating_sub(last_poll.elapsed());
-        if event::poll(wait)? {
+        let ready = match event::poll(wait) {
+            Ok(r) => r,
+            // A signal interrupted the wait: the loop condition decides.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            Err(e) => return Err(e),
+        };
+        if ready {
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => key_action(app.mode(), k),
                 Event::Mouse(m) => mouse_action(m),
@@ -100,6 +189,7 @@ fn event_loop(
         }
         if last_poll.elapsed() >= POLL {
             last_poll = Instant::now();
+            update(app, Action::Tick);
             let now = edge::stamp(root);
             if now != stamp {
                 stamp = now;

@@ -14,7 +14,12 @@ pub const NO_SCENARIOS: &str =
     "No scenario could be loaded. Fix the errors below; poolplan reloads as soon as a file changes.";
 pub const ERRORS_TITLE: &str =
     " Errors: the files on disk have problems; showing the last good model ";
-pub const HELP_TITLE: &str = " Help: keys on this screen (Esc closes) ";
+pub const HELP_TITLE: &str = " Help: keys on this screen (j/k scroll, Esc closes) ";
+pub const HELP_NOTES: &[&str] = &[
+    "! beside a pool: it overspends this year, after its reserve is used",
+    "● unsaved: the scenario has edits not yet saved (w saves, u undoes)",
+    "Figures are exact; each is rounded only for display, half away from zero",
+];
 pub const PICK_TITLE: &str = " Scenario (Enter picks, Esc closes) ";
 pub const PICK_A_TITLE: &str = " Compare: scenario A ";
 pub const PICK_B_TITLE: &str = " Compare: scenario B ";
@@ -24,7 +29,6 @@ pub const FORM_ADD: &str = " Add a lever (Tab next field, ←/→ kind, Enter sa
 pub const FORM_EDIT: &str = " Edit lever (Tab next field, Enter applies, Esc cancels) ";
 pub const FILTER: &str = "filter: ";
 pub const EDIT: &str = "new value: ";
-pub const SAVE_AS: &str = "save as scenario named: ";
 pub const CASH: &str = "cash";
 pub const REAL: &str = "real (base-year prices)";
 pub const UNSAVED: &str = "● unsaved";
@@ -51,6 +55,15 @@ pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
     "Enter edit · +/- nudge · a add lever · d delete · u undo · w save · W save as";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
+pub const EXPORT_INVALID: &str = "nothing exported: the files on disk have errors (see the panel); the figures shown come from earlier files, so an export could not say which inputs made them. Fix the files first";
+pub const RECOVERED: &str = "restored the unsaved edits from the recovery file (w saves them)";
+pub const RECOVERY_KEPT: &str = "the recovery file is kept: poolplan asks again at the next start";
+pub const FIND: &str = "find: ";
+pub const FIND_FIRST: &str = "press / and type what to find first";
+pub const FIXED: &str = "the files are fixed: figures loaded";
+pub const NEW_HISTORY: &str = "undo starts afresh";
+pub const ERRORS_START_TITLE: &str =
+    " Errors: no figures are shown until the files are fixed (j/k scroll; poolplan reloads as you save) ";
 pub const KEPT_EDITS: &str = "your unsaved edits are kept";
 
 /// The sections of the Levers tab.

@@ -5,48 +5,85 @@
 use super::action::Action;
 use super::app::{App, Mode, PickTarget, Popup, Purpose, Tab, TextInput};
 use super::data;
-use super::editing;
 use super::form;
-use super::model::Model;
+use super::layout;
 use super::mouse;
-use super::strings as s;
+use super::{files, history, lever_edits, typing};
 
-/// Apply one action.
+/// Apply one action, then bring the derived views up to date.
 pub fn update(app: &mut App, action: Action) {
+    apply(app, action);
+    app.refresh_derived();
+}
+
+/// Is this the user doing something (so the last message has been seen)?
+fn from_user(a: &Action) -> bool {
+    !matches!(
+        a,
+        Action::Resize(..)
+            | Action::Reloaded(_)
+            | Action::Wrote(_)
+            | Action::Tick
+            | Action::Conflict(_)
+            | Action::WouldReplace(_)
+    )
+}
+
+fn apply(app: &mut App, action: Action) {
+    if from_user(&action) && app.input.is_none() && app.popup.is_none() {
+        app.status = None;
+    }
     match action {
+        Action::Tick => {
+            if let Some(st) = app.status.as_mut() {
+                st.age = st.age.saturating_add(1);
+                if st.age >= super::app::STATUS_TICKS {
+                    app.status = None;
+                }
+            }
+        }
+        Action::Quit if app.mode() != Mode::Confirm => {
+            // Ctrl-C from a popup or a typed line: leave it, then quit.
+            app.popup = None;
+            app.input = None;
+            normal(app, app.tab, Action::Quit);
+        }
         Action::Resize(w, h) => app.size = (w, h),
-        Action::Reloaded(loaded) => reloaded(app, *loaded),
-        Action::Wrote(r) => editing::wrote(app, r),
+        Action::Reloaded(loaded) => super::reload::reloaded(app, *loaded),
+        Action::Wrote(r) => files::wrote(app, r),
+        Action::Conflict(c) => super::conflict::open(app, *c),
+        Action::WouldReplace(e) => files::would_replace(app, *e),
         Action::Click(x, y) => mouse::click(app, x, y),
-        Action::ScrollUp => (0..3).for_each(|_| update(app, Action::Up)),
-        Action::ScrollDown => (0..3).for_each(|_| update(app, Action::Down)),
+        Action::ScrollUp => (0..3).for_each(|_| apply(app, Action::Up)),
+        Action::ScrollDown => (0..3).for_each(|_| apply(app, Action::Down)),
         a => match app.mode() {
             Mode::Help => help(app, a),
             Mode::Picker => picker(app, a),
-            Mode::Confirm => confirm(app, a),
+            Mode::Confirm => super::dialogs::confirm(app, a),
+            Mode::Form if matches!(app.popup, Some(Popup::Export(_))) => {
+                super::export::update(app, a)
+            }
             Mode::Form => form::update(app, a),
-            Mode::Text => editing::text(app, a),
+            Mode::Text => typing::text(app, a),
             Mode::Normal(tab) => normal(app, tab, a),
         },
     }
 }
 
 fn help(app: &mut App, a: Action) {
-    if matches!(a, Action::Close | Action::Help) {
-        app.popup = None;
-    }
-}
-
-fn confirm(app: &mut App, a: Action) {
     match a {
-        Action::Yes => app.quit = true,
-        Action::No | Action::Close => app.popup = None,
+        Action::Close | Action::Help => {
+            app.popup = None;
+            app.help_scroll = 0;
+        }
+        Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Action::Down => app.help_scroll += 1,
         _ => {}
     }
 }
 
 fn picker(app: &mut App, a: Action) {
-    let n = app.model.ids.len();
+    let n = app.session.ids.len();
     let Some(Popup::Picker { target, selected }) = &mut app.popup else {
         return;
     };
@@ -59,30 +96,11 @@ fn picker(app: &mut App, a: Action) {
             app.popup = None;
             match t {
                 PickTarget::CompareA => app.compare_a = i,
-                PickTarget::Current | PickTarget::CompareB => set_current(app, i),
+                PickTarget::Current | PickTarget::CompareB => app.set_current(i),
             }
         }
         _ => {}
     }
-}
-
-/// Switch the current scenario, keeping the year within its horizon.
-pub fn set_current(app: &mut App, i: usize) {
-    app.current = i.min(app.model.ids.len().saturating_sub(1));
-    app.year = app.year.min(app.years().saturating_sub(1));
-    app.services.selected = 0;
-    app.lever_row = first_lever_row(app);
-}
-
-/// The first selectable row of the Levers tab.
-pub fn first_lever_row(app: &App) -> usize {
-    let rows = app
-        .current_id()
-        .map(|id| data::levers::rows(&app.model, id))
-        .unwrap_or_default();
-    rows.iter()
-        .position(|r| !matches!(r.kind, data::levers::RowKind::Section(_)))
-        .unwrap_or(0)
 }
 
 fn open_picker(app: &mut App, target: PickTarget) {
@@ -94,10 +112,10 @@ fn open_picker(app: &mut App, target: PickTarget) {
 }
 
 fn normal(app: &mut App, tab: Tab, a: Action) {
-    let n = app.model.ids.len().max(1);
+    let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {
-            if app.model.dirty().is_empty() {
+            if app.session.dirty().is_empty() {
                 app.quit = true;
             } else {
                 app.popup = Some(Popup::ConfirmQuit);
@@ -117,8 +135,8 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
             Tab::ALL[(tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()],
         ),
         Action::GoTab(t) => go_tab(app, t),
-        Action::NextScenario => set_current(app, (app.current + 1) % n),
-        Action::PrevScenario => set_current(app, (app.current + n - 1) % n),
+        Action::NextScenario => app.set_current((app.current + 1) % n),
+        Action::PrevScenario => app.set_current((app.current + n - 1) % n),
         Action::PickScenario | Action::PickB => open_picker(app, PickTarget::Current),
         Action::PickA => open_picker(app, PickTarget::CompareA),
         Action::NextYear => app.year = (app.year + 1).min(app.years().saturating_sub(1)),
@@ -137,32 +155,33 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         }
         Action::SortReverse => app.services.desc = !app.services.desc,
         Action::Filter => {
+            let (purpose, text) = if tab == Tab::Services {
+                (Purpose::Filter, app.services.filter.clone())
+            } else {
+                (Purpose::Find, app.find.clone())
+            };
             app.input = Some(TextInput {
-                purpose: Purpose::Filter,
-                text: app.services.filter.clone(),
+                purpose,
+                text,
                 error: None,
             })
         }
+        Action::FindNext => super::find::step(app, true, false),
+        Action::FindPrev => super::find::step(app, false, false),
         Action::Enter => match tab {
             Tab::Services => app.services.detail = !app.services.detail,
-            Tab::Levers => editing::enter(app),
+            Tab::Levers => lever_edits::enter(app),
             _ => {}
         },
-        Action::NudgeUp => editing::nudge(app, true),
-        Action::NudgeDown => editing::nudge(app, false),
+        Action::NudgeUp => lever_edits::nudge(app, true),
+        Action::NudgeDown => lever_edits::nudge(app, false),
         Action::AddLever => form::open_add(app),
-        Action::Delete => editing::delete(app),
-        Action::Undo => editing::undo(app),
-        Action::Redo => editing::redo(app),
-        Action::Save => editing::save(app),
-        Action::SaveAs => {
-            app.input = Some(TextInput {
-                purpose: Purpose::SaveAs,
-                text: String::new(),
-                error: None,
-            })
-        }
-        Action::Export => editing::export(app),
+        Action::Delete => lever_edits::delete(app),
+        Action::Undo => history::undo(app),
+        Action::Redo => history::redo(app),
+        Action::Save => files::save(app),
+        Action::SaveAs => super::save_as::open(app),
+        Action::Export => super::export::open(app),
         _ => {}
     }
 }
@@ -172,13 +191,13 @@ fn go_tab(app: &mut App, t: Tab) {
     if t == Tab::Levers {
         let rows = app
             .current_id()
-            .map(|id| data::levers::rows(&app.model, id))
+            .map(|id| data::levers::rows(&app.session, id))
             .unwrap_or_default();
         if rows
             .get(app.lever_row)
             .is_none_or(|r| matches!(r.kind, data::levers::RowKind::Section(_)))
         {
-            app.lever_row = first_lever_row(app);
+            app.lever_row = app.first_lever_row();
         }
     }
 }
@@ -189,13 +208,20 @@ fn clamp_add(x: usize, d: i64, len: usize) -> usize {
 }
 
 fn move_by(app: &mut App, tab: Tab, d: i64) {
+    if layout::errors_only(app) || (tab == Tab::Overview && !app.errors.is_empty()) {
+        // By whole errors (each may wrap): the last one can reach the top.
+        app.errors_scroll = layout::scroll(app.errors_scroll, d, app.errors.len(), 1);
+        if layout::errors_only(app) {
+            return;
+        }
+    }
     let Some(id) = app.current_id().map(str::to_string) else {
         return;
     };
     match tab {
         Tab::Pools => {
             let n = app
-                .model
+                .session
                 .projection(&id)
                 .map(|p| p.pools.len())
                 .unwrap_or(0);
@@ -205,9 +231,16 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
             let n = app.service_row_count();
             app.services.selected = clamp_add(app.services.selected, d, n);
         }
-        Tab::Providers => app.provider_scroll = clamp_add(app.provider_scroll, d, 10_000),
+        Tab::Providers => {
+            let (n, v) = (app.derived.providers_lines(), layout::body_rows(app));
+            app.provider_scroll = layout::scroll(app.provider_scroll, d, n, v);
+        }
+        Tab::Compare => {
+            let (n, v) = (app.derived.compare_lines(), layout::body_rows(app));
+            app.compare_scroll = layout::scroll(app.compare_scroll, d, n, v);
+        }
         Tab::Levers => {
-            let rows = data::levers::rows(&app.model, &id);
+            let rows = data::levers::rows(&app.session, &id);
             let mut i = clamp_add(app.lever_row, d, rows.len());
             let step: i64 = if d < 0 { -1 } else { 1 };
             while rows
@@ -229,47 +262,5 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
             app.lever_row = i;
         }
         _ => {}
-    }
-}
-
-/// Files changed on disk: rebuild, keeping unsaved edits; if the new files
-/// have errors, keep the last good model and show them.
-fn reloaded(app: &mut App, loaded: super::action::Loaded) {
-    let edited = app.model.edited();
-    let (model, errors) = Model::build(loaded, &edited);
-    if !errors.is_empty() && !app.model.ids.is_empty() {
-        app.errors = errors;
-        return;
-    }
-    let was_broken = !app.errors.is_empty();
-    // Our own save shows up as a change on disk: nothing new to say then.
-    let ours = model.budgets == app.model.budgets
-        && model.docs.len() == app.model.docs.len()
-        && model
-            .docs
-            .iter()
-            .all(|(k, d)| app.model.docs.get(k).is_some_and(|o| o.disk == d.disk));
-    let keep = app.current_id().map(str::to_string);
-    let keep_a = app.compare_a_id().map(str::to_string);
-    app.model = model;
-    app.errors = errors;
-    let find = |id: Option<String>, m: &Model| {
-        id.and_then(|i| m.ids.iter().position(|x| *x == i))
-            .unwrap_or(0)
-    };
-    app.current = find(keep, &app.model);
-    app.compare_a = find(keep_a, &app.model);
-    app.year = app.year.min(app.years().saturating_sub(1));
-    if app.errors.is_empty() && !ours {
-        let mut msg = if was_broken {
-            "fixed: ".to_string() + s::RELOADED
-        } else {
-            s::RELOADED.to_string()
-        };
-        if !edited.is_empty() {
-            msg.push_str("; ");
-            msg.push_str(s::KEPT_EDITS);
-        }
-        app.say(msg);
     }
 }

@@ -137,3 +137,38 @@ fn unknown_category_lists_the_known_ones() {
     let e = compare_providers(&b, &p, 0, Some("nope")).unwrap_err();
     assert!(e.to_string().contains("the categories are: res"), "{e}");
 }
+
+#[test]
+fn a_category_counting_two_outcome_measures_has_no_single_cost_per_outcome() {
+    // a: £10 × 10 = 100 for 5 "placement stable"; b: £20 × 10 = 200 for 10
+    // "Placement Stable " (the same measure, matched ignoring case and spaces):
+    // 300 / 15 = 20. With c counting "child-improved" the category is mixed.
+    let with = |o: &str, id: &str, cost| {
+        let mut s = svc(id, "res", "x", cost, dec!(10));
+        s.outcome = o.into();
+        s.outcome_rate = dec!(0.5) * cost / dec!(10);
+        s
+    };
+    let same = run(
+        vec![
+            with("placement stable", "a", dec!(10)),
+            with("Placement Stable ", "b", dec!(20)),
+        ],
+        vec![],
+        0,
+    );
+    assert!(!same[0].mixed_outcomes);
+    assert_eq!(same[0].cost_per_outcome, Some(dec!(20)));
+    assert_eq!(same[0].lines[0].outcome, "placement stable");
+    let mixed = run(
+        vec![
+            with("placement stable", "a", dec!(10)),
+            with("child-improved", "c", dec!(20)),
+        ],
+        vec![],
+        0,
+    );
+    assert!(mixed[0].mixed_outcomes);
+    assert_eq!(mixed[0].cost_per_outcome, None);
+    assert_eq!(mixed[0].lines[1].cost_per_outcome, Some(dec!(20)));
+}

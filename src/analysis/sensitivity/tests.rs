@@ -115,3 +115,32 @@ fn engine_failures_are_na_not_panics() {
     assert_eq!(row.down.npv, None);
     assert_eq!(row.down.gap, None);
 }
+
+#[test]
+fn a_year_table_moves_as_a_uniform_shift_and_switches_as_one() {
+    // workforce's pay deal {2010-11 3%, 2011-12 2%}: +1 pp means
+    // {2010-11 4%, 2011-12 3%}; its switching value is a shift.
+    let (budget, scenarios) = example();
+    let s = example_scenario(&scenarios, "workforce");
+    let r = sensitivity(&budget, &s).unwrap();
+    let row = r
+        .rows
+        .iter()
+        .find(|r| r.input == Input::PayInflation)
+        .unwrap();
+    assert!(row.by_year.is_some());
+    assert_eq!(row.current, Decimal::ZERO);
+    let mut up = s.clone();
+    up.rates.pay_inflation = crate::model::YearRate::ByYear(
+        [
+            (crate::model::Year(2010), dec!(0.04)),
+            (crate::model::Year(2011), dec!(0.03)),
+        ]
+        .into_iter()
+        .collect(),
+    );
+    assert_eq!(row.up.gap, Some(gap(&budget, &up) - gap(&budget, &s)));
+    let f = row.switching.unwrap();
+    let at = Input::PayInflation.with(&s, budget.base_year, f.value);
+    assert!(gap(&budget, &at).abs() <= dec!(1), "{}", gap(&budget, &at));
+}

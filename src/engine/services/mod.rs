@@ -200,6 +200,8 @@ pub fn project(
             outcome_rate,
             outcomes: vec![Decimal::ZERO; n],
             benefit: vec![Decimal::ZERO; n],
+            value_rows: vec![],
+            benefit_to: vec![],
             commissioned: plan.commission.is_some(),
         });
     }
@@ -239,6 +241,7 @@ pub fn project(
         }
     }
     // Pass 3: floor at zero; zero every figure where the service does not run.
+    let valued = super::benefit::index(&b.outcomes);
     for (line, svc) in lines.iter_mut().zip(&all) {
         let what = "a service";
         #[allow(clippy::needless_range_loop)] // t indexes several parallel series
@@ -263,14 +266,8 @@ pub fn project(
             );
             line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
                 .map_err(|_| overflow("the outcomes of", id))?;
-            if !svc.outcome_value.is_zero() && !line.outcomes[t].is_zero() {
-                let value = mul(line.outcomes[t], svc.outcome_value, what)
-                    .map_err(|_| overflow("the benefit of", id))?;
-                line.benefit[t] = round(
-                    mul(value, deflator[t], what).map_err(|_| overflow("the benefit of", id))?,
-                );
-            }
         }
+        super::benefit::apply(line, svc, &valued, deflator)?;
     }
     Ok(lines)
 }

@@ -6,6 +6,33 @@ use crate::model::value::*;
 use crate::model::*;
 use rust_decimal::Decimal;
 
+/// Every services.csv column, which is also every `commission` lever key:
+/// the first `SERVICE_REQUIRED` are required. The one list of them.
+pub const SERVICE_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "pool",
+    "provider",
+    "category",
+    "unit",
+    "unit_cost",
+    "volume",
+    "pay_share",
+    "uplift",
+    "outcome",
+    "outcome_rate",
+    "outcome_value",
+    "start",
+    "end",
+    "deadweight",
+    "attribution",
+    "optimism_bias",
+    "benefit_years",
+    "drop_off",
+];
+/// How many of `SERVICE_COLUMNS` are required.
+pub const SERVICE_REQUIRED: usize = 8;
+
 /// The text fields of one service (a services.csv row or a `commission` lever).
 pub struct ServiceFields {
     pub id: String,
@@ -23,9 +50,40 @@ pub struct ServiceFields {
     pub outcome_value: String,
     pub start: String,
     pub end: String,
+    pub deadweight: String,
+    pub attribution: String,
+    pub optimism_bias: String,
+    pub benefit_years: String,
+    pub drop_off: String,
 }
 
 impl ServiceFields {
+    /// The fields from a getter of each column's (or key's) text.
+    pub fn read(get: impl Fn(&str) -> String) -> Self {
+        ServiceFields {
+            id: get("id"),
+            name: get("name"),
+            pool: get("pool"),
+            provider: get("provider"),
+            category: get("category"),
+            unit: get("unit"),
+            unit_cost: get("unit_cost"),
+            volume: get("volume"),
+            pay_share: get("pay_share"),
+            uplift: get("uplift"),
+            outcome: get("outcome"),
+            outcome_rate: get("outcome_rate"),
+            outcome_value: get("outcome_value"),
+            start: get("start"),
+            end: get("end"),
+            deadweight: get("deadweight"),
+            attribution: get("attribution"),
+            optimism_bias: get("optimism_bias"),
+            benefit_years: get("benefit_years"),
+            drop_off: get("drop_off"),
+        }
+    }
+
     /// Parse and check; problems go to `report(column, message, is_warning)`.
     pub fn parse(
         &self,
@@ -200,6 +258,7 @@ impl ServiceFields {
                 ok = false;
             }
         }
+        let benefit = self.benefit_terms(report);
         if !ok {
             return None;
         }
@@ -217,6 +276,7 @@ impl ServiceFields {
             outcome: self.outcome.trim().to_string(),
             outcome_rate: outcome_rate?,
             outcome_value: outcome_value?,
+            benefit: benefit?,
             start: start.ok()?,
             end: end.ok()?,
         })

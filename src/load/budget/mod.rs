@@ -10,11 +10,13 @@ use crate::model::*;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+mod benefit_fields;
 mod cells;
 mod contributions;
 mod ctx;
 use ctx::Ctx;
 mod fields;
+mod outcomes;
 mod partners;
 mod pools;
 mod risk_caps;
@@ -101,6 +103,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         providers: vec![],
         services: vec![],
         risk_shares: vec![],
+        outcomes: vec![],
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],
@@ -136,28 +139,17 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         ),
         (
             "services.csv",
-            &[
-                "id",
-                "name",
-                "pool",
-                "provider",
-                "category",
-                "unit",
-                "unit_cost",
-                "volume",
-            ],
-            &[
-                "pay_share",
-                "uplift",
-                "outcome",
-                "outcome_rate",
-                "outcome_value",
-                "start",
-                "end",
-            ],
+            &SERVICE_COLUMNS[..SERVICE_REQUIRED],
+            &SERVICE_COLUMNS[SERVICE_REQUIRED..],
             true,
         ),
         ("risk_shares.csv", &["pool", "partner", "share"], &[], false),
+        (
+            "outcomes.csv",
+            &["outcome", "beneficiary", "value"],
+            &["kind", "cashable", "note"],
+            false,
+        ),
         (
             "risk_caps.csv",
             &["pool", "partner", "cap"],
@@ -245,8 +237,27 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     if let Some((t, f)) = tables.get("contributions.csv") {
         budget.contributions = ctx.contributions(t, f, &budget, m);
     }
+    let outcomes = tables
+        .get("outcomes.csv")
+        .map(|(t, f)| (ctx.outcomes(t, f), f));
+    if let Some((rows, _)) = &outcomes {
+        budget.outcomes = rows.rows.clone();
+    }
     if let Some((t, f)) = tables.get("services.csv") {
         budget.services = ctx.services(t, f, &budget, m);
+    }
+    if let Some((rows, f)) = &outcomes {
+        // Outcomes as written on every services.csv row, valid or not.
+        let used: HashSet<String> = tables
+            .get("services.csv")
+            .map(|(t, _)| {
+                t.rows
+                    .iter()
+                    .map(|r| OutcomeValue::key(t.cell(r, "outcome")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ctx.unused_outcomes(f, rows, &used);
     }
     let shares_file = tables.get("risk_shares.csv");
     budget.risk_shares = ctx.risk_shares(
@@ -272,4 +283,5 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
 }
 
 pub use super::refs::unknown;
-pub use fields::ServiceFields;
+pub use fields::{ServiceFields, SERVICE_COLUMNS, SERVICE_REQUIRED};
+pub use services::both_given;

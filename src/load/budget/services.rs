@@ -28,27 +28,15 @@ impl Ctx<'_, '_> {
             table: t,
             sink: &mut self.sink(file),
         };
+        let valued: std::collections::HashSet<String> = b
+            .outcomes
+            .iter()
+            .map(|o| OutcomeValue::key(&o.outcome))
+            .collect();
         let mut seen = HashMap::new();
         let mut out = vec![];
         for row in &t.rows {
-            let get = |col: &str| t.cell(row, col).to_string();
-            let fields = ServiceFields {
-                id: get("id"),
-                name: get("name"),
-                pool: get("pool"),
-                provider: get("provider"),
-                category: get("category"),
-                unit: get("unit"),
-                unit_cost: get("unit_cost"),
-                volume: get("volume"),
-                pay_share: get("pay_share"),
-                uplift: get("uplift"),
-                outcome: get("outcome"),
-                outcome_rate: get("outcome_rate"),
-                outcome_value: get("outcome_value"),
-                start: get("start"),
-                end: get("end"),
-            };
+            let fields = ServiceFields::read(|col| t.cell(row, col).to_string());
             let mut report = |col: &str, msg: String, warn: bool| {
                 if warn {
                     c.sink.warn(Some(row.line), Some(t.field(col)), msg);
@@ -58,6 +46,11 @@ impl Ctx<'_, '_> {
             };
             let horizon = m.map(|m| (m.base_year, m.years));
             if let Some(s) = fields.parse(&pools, &providers, horizon, &mut report) {
+                if s.benefit.outcome_value_given && valued.contains(&OutcomeValue::key(&s.outcome))
+                {
+                    report("outcome_value", both_given(&s.outcome), false);
+                    continue;
+                }
                 if Self::dup_check(&mut c, &mut seen, row, "id", &s.id) {
                     out.push(s);
                 }
@@ -65,4 +58,10 @@ impl Ctx<'_, '_> {
         }
         out
     }
+}
+
+/// The message for a service that gives `outcome_value` while outcomes.csv
+/// has rows for its outcome (§11.1: the value must live in one place).
+pub fn both_given(outcome: &str) -> String {
+    format!("outcome_value is given but outcomes.csv has rows for the outcome \"{}\"; the value must live in one place: leave outcome_value empty (outcomes.csv values it by beneficiary) or remove the outcome's rows from outcomes.csv", outcome.trim())
 }

@@ -2,7 +2,7 @@
 //! values a kind needs, and its window as year indices clipped to the horizon.
 
 use super::Index;
-use crate::load::budget::ServiceFields;
+use crate::load::budget::{both_given, ServiceFields};
 use crate::load::diag::{Severity, Sink};
 use crate::load::refs::Known;
 use crate::load::scenario::RawLever;
@@ -37,23 +37,7 @@ impl<'b, 'i> Checker<'b, 'i> {
         seen: &HashMap<String, (String, String)>,
     ) -> Option<Service> {
         let t = |k: &str| Self::text(l, k).0.to_string();
-        let f = ServiceFields {
-            id: t("id"),
-            name: t("name"),
-            pool: t("pool"),
-            provider: t("provider"),
-            category: t("category"),
-            unit: t("unit"),
-            unit_cost: t("unit_cost"),
-            volume: t("volume"),
-            pay_share: t("pay_share"),
-            uplift: t("uplift"),
-            outcome: t("outcome"),
-            outcome_rate: t("outcome_rate"),
-            outcome_value: t("outcome_value"),
-            start: t("start"),
-            end: t("end"),
-        };
+        let f = ServiceFields::read(t);
         let horizon = self.horizon_known.then_some((self.b.base_year, self.n));
         let mut rep = |col: &str, msg: String, warn: bool| {
             let sev = if warn {
@@ -73,6 +57,17 @@ impl<'b, 'i> Checker<'b, 'i> {
             }
         };
         let svc = f.parse(&self.pools, &self.providers, horizon, &mut rep)?;
+        let key = OutcomeValue::key(&svc.outcome);
+        if svc.benefit.outcome_value_given
+            && self
+                .b
+                .outcomes
+                .iter()
+                .any(|o| OutcomeValue::key(&o.outcome) == key)
+        {
+            rep("outcome_value", both_given(&svc.outcome), false);
+            return None;
+        }
         let in_budget = self.services.valid.contains(svc.id.as_str())
             || self.services.declared.is_some_and(|d| d.contains(&svc.id));
         if in_budget || seen.contains_key(&svc.id) {
@@ -210,23 +205,7 @@ impl<'b, 'i> Checker<'b, 'i> {
             }
             "commission" => {
                 let t = |k: &str| Self::text(l, k).0.to_string();
-                let f = ServiceFields {
-                    id: t("id"),
-                    name: t("name"),
-                    pool: t("pool"),
-                    provider: t("provider"),
-                    category: t("category"),
-                    unit: t("unit"),
-                    unit_cost: t("unit_cost"),
-                    volume: t("volume"),
-                    pay_share: t("pay_share"),
-                    uplift: t("uplift"),
-                    outcome: t("outcome"),
-                    outcome_rate: t("outcome_rate"),
-                    outcome_value: t("outcome_value"),
-                    start: t("start"),
-                    end: t("end"),
-                };
+                let f = ServiceFields::read(t);
                 let svc = f.parse(&self.pools, &self.providers, None, &mut |_, _, _| {})?;
                 LeverKind::Commission {
                     service: Box::new(svc),

@@ -79,23 +79,6 @@ pub const LEVER_KINDS: &[&str] = &[
     "recommission",
     "saving",
 ];
-const SERVICE_COLS: &[&str] = &[
-    "id",
-    "name",
-    "pool",
-    "provider",
-    "category",
-    "unit",
-    "unit_cost",
-    "volume",
-    "pay_share",
-    "uplift",
-    "outcome",
-    "outcome_rate",
-    "outcome_value",
-    "start",
-    "end",
-];
 
 /// The keys a lever of a kind may have (besides kind, from, to).
 pub fn lever_keys(kind: &str) -> &'static [&'static str] {
@@ -105,7 +88,7 @@ pub fn lever_keys(kind: &str) -> &'static [&'static str] {
         "volume" => &[
             "service", "change", "by", "set", "reduces", "per_unit", "lag",
         ],
-        "commission" => SERVICE_COLS,
+        "commission" => crate::load::budget::SERVICE_COLUMNS,
         "decommission" => &["service"],
         "recommission" => &["service", "provider", "unit_cost", "outcome_rate"],
         "saving" => &["pool", "by"],

@@ -14,11 +14,13 @@ mod compare;
 pub mod csv;
 mod headline;
 pub mod monitoring;
+pub mod paper;
 mod pools;
 pub mod provenance;
 pub mod safe;
 mod scale;
 mod services;
+mod who_pays;
 pub mod xlsx;
 
 use crate::engine::{EngineError, Projection};
@@ -116,5 +118,6 @@ pub fn build_tables(
         pools::pools(&scale, sources)?,
         services::services(&scale, sources)?,
         compare::comparison(&scale, sources)?,
+        who_pays::who_pays_table(&scale, &ps)?,
     ])
 }

@@ -3,10 +3,10 @@
 //! comes from (this file, a parent, or the default) and whether it can be
 //! edited here.
 
-use super::super::edit::rate_text;
-use super::super::model::Model;
 use crate::load::scenario::{RawLever, RawScenario};
 use crate::model::YearRate;
+use crate::session::rewrite::{money_text, rate_text};
+use crate::session::Session;
 
 /// What a row is.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +55,7 @@ pub const RATE_KEYS: [&str; 4] = [
 ];
 
 /// The chain of `id` (itself first), with each file's parsed form.
-pub fn chain<'m>(m: &'m Model, id: &str) -> Vec<(&'m str, &'m RawScenario)> {
+pub fn chain<'m>(m: &'m Session, id: &str) -> Vec<(&'m str, &'m RawScenario)> {
     let mut out = vec![];
     let mut cur = Some(id.to_string());
     while let Some(c) = cur {
@@ -84,10 +84,36 @@ fn source_of(
     }
 }
 
+/// What a lever does, in one number style for the whole tab: rates as
+/// `2.5%`, money as `£600,000`, quantities grouped (`1,200`), whatever
+/// way the file wrote them.
 fn op_text(l: &RawLever) -> String {
+    use crate::model::value::{parse_money, parse_quantity, parse_rate};
+    let money = matches!(
+        l.kind.as_str(),
+        "contribution" | "unit_cost" | "saving" | "recommission"
+    );
     for k in ["change", "by", "set", "unit_cost", "volume"] {
         if let Some(v) = l.get(k) {
-            return format!("{k} {}", v.v);
+            let shown = if k == "change" {
+                parse_rate(&v.v)
+                    .map(|r| {
+                        let sign = if r.is_sign_positive() && !r.is_zero() {
+                            "+"
+                        } else {
+                            ""
+                        };
+                        format!("{sign}{}", one_place(rate_text(r)))
+                    })
+                    .ok()
+            } else if money || k == "unit_cost" {
+                parse_money(&v.v).map(money_text).ok()
+            } else {
+                parse_quantity(&v.v)
+                    .map(|x| crate::report::format::grouped(x, x.scale().min(2)))
+                    .ok()
+            };
+            return format!("{k} {}", shown.unwrap_or_else(|| v.v.clone()));
         }
     }
     String::new()
@@ -118,17 +144,33 @@ pub fn describe(l: &RawLever) -> String {
     format!("{:<13}{target}  {window}", l.kind)
 }
 
-/// A rate as shown: one rate as before; a year table compactly (read-only
-/// here: edit the scenario file to change it).
+/// A rate as shown: one rate as before; a year table compactly, its rates
+/// in year order (`3%/2% by year`; read-only here: edit the scenario file).
 fn year_rate_text(v: &YearRate) -> String {
     match v.single() {
-        Some(r) => rate_text(r),
-        None => v.label(),
+        Some(r) => one_place(rate_text(r)),
+        None => {
+            let rates: Vec<String> = v
+                .entries()
+                .iter()
+                .map(|(_, r)| one_place(rate_text(*r)))
+                .collect();
+            format!("{} by year", rates.join("/"))
+        }
+    }
+}
+
+/// Rates in one style on the tab: at least one decimal place (`0.0%`
+/// beside `-8.5%`, not `0%`).
+fn one_place(t: String) -> String {
+    match t.strip_suffix('%') {
+        Some(n) if !n.contains('.') => format!("{n}.0%"),
+        _ => t,
     }
 }
 
 /// Every row for scenario `id`.
-pub fn rows(m: &Model, id: &str) -> Vec<Row> {
+pub fn rows(m: &Session, id: &str) -> Vec<Row> {
     let (Some(sc), Some(budget)) = (m.scenario(id), m.budget_of(id)) else {
         return vec![];
     };
@@ -225,6 +267,6 @@ pub fn rows(m: &Model, id: &str) -> Vec<Row> {
 }
 
 /// The raw lever a row points at.
-pub fn lever<'m>(m: &'m Model, file: &str, index: usize) -> Option<&'m RawLever> {
+pub fn lever<'m>(m: &'m Session, file: &str, index: usize) -> Option<&'m RawLever> {
     m.sources.get(file)?.raw.as_ref()?.levers.get(index)
 }

@@ -1,9 +1,6 @@
-//! Pure computations behind the tabs that the shared report modules do not
-//! (yet) provide. `providers` and `bridge` stand in for the `providers` and
-//! `compare` commands' computations being built on other branches; each has
-//! a small interface so it can be swapped for the shared one at merge time.
+//! Pure row-building behind the tabs that only the TUI shows (the
+//! Levers tab's rows, the Services table's filter and sort). Figures come
+//! from the engine and `analysis`; nothing here recomputes them.
 
-pub mod bridge;
 pub mod levers;
-pub mod providers;
 pub mod services;

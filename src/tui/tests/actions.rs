@@ -37,17 +37,17 @@ fn edit_pay(value: &str) -> Vec<Action> {
 fn edit_rate_recomputes_exactly_and_undo_restores() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
-    let original = a.model.projection("baseline").unwrap().clone();
+    let original = a.session.projection("baseline").unwrap().clone();
     run(&mut a, edit_pay("3%"));
     assert!(a.input.is_none(), "{:?}", a.input);
     let want = engine(d.path(), "baseline", Some(dec!(0.03)));
-    let got = a.model.projection("baseline").unwrap();
+    let got = a.session.projection("baseline").unwrap();
     assert_eq!(got.totals.in_year_gap, want.totals.in_year_gap);
     assert_ne!(got.totals.in_year_gap, original.totals.in_year_gap);
     // Scenarios that extend baseline are recomputed too.
     let central = engine(d.path(), "central", Some(dec!(0.03)));
     assert_eq!(
-        a.model.projection("central").unwrap().totals,
+        a.session.projection("central").unwrap().totals,
         central.totals
     );
     // The overview shows that gap, to the pound.
@@ -61,16 +61,19 @@ fn edit_rate_recomputes_exactly_and_undo_restores() {
         grouped(cum, 0)
     );
     run(&mut a, vec![Action::Undo]);
-    assert_eq!(a.model.projection("baseline").unwrap(), &original);
+    assert_eq!(a.session.projection("baseline").unwrap(), &original);
     run(&mut a, vec![Action::Redo]);
-    assert_eq!(a.model.projection("baseline").unwrap().totals, want.totals);
+    assert_eq!(
+        a.session.projection("baseline").unwrap().totals,
+        want.totals
+    );
 }
 
 #[test]
 fn invalid_value_is_refused_with_the_files_message() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
-    let before = a.model.projection("baseline").unwrap().clone();
+    let before = a.session.projection("baseline").unwrap().clone();
     run(&mut a, edit_pay("2.5"));
     let err = a
         .input
@@ -78,7 +81,7 @@ fn invalid_value_is_refused_with_the_files_message() {
         .and_then(|i| i.error.clone())
         .unwrap_or_default();
     assert!(err.contains("did you mean \"2.5%\"?"), "{err}");
-    assert_eq!(a.model.projection("baseline").unwrap(), &before);
+    assert_eq!(a.session.projection("baseline").unwrap(), &before);
 }
 
 #[test]
@@ -88,7 +91,7 @@ fn save_keeps_comments_passes_check_and_reloads_the_same() {
     run(&mut a, edit_pay("3%"));
     run(&mut a, vec![Action::Save]);
     perform_all(&mut a);
-    assert!(a.model.dirty().is_empty(), "{:?}", a.status);
+    assert!(a.session.dirty().is_empty(), "{:?}", a.status);
     let text = std::fs::read_to_string(d.path().join("scenarios/baseline.toml")).unwrap();
     assert!(
         text.contains("pay_inflation = \"3%\"     # a year, from 2010-11\n"),
@@ -106,7 +109,7 @@ fn save_keeps_comments_passes_check_and_reloads_the_same() {
         "{diags:?}"
     );
     let reloaded = engine(d.path(), "baseline", None);
-    assert_eq!(&reloaded, a.model.projection("baseline").unwrap());
+    assert_eq!(&reloaded, a.session.projection("baseline").unwrap());
 }
 
 #[test]
@@ -114,13 +117,13 @@ fn nudge_add_and_delete_levers() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
     // nhs-cut: its own levers are the last rows.
-    let i = a.model.ids.iter().position(|x| x == "nhs-cut").unwrap();
-    super::super::update::set_current(&mut a, i);
+    let i = a.session.ids.iter().position(|x| x == "nhs-cut").unwrap();
+    a.set_current(i);
     run(
         &mut a,
         vec![Action::GoTab(Tab::Levers), Action::Bottom, Action::NudgeUp],
     );
-    let text = a.model.text("nhs-cut").unwrap().to_string();
+    let text = a.session.text("nhs-cut").unwrap().to_string();
     assert_eq!(text.matches("change = \"-9.5%\"").count(), 1, "{text}");
     // Add a saving lever through the form.
     run(
@@ -140,7 +143,7 @@ fn nudge_add_and_delete_levers() {
     acts.push(Action::Enter);
     run(&mut a, acts);
     assert!(a.popup.is_none(), "{:?}", a.popup);
-    let text = a.model.text("nhs-cut").unwrap().to_string();
+    let text = a.session.text("nhs-cut").unwrap().to_string();
     assert!(
         text.contains(
             "kind = \"saving\"\npool = \"camhs-s75\"\nfrom = \"2010-11\"\nby = \"£100k\"\n"
@@ -148,30 +151,52 @@ fn nudge_add_and_delete_levers() {
         "{text}"
     );
     run(&mut a, vec![Action::Bottom, Action::Delete]);
-    assert!(!a.model.text("nhs-cut").unwrap().contains("saving"));
+    assert!(!a.session.text("nhs-cut").unwrap().contains("saving"));
     run(&mut a, vec![Action::Undo, Action::Undo, Action::Undo]);
-    assert!(a.model.dirty().is_empty());
+    assert!(a.session.dirty().is_empty());
 }
 
 #[test]
 fn save_as_writes_a_new_scenario_and_leaves_the_original() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
+    run(&mut a, vec![Action::NextScenario]);
     run(&mut a, edit_pay("4%"));
+    assert!(a.input.is_none(), "{:?}", a.input);
+    // Three questions: id, display name, description (central's offered).
     let mut acts = vec![Action::SaveAs];
-    acts.extend(typed("High pay"));
+    acts.extend(typed("high-pay"));
+    acts.push(Action::Enter);
+    acts.extend(typed("Central, high pay"));
+    acts.push(Action::Enter);
+    acts.extend((0..200).map(|_| Action::Backspace));
+    acts.extend(typed("Central with pay at 4%"));
     acts.push(Action::Enter);
     run(&mut a, acts);
+    assert!(a.input.is_none(), "{:?} {:?}", a.input, a.status);
     perform_all(&mut a);
     let p = d.path().join("scenarios/high-pay.toml");
     let text = std::fs::read_to_string(&p).unwrap();
-    assert!(text.contains("name = \"High pay\"") && text.contains("pay_inflation = \"4%\""));
+    assert!(
+        text.starts_with("# Central, high pay (high-pay): saved from poolplan's interactive model, starting from central.\n# It extends baseline"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("# Central: the JAR improvement plan"),
+        "{text}"
+    );
+    assert!(text.contains("name = \"Central, high pay\""), "{text}");
+    assert!(
+        text.contains("description = \"Central with pay at 4%\""),
+        "{text}"
+    );
+    assert!(text.contains("pay_inflation = \"4%\""), "{text}");
     assert_eq!(a.current_id(), Some("high-pay"));
-    assert!(a.model.dirty().is_empty());
-    let orig = std::fs::read_to_string(d.path().join("scenarios/baseline.toml")).unwrap();
-    assert!(orig.contains("pay_inflation = \"2.5%\""));
+    assert!(a.session.dirty().is_empty());
+    let orig = std::fs::read_to_string(d.path().join("scenarios/central.toml")).unwrap();
+    assert!(!orig.contains("pay_inflation = \"4%\""));
     assert_eq!(
-        a.model.projection("high-pay").unwrap().totals,
+        a.session.projection("high-pay").unwrap().totals,
         engine(d.path(), "high-pay", None).totals
     );
 }
@@ -188,10 +213,14 @@ fn quit_asks_when_unsaved() {
 }
 
 #[test]
-fn export_writes_the_tidy_figures() {
+fn export_writes_the_tidy_figures_through_the_dialog() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
-    run(&mut a, vec![Action::Export]);
+    // x, then the format row ← (wraps to tidy CSV), Enter.
+    run(
+        &mut a,
+        vec![Action::Export, Action::KindPrev, Action::Enter],
+    );
     perform_all(&mut a);
     let p = d.path().join("exports/baseline-tidy.csv");
     let text = std::fs::read_to_string(p).unwrap();
@@ -216,11 +245,11 @@ fn edits_survive_a_reload() {
             d.path(),
         )))],
     );
-    assert_eq!(a.model.projection("baseline").unwrap().years, 4);
+    assert_eq!(a.session.projection("baseline").unwrap().years, 4);
     assert!(a
-        .model
+        .session
         .text("baseline")
         .unwrap()
         .contains("pay_inflation = \"3%\""));
-    assert_eq!(a.model.dirty(), vec!["baseline".to_string()]);
+    assert_eq!(a.session.dirty(), vec!["baseline".to_string()]);
 }

@@ -3,7 +3,10 @@
 //! example workspace.
 
 mod actions;
+mod defects;
+mod files;
 mod snapshots;
+mod year_rates;
 
 use super::action::Action;
 use super::app::App;

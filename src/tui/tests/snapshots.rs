@@ -69,13 +69,13 @@ fn errors_panel_after_bad_reload() {
         text.replace("pay_inflation = \"4%\"", "pay_inflaton = \"4%\""),
     )
     .unwrap();
-    let before = a.model.projection("worst-case").unwrap().totals.clone();
+    let before = a.session.projection("worst-case").unwrap().totals.clone();
     run(
         &mut a,
         vec![Action::Reloaded(Box::new(edge::load(d.path())))],
     );
     assert_eq!(
-        a.model.projection("worst-case").unwrap().totals,
+        a.session.projection("worst-case").unwrap().totals,
         before,
         "the last good model stays"
     );
@@ -90,4 +90,14 @@ fn errors_panel_after_bad_reload() {
     );
     assert!(a.errors.is_empty());
     assert!(!render(&a).contains("Errors:"));
+}
+
+#[test]
+fn wide_200x50() {
+    for t in [Tab::Services, Tab::Providers, Tab::Compare, Tab::Overview] {
+        let mut a = app(&example(), 200, 50);
+        run(&mut a, vec![Action::NextScenario, Action::GoTab(t)]);
+        let name = format!("wide_{}_200x50", t.title().replace(' ', "_").to_lowercase());
+        insta::assert_snapshot!(name, render(&a));
+    }
 }

@@ -1,36 +1,34 @@
 //! Compare: scenario A against scenario B (the current one) — headline
-//! differences over the horizon and the bridge of the cumulative in-year
-//! gap as a waterfall: each step's bar starts where the last one ended.
+//! totals over the horizon (`Projection::horizon_totals`) and the bridge of
+//! the cumulative in-year gap as a waterfall, each step's bar starting where
+//! the last one ended. The bridge is `analysis::bridge` (as `poolplan
+//! compare`), computed when the session changes (`derived`), with its
+//! notes. One scrolling pane: `j`/`k`/`G` reach every line at any size.
 
 use super::super::app::App;
-use super::super::data::bridge::{bridge, cumulative_gap};
-use super::super::fmt::{fit, money, units_label};
+use super::super::fmt::{cells, fit, money, units_label, widest};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, num};
+use super::block;
+use crate::analysis::bridge::Bridge;
 use crate::engine::Projection;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-fn headline(app: &App, th: &Theme, a: &Projection, b: &Projection) -> Table<'static> {
-    let sum = |v: &[Decimal]| v.iter().copied().sum::<Decimal>();
-    let measures: Vec<(&str, Decimal, Decimal)> = vec![
-        (
-            "contributions",
-            sum(&a.totals.contributions),
-            sum(&b.totals.contributions),
-        ),
-        ("spend", sum(&a.totals.spend), sum(&b.totals.spend)),
-        ("in-year gap", cumulative_gap(a), cumulative_gap(b)),
-        (
-            "overspend",
-            sum(&a.totals.overspend),
-            sum(&b.totals.overspend),
-        ),
+fn headline(app: &App, th: &Theme, a: &Projection, b: &Projection) -> Vec<Line<'static>> {
+    let (ta, tb) = match (a.horizon_totals(), b.horizon_totals()) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(e), _) | (_, Err(e)) => return vec![Line::from(format!("cannot total: {e}"))],
+    };
+    let rows: Vec<(&str, Decimal, Decimal)> = vec![
+        ("contributions", ta.contributions, tb.contributions),
+        ("spend", ta.spend, tb.spend),
+        ("in-year gap", ta.in_year_gap, tb.in_year_gap),
+        ("overspend", ta.overspend, tb.overspend),
         (
             "closing reserve",
             a.totals.closing_reserve,
@@ -38,140 +36,142 @@ fn headline(app: &App, th: &Theme, a: &Projection, b: &Projection) -> Table<'sta
         ),
         ("NPV", a.totals.npv, b.totals.npv),
     ];
-    let rows: Vec<Row> = measures
-        .into_iter()
-        .map(|(m, x, y)| {
-            Row::new(vec![
-                Cell::from(m),
-                num(money(app, x)),
-                num(money(app, y)),
-                num(money(app, y - x)),
-            ])
+    let texts: Vec<[String; 3]> = rows
+        .iter()
+        .map(|(_, x, y)| {
+            let d = y.checked_sub(*x).map(|d| money(app, d)).unwrap_or_default();
+            [money(app, *x), money(app, *y), d]
         })
         .collect();
-    let head = Row::new(["", "A", "B", "B − A"].map(|h| {
-        Cell::from(
-            Line::from(Span::styled(h, th.header())).alignment(ratatui::layout::Alignment::Right),
-        )
-    }));
-    let widths = [
-        Constraint::Length(16),
-        Constraint::Length(12),
-        Constraint::Length(12),
-        Constraint::Length(12),
-    ];
-    Table::new(rows, widths).header(head).column_spacing(1)
+    let lw = widest(rows.iter().map(|r| r.0));
+    let nw = widest(texts.iter().flatten().map(String::as_str)).max(5);
+    let mut out = vec![Line::from(Span::styled(
+        format!("{:lw$}  {:>nw$}  {:>nw$}  {:>nw$}", "", "A", "B", "B − A"),
+        th.header(),
+    ))];
+    for ((m, _, _), [x, y, d]) in rows.iter().zip(texts) {
+        out.push(Line::from(format!(
+            "{m:<lw$}  {x:>nw$}  {y:>nw$}  {d:>nw$}"
+        )));
+    }
+    out
 }
 
-pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
-    let (Some(ida), Some(idb)) = (app.compare_a_id(), app.current_id()) else {
-        return;
-    };
-    let m = &app.model;
-    let (Some(pa), Some(pb), Some(sa), Some(sb), Some(budget)) = (
-        m.projection(ida),
-        m.projection(idb),
-        m.scenario(ida),
-        m.scenario(idb),
-        m.budget_of(idb),
-    ) else {
-        return;
-    };
-    let [top, bottom] = Layout::vertical([Constraint::Length(9), Constraint::Min(5)]).areas(area);
-    let title = format!(
-        " A = {ida}  B = {idb} · {} · {} ",
-        s::HEADLINES_TITLE.trim(),
-        units_label(app)
+/// The waterfall: A's gap, each step, B's gap; then the notes.
+fn waterfall(app: &App, th: &Theme, br: &Bridge, width: usize) -> Vec<Line<'static>> {
+    let (ida, idb) = (
+        app.compare_a_id().unwrap_or_default(),
+        app.current_id().unwrap_or_default(),
     );
-    f.render_widget(headline(app, th, pa, pb).block(block(title, th)), top);
-    let br = if sa.budget == sb.budget {
-        Some(bridge(budget, sa, sb, pa, pb))
-    } else {
-        None
-    };
-    let Some(br) = br else {
-        f.render_widget(
-            Paragraph::new("A and B use different budgets: no bridge")
-                .block(block(s::BRIDGE_TITLE.into(), th)),
-            bottom,
-        );
-        return;
-    };
-    let label_w = if bottom.width > 100 { 44 } else { 30 };
-    let num_w = 12;
-    let bar_w = (bottom.width as usize)
-        .saturating_sub(label_w + num_w + 6)
-        .max(10);
-    // Scale over the range the running total visits.
-    let mut run = br.gap_a;
-    let (mut lo, mut hi) = (run.min(Decimal::ZERO), run.max(Decimal::ZERO));
-    for st in &br.steps {
-        run += st.gap_change;
-        lo = lo.min(run);
-        hi = hi.max(run);
-    }
-    let span = (hi - lo).max(Decimal::ONE);
-    let pos = |x: Decimal| {
-        (((x - lo) / span) * Decimal::from(bar_w))
-            .round()
-            .to_usize()
-            .unwrap_or(0)
-            .min(bar_w)
-    };
-    let bar = |from: Decimal, to: Decimal, ch: char| {
-        let (a, b) = (pos(from.min(to)), pos(from.max(to)));
-        let b = if b == a { (a + 1).min(bar_w) } else { b };
-        format!(
-            "{}{}{}",
-            " ".repeat(a),
-            ch.to_string().repeat(b - a),
-            " ".repeat(bar_w - b)
-        )
-    };
-    let line = |label: &str, v: Decimal, from: Decimal, to: Decimal, ch: char, st| {
-        Line::from(vec![
-            Span::raw(format!("{:<w$} ", fit(label, label_w), w = label_w)),
-            Span::raw(format!("{:>w$} ", money(app, v), w = num_w)),
-            Span::styled(bar(from, to, ch), st),
-        ])
-    };
-    let mut lines = vec![line(
-        &format!("A: {ida} cumulative gap"),
-        br.gap_a,
+    let mut rows: Vec<(String, Decimal, Decimal, Decimal, Style)> = vec![(
+        format!("A: {ida} cumulative gap"),
+        br.start,
         Decimal::ZERO,
-        br.gap_a,
-        '█',
+        br.start,
         th.header(),
     )];
-    let mut run = br.gap_a;
+    let mut run = br.start;
     for st in &br.steps {
         let style = if st.gap_change > Decimal::ZERO {
             th.bad()
         } else {
             th.good()
         };
-        lines.push(line(
-            &st.driver,
-            st.gap_change,
-            run,
-            run + st.gap_change,
-            '▆',
-            style,
-        ));
-        run += st.gap_change;
+        rows.push((st.driver.clone(), st.gap_change, run, st.gap_after, style));
+        run = st.gap_after;
     }
-    lines.push(line(
-        &format!("B: {idb} cumulative gap"),
-        br.gap_b,
+    rows.push((
+        format!("B: {idb} cumulative gap"),
+        br.end,
         Decimal::ZERO,
-        br.gap_b,
-        '█',
+        br.end,
         th.header(),
     ));
+    let nums: Vec<String> = rows.iter().map(|r| money(app, r.1)).collect();
+    let num_w = widest(nums.iter().map(String::as_str));
+    let label_w = widest(rows.iter().map(|r| r.0.as_str())).min(width / 2);
+    let bar_w = width.saturating_sub(label_w + num_w + 4).max(10);
+    // Scale over the range the running total visits.
+    let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
+    for r in &rows {
+        lo = lo.min(r.3);
+        hi = hi.max(r.3);
+    }
+    let span = hi - lo;
+    let pos = |x: Decimal| cells(x - lo, span, bar_w);
+    let mut out = vec![];
+    for (r, n) in rows.iter().zip(nums) {
+        let (a, b) = (pos(r.2.min(r.3)), pos(r.2.max(r.3)));
+        // A £0 step draws no bar; a tiny one at least one cell.
+        let b = if b == a && r.2 != r.3 {
+            (a + 1).min(bar_w)
+        } else {
+            b
+        };
+        let ch = if r.1 == r.3 && r.2.is_zero() {
+            '█'
+        } else {
+            '▆'
+        };
+        let bar = format!("{}{}", " ".repeat(a), ch.to_string().repeat(b - a));
+        out.push(Line::from(vec![
+            Span::raw(format!("{:<label_w$}  {n:>num_w$}  ", fit(&r.0, label_w))),
+            Span::styled(bar, r.4),
+        ]));
+    }
+    for n in &br.notes {
+        out.push(Line::from(Span::styled(format!("note: {n}"), th.dim())));
+    }
+    out
+}
+
+pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
+    let (Some(ida), Some(idb)) = (app.compare_a_id(), app.current_id()) else {
+        return;
+    };
+    let m = &app.session;
+    let (Some(pa), Some(pb)) = (m.projection(ida), m.projection(idb)) else {
+        return;
+    };
+    let mut lines = vec![];
+    if ida == idb && m.ids.len() > 1 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "A and B are both {ida}: a picks A, b picks B (or start with `poolplan tui A B`)"
+            ),
+            th.bad(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        s::HEADLINES_TITLE.trim().to_string(),
+        th.header(),
+    )));
+    lines.extend(headline(app, th, pa, pb));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        s::BRIDGE_TITLE.trim().to_string(),
+        th.header(),
+    )));
+    match &app.derived.bridge {
+        Some(Ok(br)) => lines.extend(waterfall(
+            app,
+            th,
+            br,
+            area.width.saturating_sub(2) as usize,
+        )),
+        Some(Err(e)) => lines.push(Line::from(format!("no bridge: {e}"))),
+        None => {}
+    }
     let title = format!(
-        "{}({}; a picks A, b picks B) ",
-        s::BRIDGE_TITLE,
-        app.unit.label()
+        " A = {ida}  B = {idb} · {} (a picks A, b picks B) ",
+        units_label(app)
     );
-    f.render_widget(Paragraph::new(lines).block(block(title, th)), bottom);
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let scroll = app.compare_scroll.min(lines.len().saturating_sub(inner_h));
+    f.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll as u16, 0))
+            .block(block(title, th)),
+        area,
+    );
 }

@@ -9,22 +9,17 @@ use super::super::layout;
 use super::super::strings as s;
 use super::super::theme::Theme;
 use super::block;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use ratatui::Frame;
 
 /// The table's area within the tab's body (a help line goes below).
-pub fn table_area(body: Rect) -> Rect {
-    let [t, _] = Layout::vertical([Constraint::Min(4), Constraint::Length(1)]).areas(body);
-    t
-}
-
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let Some(id) = app.current_id() else { return };
-    let all = rows(&app.model, id);
-    let t_area = table_area(area);
+    let all = rows(&app.session, id);
+    let t_area = super::super::layout::levers_table(area);
     let help = Rect {
         y: t_area.y + t_area.height,
         height: 1,
@@ -77,12 +72,12 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         Constraint::Length(source_w),
     ];
     let file = app
-        .model
+        .session
         .sources
         .get(id)
         .map(|x| x.shown.clone())
         .unwrap_or_default();
-    let dirty = if app.model.docs.get(id).is_some_and(|d| d.dirty()) {
+    let dirty = if app.session.docs.get(id).is_some_and(|d| d.dirty()) {
         format!(" {}", s::UNSAVED)
     } else {
         String::new()

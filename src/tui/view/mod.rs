@@ -3,6 +3,7 @@
 //! status line, footer) and the popups.
 
 pub mod compare;
+pub mod export;
 pub mod levers;
 pub mod overview;
 pub mod pools;
@@ -40,7 +41,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     let a = layout::areas(area, app);
     tabs(f, app, &th, a.tabs);
     context(f, app, &th, a.context);
-    if app.model.ids.is_empty() {
+    if layout::errors_only(app) {
+        // No figures at all until the files are fixed.
+    } else if app.session.ids.is_empty() {
         f.render_widget(
             Paragraph::new(s::NO_SCENARIOS).wrap(Wrap { trim: true }),
             a.body,
@@ -81,12 +84,12 @@ fn tabs(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
 fn context(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
     let Some(id) = app.current_id() else { return };
     let name = app
-        .model
+        .session
         .projection(id)
         .map(|p| p.scenario_name.as_str())
         .unwrap_or(id);
     let year = app
-        .model
+        .session
         .projection(id)
         .map(|p| p.year_label(app.year))
         .unwrap_or_default();
@@ -94,11 +97,11 @@ fn context(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
         Span::styled("Scenario ", th.dim()),
         Span::styled(format!("{name} ({id})"), th.header()),
         Span::styled(
-            format!(" {}/{}", app.current + 1, app.model.ids.len()),
+            format!(" {}/{}", app.current + 1, app.session.ids.len()),
             th.dim(),
         ),
     ];
-    if app.model.docs.get(id).is_some_and(|d| d.dirty()) {
+    if app.session.docs.get(id).is_some_and(|d| d.dirty()) {
         spans.push(Span::styled(format!("  {}", s::UNSAVED), th.bad()));
     }
     spans.extend([
@@ -128,11 +131,17 @@ fn errors(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
             ])
         })
         .collect();
+    let title = if layout::errors_only(app) {
+        s::ERRORS_START_TITLE
+    } else {
+        s::ERRORS_TITLE
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(s::ERRORS_TITLE, th.bad()));
+        .title(Span::styled(title, th.bad()));
+    let shown: Vec<Line> = lines.into_iter().skip(app.errors_scroll).collect();
     f.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        Paragraph::new(shown).block(block).wrap(Wrap { trim: true }),
         r,
     );
 }
@@ -142,8 +151,9 @@ fn status(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
     if let Some(i) = &app.input {
         let label = match i.purpose {
             Purpose::Filter => s::FILTER,
+            Purpose::Find => s::FIND,
             Purpose::EditValue(_) => s::EDIT,
-            Purpose::SaveAs => s::SAVE_AS,
+            Purpose::SaveAs { step, .. } => super::save_as::PROMPTS[step.min(2)],
         };
         let mut spans = vec![
             Span::styled(label, th.key()),

@@ -4,17 +4,17 @@
 //! line chart of the cumulative in-year gap by scenario.
 
 use super::super::app::App;
-use super::super::fmt::{fit, money, series, units_label};
+use super::super::fmt::{fit, money, series, units_label, widest};
 use super::super::strings as s;
 use super::super::theme::Theme;
 use super::{block, num};
+use crate::engine::arith::sum;
 use crate::engine::vfm::cost_per_outcome;
 use crate::engine::Projection;
-use crate::report::summary::reserve;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, LegendPosition, Row, Table};
 use ratatui::Frame;
 use rust_decimal::prelude::ToPrimitive;
@@ -47,29 +47,40 @@ fn measures<'a>(app: &'a App, years: usize, base: &Projection, compact: bool) ->
     out.push((
         format!("reserve end {yl}"),
         Box::new(move |p| {
-            let r: Vec<Decimal> = (0..p.years).map(|y| reserve(p, y)).collect();
+            let r = p.reserve_by_year().ok()?;
             at(series(app, p, &r)).map(m)
         }),
     ));
-    // Short screens keep the selected year's gap and the total only.
-    for y in (0..years).filter(|_| !compact) {
+    // Short screens keep the selected year's gap and the total only; the
+    // selected year's gap is not repeated.
+    for y in (0..years).filter(|&y| !compact && y != t) {
         out.push((
-            format!("gap {}", base.year_label(y)),
+            format!("in-year gap {}", base.year_label(y)),
             Box::new(move |p| series(app, p, &p.totals.in_year_gap).get(y).copied().map(m)),
         ));
     }
+    // Cash totals are the projection's own; real ones the checked sum of
+    // the real series.
+    let total = move |p: &Projection, v: &[Decimal], cash: Decimal| {
+        if app.real {
+            sum(&series(app, p, v), "the total").ok().map(m)
+        } else {
+            Some(m(cash))
+        }
+    };
     out.push((
-        "gap, all years".into(),
+        "in-year gap, all years".into(),
         Box::new(move |p| {
-            Some(m(series(app, p, &p.totals.in_year_gap)
-                .iter()
-                .copied()
-                .sum()))
+            let h = p.horizon_totals().ok()?;
+            total(p, &p.totals.in_year_gap, h.in_year_gap)
         }),
     ));
     out.push((
         "overspend, all years".into(),
-        Box::new(move |p| Some(m(series(app, p, &p.totals.overspend).iter().copied().sum()))),
+        Box::new(move |p| {
+            let h = p.horizon_totals().ok()?;
+            total(p, &p.totals.overspend, h.overspend)
+        }),
     ));
     out.push((
         "NPV (present value)".into(),
@@ -87,13 +98,12 @@ fn measures<'a>(app: &'a App, years: usize, base: &Projection, compact: bool) ->
         }),
     ));
     out.push((
-        "cost per outcome (£)".into(),
+        "cost per outcome".into(),
         Box::new(|p| {
-            let c: Decimal = p.totals.service_cost.iter().copied().sum();
-            let o: Decimal = p.totals.outcomes.iter().copied().sum();
+            let h = p.horizon_totals().ok()?;
             Some(
-                cost_per_outcome(c, o)
-                    .map(|x| crate::report::format::grouped(x, 0))
+                cost_per_outcome(h.service_cost, h.outcomes)
+                    .map(|x| format!("£{}", crate::report::format::grouped(x, 0)))
                     .unwrap_or_else(|| s::NA.into()),
             )
         }),
@@ -103,48 +113,58 @@ fn measures<'a>(app: &'a App, years: usize, base: &Projection, compact: bool) ->
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let ps: Vec<&Projection> = app
-        .model
+        .session
         .ids
         .iter()
-        .filter_map(|id| app.model.projection(id))
+        .filter_map(|id| app.session.projection(id))
         .collect();
-    let Some(cur) = app.current_id().and_then(|id| app.model.projection(id)) else {
+    let Some(cur) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
     let years = ps.iter().map(|p| p.years).max().unwrap_or(1);
     let ms = measures(app, years, cur, area.height < 30);
-    let table_h = (ms.len() as u16 + 3).min(area.height.saturating_sub(7));
+    let values: Vec<Vec<String>> = ms
+        .iter()
+        .map(|(_, f)| ps.iter().map(|p| f(p).unwrap_or_default()).collect())
+        .collect();
+    let inner = area.width.saturating_sub(2) as usize;
+    let n = ps.len().max(1);
+    let label_w = widest(ms.iter().map(|m| m.0.as_str())).min(inner / 3);
+    let val_w = widest(values.iter().flatten().map(String::as_str));
+    let room = (inner.saturating_sub(label_w) / n).saturating_sub(1);
+    let id_w = widest(ps.iter().map(|p| p.scenario_id.as_str()));
+    // Columns as wide as their content; ids too long wrap onto two lines.
+    let col_w = id_w.min(room).max(val_w);
+    let head: Vec<Vec<String>> = ps.iter().map(|p| wrap_id(&p.scenario_id, col_w)).collect();
+    let head_h = head.iter().map(Vec::len).max().unwrap_or(1);
+    let table_h = (ms.len() + head_h + 2) as u16;
+    let table_h = table_h.min(area.height.saturating_sub(7));
     let [top, bottom] =
         Layout::vertical([Constraint::Length(table_h), Constraint::Min(6)]).areas(area);
-    let label_w: u16 = if area.width >= 100 { 24 } else { 21 };
-    let col_w = ((top.width.saturating_sub(label_w + 2)) / ps.len().max(1) as u16)
-        .saturating_sub(1)
-        .clamp(6, 14);
-    let mut widths = vec![Constraint::Length(label_w)];
-    widths.extend(ps.iter().map(|_| Constraint::Length(col_w)));
+    let mut widths = vec![Constraint::Length(label_w as u16)];
+    widths.extend(ps.iter().map(|_| Constraint::Length(col_w as u16)));
     let header = Row::new(
-        std::iter::once(Cell::from("")).chain(ps.iter().enumerate().map(|(i, p)| {
+        std::iter::once(Cell::from("")).chain(head.iter().enumerate().map(|(i, lines)| {
             let style = if i == app.current {
                 th.current()
             } else {
                 th.header()
             };
-            Cell::from(Span::styled(
-                format!(
-                    "{:>w$}",
-                    fit(&p.scenario_id, col_w as usize),
-                    w = col_w as usize
-                ),
-                style,
-            ))
+            let text: Vec<Line> = lines
+                .iter()
+                .map(|l| Line::from(Span::styled(l.clone(), style)).alignment(Alignment::Right))
+                .collect();
+            Cell::from(text)
         })),
-    );
+    )
+    .height(head_h as u16);
     let rows: Vec<Row> = ms
         .iter()
-        .map(|(label, f)| {
-            let mut cells = vec![Cell::from(fit(label, label_w as usize))];
-            cells.extend(ps.iter().map(|p| num(f(p).unwrap_or_default())));
-            let style = if label.starts_with("in-year gap") || label == "gap, all years" {
+        .zip(values)
+        .map(|((label, _), vals)| {
+            let mut cells = vec![Cell::from(fit(label, label_w))];
+            cells.extend(vals.into_iter().map(num));
+            let style = if label.starts_with("in-year gap") {
                 th.header()
             } else {
                 Style::default()
@@ -163,50 +183,79 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     chart(f, app, th, bottom, &ps);
 }
 
+/// A scenario id in lines of at most `w` characters (two at most, broken
+/// after a hyphen where one is near the middle), so columns stay distinct.
+fn wrap_id(id: &str, w: usize) -> Vec<String> {
+    if id.chars().count() <= w || w == 0 {
+        return vec![id.to_string()];
+    }
+    let chars: Vec<char> = id.chars().collect();
+    let cut = chars[..w.min(chars.len())]
+        .iter()
+        .rposition(|c| *c == '-')
+        .map(|i| i + 1)
+        .filter(|&i| chars.len() - i <= w)
+        .unwrap_or(w);
+    let first: String = chars[..cut].iter().collect();
+    let rest: String = chars[cut..].iter().collect();
+    vec![first, fit(&rest, w)]
+}
+
 fn chart(f: &mut Frame, app: &App, th: &Theme, area: Rect, ps: &[&Projection]) {
     let div = app.unit.divisor();
-    let points: Vec<Vec<(f64, f64)>> = ps
+    // Exact cumulative gaps in pounds; f64 only for the plot points.
+    let cums: Vec<Vec<Decimal>> = ps
         .iter()
         .map(|p| {
             let mut cum = Decimal::ZERO;
             series(app, p, &p.totals.in_year_gap)
                 .iter()
-                .enumerate()
-                .map(|(t, g)| {
-                    cum += g;
-                    // Plot points only: the figure is exact until here.
-                    (t as f64, (cum / div).to_f64().unwrap_or(0.0))
+                .map(|g| {
+                    cum = cum.checked_add(*g).unwrap_or(cum);
+                    cum
                 })
                 .collect()
         })
         .collect();
-    let (mut lo, mut hi) = (0.0f64, 0.0f64);
-    for v in points.iter().flatten() {
-        lo = lo.min(v.1);
-        hi = hi.max(v.1);
+    let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
+    for v in cums.iter().flatten() {
+        lo = lo.min(*v);
+        hi = hi.max(*v);
     }
-    if hi - lo < 1.0 {
-        hi = lo + 1.0;
+    if hi - lo < div {
+        hi = lo + div;
     }
+    let plot = |x: Decimal| (x / div).to_f64().unwrap_or(0.0);
+    let points: Vec<Vec<(f64, f64)>> = cums
+        .iter()
+        .map(|c| {
+            c.iter()
+                .enumerate()
+                .map(|(t, v)| (t as f64, plot(*v)))
+                .collect()
+        })
+        .collect();
+    // Without colour each series has its own marker, shown in the legend.
     let markers = [
-        Marker::Braille,
-        Marker::Dot,
-        Marker::Block,
-        Marker::Bar,
-        Marker::HalfBlock,
+        (Marker::Braille, '⣿'),
+        (Marker::Dot, '•'),
+        (Marker::Block, '█'),
+        (Marker::Bar, '▄'),
+        (Marker::HalfBlock, '▀'),
     ];
     let sets: Vec<Dataset> = ps
         .iter()
         .zip(&points)
         .enumerate()
         .map(|(i, (p, pts))| {
-            let marker = if app.color {
-                Marker::Braille
+            let (marker, name) = if app.color {
+                (Marker::Braille, p.scenario_id.clone())
             } else {
-                markers[i % markers.len()]
+                let (m, c) = markers[i % markers.len()];
+                (m, format!("{c} {}", p.scenario_id))
             };
             Dataset::default()
-                .name(p.scenario_id.clone())
+                .name(name)
                 .marker(marker)
                 .graph_type(GraphType::Line)
                 .style(th.series(i))
@@ -214,7 +263,7 @@ fn chart(f: &mut Frame, app: &App, th: &Theme, area: Rect, ps: &[&Projection]) {
         })
         .collect();
     let n = ps.iter().map(|p| p.years).max().unwrap_or(1);
-    let base = app.current_id().and_then(|id| app.model.projection(id));
+    let base = app.current_id().and_then(|id| app.session.projection(id));
     let xl: Vec<Span> = base
         .map(|b| {
             vec![
@@ -223,12 +272,8 @@ fn chart(f: &mut Frame, app: &App, th: &Theme, area: Rect, ps: &[&Projection]) {
             ]
         })
         .unwrap_or_default();
-    let fmt = |v: f64| {
-        Span::raw(money(
-            app,
-            Decimal::from_f64_retain(v).unwrap_or_default() * div,
-        ))
-    };
+    let label = |v: Decimal| Span::raw(money(app, v));
+    let mid = (lo + hi) / Decimal::TWO;
     let chart = Chart::new(sets)
         .block(block(
             format!("{}({}) ", s::OVERVIEW_CHART, units_label(app)),
@@ -242,8 +287,8 @@ fn chart(f: &mut Frame, app: &App, th: &Theme, area: Rect, ps: &[&Projection]) {
         )
         .y_axis(
             Axis::default()
-                .bounds([lo, hi])
-                .labels(vec![fmt(lo), fmt((lo + hi) / 2.0), fmt(hi)])
+                .bounds([plot(lo), plot(hi)])
+                .labels(vec![label(lo), label(mid), label(hi)])
                 .style(th.dim()),
         )
         .legend_position(Some(LegendPosition::TopLeft))

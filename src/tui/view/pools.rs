@@ -4,25 +4,25 @@
 //! partner.
 
 use super::super::app::App;
-use super::super::fmt::{fit, money, series, units_label};
+use super::super::fmt::{at, cells, fit, human, money, series, units_label, widest};
 use super::super::layout;
 use super::super::strings as s;
 use super::super::theme::Theme;
 use super::{block, num};
+use crate::engine::arith::sum;
 use crate::engine::Projection;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, List, ListItem, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, List, ListItem, Paragraph, Row, Table};
 use ratatui::Frame;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
-    let Some(p) = app.current_id().and_then(|id| app.model.projection(id)) else {
+    let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
-    let (left, right) = layout::pools(area);
+    let (left, right) = layout::pools(area, app);
     let items: Vec<ListItem> = p
         .pools
         .iter()
@@ -35,8 +35,10 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
             } else {
                 Style::default()
             };
+            // The name is cut, never the mark.
             let w = left.width.saturating_sub(4) as usize;
-            ListItem::new(Span::styled(fit(&format!("{}{mark}", pl.name), w), style))
+            let name = fit(&pl.name, w.saturating_sub(mark.len()));
+            ListItem::new(Span::styled(format!("{name}{mark}"), style))
         })
         .collect();
     f.render_widget(List::new(items).block(block(s::POOL_LIST.into(), th)), left);
@@ -65,14 +67,14 @@ fn account(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection, i: 
     let pool = &p.pools[i];
     let rule = app
         .current_id()
-        .and_then(|id| app.model.budget_of(id))
+        .and_then(|id| app.session.budget_of(id))
         .and_then(|b| b.pool(&pool.id))
         .map(|b| {
             format!(
                 "host {} · risk share {} · underspend {}",
                 b.host,
-                b.risk_share.name(),
-                b.underspend.name()
+                human(b.risk_share.name()),
+                human(b.underspend.name())
             )
         })
         .unwrap_or_default();
@@ -103,7 +105,9 @@ fn account(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection, i: 
         let mut cells = vec![Cell::from(fit(&label, label_w as usize))];
         cells.extend(shown.iter().map(|x| num(money(app, *x))));
         cells.push(if total {
-            num(money(app, shown.iter().copied().sum()))
+            num(sum(&shown, "the total")
+                .map(|t| money(app, t))
+                .unwrap_or_else(|_| s::NA.into()))
         } else {
             Cell::from("")
         });
@@ -185,22 +189,30 @@ fn account(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection, i: 
     );
 }
 
+/// The year's contributions by partner as bars: label, amount, then the
+/// bar, each in its own column so labels never run into bars.
 fn bars(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection, i: usize) {
     let pool = &p.pools[i];
     let t = app.year;
-    let div = app.unit.divisor();
-    let bars: Vec<Bar> = p
+    let rows: Vec<(&str, Decimal)> = p
         .contributions
         .iter()
         .filter(|c| c.pool == pool.id)
-        .map(|c| {
-            let v = super::super::fmt::at(app, p, &c.values, t);
-            Bar::default()
-                .label(Line::from(c.partner.clone()))
-                // Bar lengths only: the figure shown is the exact one.
-                .value((v / div).round().to_u64().unwrap_or(0))
-                .text_value(money(app, v))
-                .style(th.series(0))
+        .map(|c| (c.partner.as_str(), at(app, p, &c.values, t)))
+        .collect();
+    let texts: Vec<String> = rows.iter().map(|r| money(app, r.1)).collect();
+    let lw = widest(rows.iter().map(|r| r.0));
+    let nw = widest(texts.iter().map(String::as_str));
+    let bar_w = (area.width as usize).saturating_sub(lw + nw + 6);
+    let max = rows.iter().map(|r| r.1).max().unwrap_or_default();
+    let lines: Vec<Line> = rows
+        .iter()
+        .zip(&texts)
+        .map(|((name, v), text)| {
+            Line::from(vec![
+                Span::raw(format!("{name:<lw$}  {text:>nw$}  ")),
+                Span::styled("█".repeat(cells(*v, max, bar_w)), th.series(0)),
+            ])
         })
         .collect();
     let title = format!(
@@ -209,11 +221,5 @@ fn bars(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection, i: usi
         p.year_label(t),
         units_label(app)
     );
-    let chart = BarChart::default()
-        .direction(Direction::Horizontal)
-        .bar_width(1)
-        .bar_gap(0)
-        .data(BarGroup::default().bars(&bars))
-        .block(block(title, th));
-    f.render_widget(chart, area);
+    f.render_widget(Paragraph::new(lines).block(block(title, th)), area);
 }

@@ -20,6 +20,24 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         Some(Popup::Picker { target, selected }) => picker(f, app, th, area, *target, *selected),
         Some(Popup::ConfirmQuit) => confirm(f, app, th, area),
         Some(Popup::Form(form)) => lever_form(f, app, th, area, form),
+        Some(Popup::Export(form)) => super::export::draw(f, app, th, area, form),
+        Some(Popup::Conflict(c)) => super::export::conflict(f, app, th, area, c),
+        Some(Popup::Recover(edits)) => {
+            let ids: Vec<&str> = edits.iter().map(|e| e.id.as_str()).collect();
+            let r = centred(area, 70, 6);
+            let inner = popup_block(f, r, " Unsaved edits from last time ", th);
+            let text = vec![
+                Line::from(Span::styled(
+                    format!(
+                        "poolplan was stopped with unsaved edits to: {}",
+                        ids.join(", ")
+                    ),
+                    th.bad(),
+                )),
+                Line::from("y restores them (as unsaved edits); n leaves them for the next start"),
+            ];
+            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+        }
     }
 }
 
@@ -31,9 +49,7 @@ fn help(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let r = centred(area, 76, lines.len() as u16 + 2);
-    let inner = popup_block(f, r, s::HELP_TITLE, th);
-    let text: Vec<Line> = lines
+    let mut text: Vec<Line> = lines
         .iter()
         .map(|(k, h)| {
             Line::from(vec![
@@ -42,7 +58,23 @@ fn help(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
             ])
         })
         .collect();
-    f.render_widget(Paragraph::new(text), inner);
+    text.push(Line::from(""));
+    text.extend(
+        s::HELP_NOTES
+            .iter()
+            .map(|n| Line::from(Span::styled(*n, th.dim()))),
+    );
+    let r = centred(area, 76, (text.len() as u16 + 2).min(area.height));
+    let inner = popup_block(f, r, s::HELP_TITLE, th);
+    let scroll = app
+        .help_scroll
+        .min(text.len().saturating_sub(inner.height as usize));
+    f.render_widget(
+        Paragraph::new(text)
+            .scroll((scroll as u16, 0))
+            .wrap(Wrap { trim: false }),
+        inner,
+    );
 }
 
 fn picker(f: &mut Frame, app: &App, th: &Theme, area: Rect, target: PickTarget, selected: usize) {
@@ -51,20 +83,20 @@ fn picker(f: &mut Frame, app: &App, th: &Theme, area: Rect, target: PickTarget, 
         PickTarget::CompareA => s::PICK_A_TITLE,
         PickTarget::CompareB => s::PICK_B_TITLE,
     };
-    let r = centred(area, 60, app.model.ids.len() as u16 + 2);
+    let r = centred(area, 60, app.session.ids.len() as u16 + 2);
     let inner = popup_block(f, r, title, th);
     let lines: Vec<Line> = app
-        .model
+        .session
         .ids
         .iter()
         .enumerate()
         .map(|(i, id)| {
             let name = app
-                .model
+                .session
                 .projection(id)
                 .map(|p| p.scenario_name.as_str())
                 .unwrap_or("");
-            let dirty = if app.model.docs.get(id).is_some_and(|d| d.dirty()) {
+            let dirty = if app.session.docs.get(id).is_some_and(|d| d.dirty()) {
                 " ●"
             } else {
                 ""
@@ -86,7 +118,7 @@ fn confirm(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let inner = popup_block(f, r, s::CONFIRM_TITLE, th);
     let text = vec![
         Line::from(Span::styled(
-            format!("Unsaved: {}", app.model.dirty().join(", ")),
+            format!("Unsaved: {}", app.session.dirty().join(", ")),
             th.bad(),
         )),
         Line::from(s::CONFIRM_TEXT),

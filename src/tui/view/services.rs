@@ -6,7 +6,7 @@
 use super::super::app::App;
 use super::super::data::services::{rows, Row as SRow, COLUMNS};
 use super::super::fmt::{at, fit, money, qty, units_label};
-use super::super::layout;
+use super::super::layout::{self, services_columns as columns};
 use super::super::strings as s;
 use super::super::theme::Theme;
 use super::{block, num};
@@ -17,41 +17,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use ratatui::Frame;
-
-/// The columns shown at a width: (column index, width). The service name
-/// takes what is left; pool and category are dropped below 110 columns.
-pub fn columns(width: u16) -> Vec<(usize, u16)> {
-    let wide = width >= 110;
-    let fixed: Vec<(usize, u16)> = if wide {
-        vec![
-            (1, 14),
-            (2, 18),
-            (3, 16),
-            (4, 9),
-            (5, 9),
-            (6, 9),
-            (7, 8),
-            (8, 10),
-        ]
-    } else {
-        vec![(2, 14), (4, 9), (5, 8), (6, 8), (7, 7), (8, 9)]
-    };
-    let w: Vec<u16> = fixed.iter().map(|c| c.1).collect();
-    let all = layout::widths(width, &w, 12);
-    let mut out = vec![(0, all[0])];
-    out.extend(fixed);
-    out
-}
-
-/// The widths of the shown columns (for hit-testing headers).
-pub fn widths(width: u16) -> Vec<u16> {
-    columns(width).iter().map(|c| c.1).collect()
-}
-
-/// The column index of the n-th shown column.
-pub fn shown_column(width: u16, n: usize) -> Option<usize> {
-    columns(width).get(n).map(|c| c.0)
-}
 
 fn cell(app: &App, p: &Projection, r: &SRow<'_>, col: usize, w: u16) -> Cell<'static> {
     let t = app.year;
@@ -75,13 +40,13 @@ fn cell(app: &App, p: &Projection, r: &SRow<'_>, col: usize, w: u16) -> Cell<'st
 }
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
-    let Some(p) = app.current_id().and_then(|id| app.model.projection(id)) else {
+    let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
     let v = &app.services;
     let list = rows(p, app.year, &v.filter, v.sort, v.desc);
     let (table_area, detail) = layout::services(area, v.detail);
-    let cols = columns(table_area.width);
+    let cols = columns(table_area.width, app);
     let arrow = if v.desc { "▼" } else { "▲" };
     let header = Row::new(cols.iter().map(|(c, w)| {
         let name = if *c == v.sort {
@@ -198,7 +163,7 @@ fn draw_detail(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection,
     let mut lines = vec![Line::from(Span::styled(s::LEVERS_TOUCHING, th.header()))];
     let touching: Vec<String> = app
         .current_id()
-        .map(|id| super::super::data::levers::rows(&app.model, id))
+        .map(|id| super::super::data::levers::rows(&app.session, id))
         .unwrap_or_default()
         .into_iter()
         .filter(|r| matches!(r.kind, super::super::data::levers::RowKind::Lever { .. }))

@@ -1,0 +1,84 @@
+//! Cost per outcome by outcome measure (SPEC §11 issue: never add unlike
+//! outcomes together). Services are grouped by their outcome measure
+//! (matched trimmed and case-insensitively, as outcomes.csv matches it);
+//! each group's cost per outcome is Σ cost / Σ outcomes over its services,
+//! by year and over the horizon ("n/a" where outcomes are 0). Services with
+//! no outcome measure are left out.
+
+use crate::engine::arith::{add, R};
+use crate::engine::vfm::cost_per_outcome;
+use crate::engine::Projection;
+use crate::model::OutcomeValue;
+use rust_decimal::Decimal;
+
+/// One outcome measure's cost and outcomes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeCost {
+    /// As first written on a service.
+    pub outcome: String,
+    /// Service ids with this measure, projection order.
+    pub services: Vec<String>,
+    pub cost: Vec<Decimal>,
+    /// Gross outcomes (unrounded).
+    pub outcomes: Vec<Decimal>,
+    pub cost_per_outcome: Vec<Option<Decimal>>,
+    pub total_cost: Decimal,
+    pub total_outcomes: Decimal,
+    pub total_cost_per_outcome: Option<Decimal>,
+}
+
+/// Every outcome measure, in the order services first name it; services
+/// limited to `pool` when given.
+pub fn by_outcome(p: &Projection, pool: Option<&str>) -> R<Vec<OutcomeCost>> {
+    let n = p.years;
+    let what = "cost per outcome";
+    let mut out: Vec<(String, OutcomeCost)> = vec![];
+    for s in &p.services {
+        if s.outcome.trim().is_empty() || pool.is_some_and(|x| x != s.pool) {
+            continue;
+        }
+        let key = OutcomeValue::key(&s.outcome);
+        let i = match out.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                out.push((
+                    key,
+                    OutcomeCost {
+                        outcome: s.outcome.trim().to_string(),
+                        services: vec![],
+                        cost: vec![Decimal::ZERO; n],
+                        outcomes: vec![Decimal::ZERO; n],
+                        cost_per_outcome: vec![],
+                        total_cost: Decimal::ZERO,
+                        total_outcomes: Decimal::ZERO,
+                        total_cost_per_outcome: None,
+                    },
+                ));
+                out.len() - 1
+            }
+        };
+        let o = &mut out[i].1;
+        o.services.push(s.id.clone());
+        for t in 0..n {
+            o.cost[t] = add(o.cost[t], s.cost[t], what)?;
+            o.outcomes[t] = add(o.outcomes[t], s.outcomes[t], what)?;
+        }
+    }
+    out.into_iter()
+        .map(|(_, mut o)| {
+            o.cost_per_outcome = (0..n)
+                .map(|t| cost_per_outcome(o.cost[t], o.outcomes[t]))
+                .collect();
+            o.total_cost = o
+                .cost
+                .iter()
+                .try_fold(Decimal::ZERO, |a, x| add(a, *x, what))?;
+            o.total_outcomes = o
+                .outcomes
+                .iter()
+                .try_fold(Decimal::ZERO, |a, x| add(a, *x, what))?;
+            o.total_cost_per_outcome = cost_per_outcome(o.total_cost, o.total_outcomes);
+            Ok(o)
+        })
+        .collect()
+}

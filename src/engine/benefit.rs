@@ -1,0 +1,125 @@
+//! SPEC §11.1–11.2: a service's value rows (outcomes.csv rows for its
+//! outcome, else its own `outcome_value` as one unallocated row), net
+//! outcomes after deadweight, attribution and optimism bias, and each row's
+//! benefit with persistence and drop-off:
+//! `g_r[t] = Σ_{a=max(0,t−Y+1)}^{t} net[a] × v × (1 − d)^(t − a)`,
+//! `benefit_r[t] = round(g_r[t] × P_deflator[t])`.
+//!
+//! Invariants: `benefit[t] = Σ_r benefit_r[t]` (a sum of rounded terms), and
+//! the beneficiaries' `benefit_to` plus the unallocated row sum to it. Value
+//! keeps flowing after a service stops, within the horizon only.
+
+use super::arith::{add, mul, powers, R};
+use super::ServiceLine;
+use crate::model::{round, OutcomeValue, Service, ValueKind};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// One value row of a service: its benefit to one beneficiary, of one kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueLine {
+    /// `None` for the unallocated row (a service's own `outcome_value`).
+    pub beneficiary: Option<String>,
+    pub kind: ValueKind,
+    pub cashable: bool,
+    /// `benefit_r[t]`, rounded to the penny, cash terms.
+    pub benefit: Vec<Decimal>,
+}
+
+impl ValueLine {
+    /// Whether this row is a fiscal saving to `who`.
+    pub fn is_fiscal_to(&self, who: &str) -> bool {
+        self.kind == ValueKind::Fiscal && self.beneficiary.as_deref() == Some(who)
+    }
+}
+
+/// A service's benefit to one beneficiary, every kind together (`benefit_to`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BenefitTo {
+    pub beneficiary: String,
+    pub values: Vec<Decimal>,
+}
+
+/// outcomes.csv rows by matching key (trimmed, lower case).
+pub type OutcomeIndex<'a> = HashMap<String, Vec<&'a OutcomeValue>>;
+
+pub fn index(rows: &[OutcomeValue]) -> OutcomeIndex<'_> {
+    let mut ix: OutcomeIndex<'_> = HashMap::new();
+    for r in rows {
+        ix.entry(OutcomeValue::key(&r.outcome)).or_default().push(r);
+    }
+    ix
+}
+
+/// Fill `line.value_rows`, `line.benefit_to` and `line.benefit` from its
+/// (gross) outcomes, which must already be final.
+pub fn apply(
+    line: &mut ServiceLine,
+    svc: &Service,
+    ix: &OutcomeIndex<'_>,
+    deflator: &[Decimal],
+) -> R<()> {
+    let n = line.outcomes.len();
+    let what = format!("the benefit of service {}", svc.id);
+    let rows: Vec<(Option<&str>, ValueKind, bool, Decimal)> =
+        match ix.get(&OutcomeValue::key(&svc.outcome)) {
+            Some(rows) if !svc.outcome.trim().is_empty() => rows
+                .iter()
+                .map(|r| (Some(r.beneficiary.as_str()), r.kind, r.cashable, r.value))
+                .collect(),
+            _ => vec![(None, ValueKind::Unallocated, false, svc.outcome_value)],
+        };
+    let k = svc.benefit.net_factor();
+    let net: Vec<Decimal> = line
+        .outcomes
+        .iter()
+        .map(|o| mul(*o, k, &what))
+        .collect::<R<_>>()?;
+    let y = svc.benefit.benefit_years as usize;
+    let keep = powers(-svc.benefit.drop_off, n, &what)?;
+    let mut benefit = vec![Decimal::ZERO; n];
+    let mut to: Vec<BenefitTo> = vec![];
+    line.value_rows.clear();
+    for (who, kind, cashable, v) in rows {
+        let mut b = vec![Decimal::ZERO; n];
+        if !v.is_zero() {
+            for t in 0..n {
+                let mut g = Decimal::ZERO;
+                for a in t.saturating_sub(y - 1)..=t {
+                    if net[a].is_zero() {
+                        continue;
+                    }
+                    let term = mul(mul(net[a], v, &what)?, keep[t - a], &what)?;
+                    g = add(g, term, &what)?;
+                }
+                b[t] = round(mul(g, deflator[t], &what)?);
+                benefit[t] = add(benefit[t], b[t], &what)?;
+            }
+        }
+        if let Some(who) = who {
+            let i = match to.iter().position(|x| x.beneficiary == who) {
+                Some(i) => i,
+                None => {
+                    to.push(BenefitTo {
+                        beneficiary: who.to_string(),
+                        values: vec![Decimal::ZERO; n],
+                    });
+                    to.len() - 1
+                }
+            };
+            let entry = &mut to[i];
+            for t in 0..n {
+                entry.values[t] = add(entry.values[t], b[t], &what)?;
+            }
+        }
+        line.value_rows.push(ValueLine {
+            beneficiary: who.map(str::to_string),
+            kind,
+            cashable,
+            benefit: b,
+        });
+    }
+    line.benefit = benefit;
+    line.benefit_to = to;
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! Editing on the Levers tab: Enter (type a value, or open the lever form),
+//! `+`/`-` nudges and `d` deletes. Each makes a new scenario text with
+//! `session::rewrite` and hands it to the history.
+
+use super::app::{App, Purpose, TextInput};
+use super::data::levers::{lever, rows, Row, RowKind};
+use super::form;
+use super::history::apply_text;
+use super::strings as s;
+use crate::model::value::{parse_money, parse_quantity, parse_rate};
+use crate::session::rewrite as ed;
+use rust_decimal::Decimal;
+
+fn current_row(app: &App) -> Option<(String, Row)> {
+    let id = app.current_id()?.to_string();
+    let row = rows(&app.session, &id).into_iter().nth(app.lever_row)?;
+    Some((id, row))
+}
+
+/// Enter on the Levers tab: type a new value, or open the lever form.
+pub fn enter(app: &mut App) {
+    let Some((id, row)) = current_row(app) else {
+        return;
+    };
+    match &row.kind {
+        RowKind::Section(_) => {}
+        RowKind::Lever { file, index } if *file == id => form::open_edit(app, *index),
+        RowKind::Lever { .. } => app.complain(format!("{}: {}", row.source, s::INHERITED)),
+        _ => {
+            app.input = Some(TextInput {
+                purpose: Purpose::EditValue(app.lever_row),
+                text: row.value.clone(),
+                error: None,
+            })
+        }
+    }
+}
+
+/// Set the value of row `n` of the Levers tab to the typed `text`.
+pub fn set_value(app: &mut App, n: usize, text: &str) -> Result<(), String> {
+    let id = app.current_id().ok_or("no scenario")?.to_string();
+    let row = rows(&app.session, &id)
+        .into_iter()
+        .nth(n)
+        .ok_or("no such row")?;
+    let (table, key) = row.kind.table_key().ok_or(s::NOT_EDITABLE)?;
+    let new = ed::set_in_table(
+        app.session.text(&id).unwrap_or_default(),
+        table,
+        key,
+        ed::value_for(text),
+    )?;
+    apply_text(app, &id, new, format!("{} = {}", row.label, text.trim()))
+}
+
+fn nudge_lever(app: &mut App, id: &str, index: usize, up: bool) -> Result<(), String> {
+    let l = lever(&app.session, id, index)
+        .ok_or("no such lever")?
+        .clone();
+    let money = matches!(
+        l.kind.as_str(),
+        "contribution" | "unit_cost" | "saving" | "recommission"
+    );
+    let (key, at) = ["change", "by", "set", "unit_cost"]
+        .iter()
+        .find_map(|k| l.get(k).map(|a| (*k, a.v.clone())))
+        .ok_or(s::NOT_EDITABLE)?;
+    let value = if key == "change" {
+        ed::Value::from(ed::rate_text(ed::nudge_rate(parse_rate(&at)?, up)))
+    } else {
+        let x: Decimal = if money {
+            parse_money(&at)?
+        } else {
+            parse_quantity(&at)?
+        };
+        let integer = at
+            .trim()
+            .trim_start_matches('-')
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+        ed::amount_value(ed::nudge_amount(x, up, money), integer, money)
+    };
+    let shown = value.to_string();
+    // Only `key` is replaced; every other field stays exactly as written.
+    let new = ed::set_lever_key(app.session.text(id).unwrap_or_default(), index, key, value)?;
+    apply_text(app, id, new, format!("{} {key} → {}", l.kind, shown.trim()))
+}
+
+/// `+`/`-`: a rate by 0.5pp, an amount by 1%.
+pub fn nudge(app: &mut App, up: bool) {
+    let Some((id, row)) = current_row(app) else {
+        return;
+    };
+    let r = match &row.kind {
+        RowKind::Lever { file, index } if *file == id => nudge_lever(app, &id, *index, up),
+        RowKind::Lever { .. } => Err(format!("{}: {}", row.source, s::INHERITED)),
+        RowKind::Section(_) => Err(s::NOT_EDITABLE.into()),
+        k => {
+            let v = parse_rate(&row.value).map_err(|e| e.to_string());
+            match (k.table_key(), v) {
+                (Some(_), Ok(v)) => {
+                    set_value(app, app.lever_row, &ed::rate_text(ed::nudge_rate(v, up)))
+                }
+                (_, Err(e)) => Err(e),
+                _ => Err(s::NOT_EDITABLE.into()),
+            }
+        }
+    };
+    if let Err(e) = r {
+        app.complain(e);
+    }
+}
+
+/// `d`: delete an own lever, or clear a value set in this file.
+pub fn delete(app: &mut App) {
+    let Some((id, row)) = current_row(app) else {
+        return;
+    };
+    let text = app.session.text(&id).unwrap_or_default().to_string();
+    let r = match &row.kind {
+        RowKind::Lever { file, index } if *file == id => {
+            ed::delete_lever(&text, *index).and_then(|t| {
+                apply_text(
+                    app,
+                    &id,
+                    t,
+                    format!(
+                        "deleted lever: {}",
+                        row.label.split_whitespace().collect::<Vec<_>>().join(" ")
+                    ),
+                )
+            })
+        }
+        RowKind::Lever { .. } => Err(format!("{}: {}", row.source, s::INHERITED)),
+        k => match k.table_key() {
+            Some((table, key)) if row.own => ed::remove_from_table(&text, table, key)
+                .and_then(|t| apply_text(app, &id, t, format!("cleared {}", row.label))),
+            _ => Err(s::NOT_IN_FILE.into()),
+        },
+    };
+    match r {
+        Ok(()) => {
+            let n = current_row_count(app);
+            app.lever_row = app.lever_row.min(n.saturating_sub(1));
+        }
+        Err(e) => app.complain(e),
+    }
+}
+
+fn current_row_count(app: &App) -> usize {
+    app.current_id()
+        .map(|id| rows(&app.session, id).len())
+        .unwrap_or(0)
+}
