@@ -93,6 +93,7 @@ fn budget(services: usize, years: usize) -> Budget {
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],
+        monitoring: Default::default(),
     }
 }
 

@@ -68,6 +68,20 @@ pub enum CompareTable {
     WhoPays,
 }
 
+/// How `monitor` forecasts a service's year-end outturn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MonitorMethod {
+    /// actual × 12 / months elapsed.
+    #[default]
+    Straight,
+    /// actual ÷ the share of the year's profile expected by now.
+    Profile,
+    /// actual + the latest month × the months left.
+    RunRate,
+    /// actual + budget × the share of the profile still to come.
+    Remaining,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate every budget and scenario; list all problems.
@@ -185,6 +199,33 @@ pub enum Command {
         /// Replace an existing file.
         #[arg(long)]
         force: bool,
+    },
+    /// In-year monitoring: actuals to date, forecast outturn, variance, RAG
+    /// and each partner's forecast risk share at year end.
+    Monitor {
+        /// The approved plan (file stem or path); default: baseline, or the first by id.
+        scenario: Option<String>,
+        /// Financial year, e.g. 2009-10 (default: the latest year with actuals).
+        #[arg(long)]
+        year: Option<String>,
+        /// Month of the year, 1–12 (1 = April) or a name such as Sep (default: the latest with actuals).
+        #[arg(long)]
+        period: Option<String>,
+        /// How each service's year-end outturn is forecast from its actuals.
+        #[arg(long, value_enum, default_value_t)]
+        method: MonitorMethod,
+        /// Amber above this variance, a rate of the budget (default 1%).
+        #[arg(long, value_name = "RATE")]
+        amber: Option<String>,
+        /// Red above this variance, a rate of the budget (default 5%).
+        #[arg(long, value_name = "RATE")]
+        red: Option<String>,
+        /// Units for money in the table.
+        #[arg(long, value_enum, default_value_t)]
+        units: Units,
+        /// An aligned table, or CSV or JSON with raw numbers.
+        #[arg(short = 'O', long = "output", value_enum, default_value_t)]
+        output: Output,
     },
     /// The interactive model.
     Tui {

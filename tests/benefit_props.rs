@@ -194,6 +194,7 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],
+        monitoring: Default::default(),
     };
     let levers = g
         .decommission

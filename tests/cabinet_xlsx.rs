@@ -58,6 +58,7 @@ fn sheets_titles_headers_and_types() {
             "Services",
             "Comparison",
             "Who pays who benefits",
+            "Monitoring",
             "Provenance",
             "Charts",
             "Chart gap",
@@ -84,7 +85,7 @@ fn sheets_titles_headers_and_types() {
         "a negative gap is a number"
     );
     assert_eq!(cell(&s[1].1, 2, 4), Data::Float(0.7), "BCR to 2 places");
-    let p = &s[6].1;
+    let p = &s[7].1;
     assert_eq!(cell(p, 2, 0), Data::String("poolplan version".into()));
     assert_eq!(
         cell(p, 2, 1),

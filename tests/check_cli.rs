@@ -693,6 +693,61 @@ const CASES: &[Case] = &[
             "warning: budgets/mini/contributions.csv: the file is not UTF-8; read it as Windows-1252",
         ],
     },
+    // --- monitoring: actuals.csv and profiles.csv (SPEC §12.1) ----------
+    Case {
+        name: "actuals-bad-cells",
+        errors: 5,
+        expect: &[
+            "budgets/mini/actuals.csv:5, column A \"service\": \"Family Support\" is not a valid id",
+            "budgets/mini/actuals.csv:6, column B \"year\": cannot read \"2009/10\"",
+            "budgets/mini/actuals.csv:7, column C \"period\": the period \"13\" is not a month",
+            "budgets/mini/actuals.csv:8, column C \"period\": cannot read \"Sept\" as a period",
+            "budgets/mini/actuals.csv:9, column D \"amount\": cannot read \"£1.2.3\" as money",
+        ],
+    },
+    Case {
+        name: "actuals-duplicate",
+        errors: 1,
+        expect: &[
+            "budgets/mini/actuals.csv:5, column C \"period\"",
+            "duplicate actuals row: family-support in 2009-10 period 1 (Apr) is already on line 2",
+        ],
+    },
+    Case {
+        name: "actuals-unknown-service",
+        errors: 1,
+        expect: &[
+            "budgets/mini/actuals.csv:5, column A \"service\"",
+            "unknown service \"family-suport\"; did you mean \"family-support\"?",
+            "warning: budgets/mini/actuals.csv:6, column B \"year\": 2013-14 is outside the budget's horizon",
+        ],
+    },
+    Case {
+        name: "profiles-bad-cells",
+        errors: 3,
+        expect: &[
+            "budgets/mini/profiles.csv:3, column C \"weight\": the weight \"-1\" is negative",
+            "budgets/mini/profiles.csv:4, column B \"period\": cannot read \"Maj\" as a period",
+            "budgets/mini/profiles.csv:5, column A \"key\": \"key\" is empty",
+            "warning: budgets/mini/profiles.csv:6, column A \"key\": \"no-such-key\" matches no service id or category",
+        ],
+    },
+    Case {
+        name: "profiles-duplicate",
+        errors: 1,
+        expect: &[
+            "budgets/mini/profiles.csv:3, column B \"period\"",
+            "duplicate profile row: \"parenting\" period 1 (Apr) is already on line 2",
+        ],
+    },
+    Case {
+        name: "profiles-zero-sum",
+        errors: 1,
+        expect: &[
+            "budgets/mini/profiles.csv:2, column C \"weight\"",
+            "the weights of \"camhs\" sum to 0",
+        ],
+    },
     // --- SPEC §10 and §9 growth rates ------------------------------------
     Case {
         name: "rate-table-at-base",

@@ -185,6 +185,7 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],
+        monitoring: Default::default(),
     };
     let mut budget = budget;
     for (pool, partner, kind, v) in &g.caps {

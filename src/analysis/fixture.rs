@@ -88,6 +88,7 @@ pub fn budget(services: Vec<Service>) -> Budget {
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],
+        monitoring: Default::default(),
     }
 }
 

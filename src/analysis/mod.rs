@@ -18,6 +18,7 @@ pub mod drivers;
 pub mod fixture;
 pub mod levers;
 pub mod median;
+pub mod monitor;
 pub mod outcome_costs;
 pub mod providers;
 pub mod sensitivity;

@@ -120,6 +120,10 @@ fn build(
             budget,
         });
     }
+    let monitoring = super::monitor::for_export(ws, &ps);
+    if let Some((_, b)) = &monitoring {
+        files.extend(b.monitoring.files.iter().map(PathBuf::as_path));
+    }
     let hashes = hash_files(&ws.root, files)?;
     let paper = Paper {
         sources: &sources,
@@ -134,6 +138,7 @@ fn build(
         unit: super::unit(a.units.unwrap_or_default()),
         real: a.real,
         bom: a.bom,
+        monitoring: monitoring.as_ref().map(|(r, b)| (r, *b)),
     };
     let built = paper::build(&paper)?;
     let want_charts = a.charts.is_some() || format == Format::Xlsx;

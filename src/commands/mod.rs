@@ -20,6 +20,7 @@ mod check;
 mod compare;
 mod export;
 mod export_args;
+pub(crate) mod monitor;
 mod new;
 mod providers;
 mod sensitivity;
@@ -118,6 +119,28 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 category,
                 output,
                 force,
+            },
+        ),
+        Command::Monitor {
+            scenario,
+            year,
+            period,
+            method,
+            amber,
+            red,
+            units,
+            output,
+        } => monitor::run(
+            dir,
+            &monitor::Args {
+                scenario,
+                year,
+                period,
+                method,
+                amber,
+                red,
+                units,
+                output,
             },
         ),
         Command::New { dir, xlsx, budget } => new::run(&dir, xlsx, budget.as_deref()),

@@ -81,6 +81,7 @@ pub(crate) fn budget() -> Budget {
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],
+        monitoring: Default::default(),
     }
 }
 

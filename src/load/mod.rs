@@ -1,6 +1,7 @@
 //! The only layer that reads files: workspace discovery, budgets, scenarios,
 //! and the diagnostics for all of them.
 
+pub mod actuals;
 pub mod budget;
 pub mod chain;
 pub mod columns;
@@ -8,6 +9,8 @@ pub mod diag;
 pub mod files;
 mod header;
 pub mod manifest;
+pub mod monitoring;
+pub mod profiles;
 pub mod provenance;
 pub mod refs;
 pub mod resolve;
@@ -409,7 +412,9 @@ pub fn check_all_resolved(root: &Path) -> (Workspace, Vec<Scenario>) {
         });
     }
     let ids = ws.scenario_ids.clone();
-    let resolved = ws.resolve_all(&ids).into_iter().flatten().collect();
+    let resolved: Vec<Scenario> = ws.resolve_all(&ids).into_iter().flatten().collect();
+    let references = monitoring::check_references(&ws, &resolved);
+    ws.diagnostics.extend(references);
     resolve::dedup(&mut ws.diagnostics);
     (ws, resolved)
 }

@@ -193,6 +193,19 @@ impl TableFiles {
         }
     }
 
+    /// How many files have been read so far (see `files_since`).
+    pub fn files_read(&self) -> usize {
+        self.files.len()
+    }
+
+    /// The files read since `files_read` returned `from`.
+    pub fn files_since(&self, from: usize) -> Vec<PathBuf> {
+        self.files
+            .get(from..)
+            .map(<[PathBuf]>::to_vec)
+            .unwrap_or_default()
+    }
+
     /// The files read (for provenance and live reload), after a warning
     /// for any sheet whose name is close to a table's but not one.
     pub fn finish(self, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {

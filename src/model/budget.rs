@@ -227,6 +227,8 @@ pub struct Budget {
     pub schedules: Vec<Schedule>,
     /// Every input file read for this budget (for provenance).
     pub files: Vec<PathBuf>,
+    /// In-year monitoring inputs (actuals and profiles), not part of the plan.
+    pub monitoring: super::Monitoring,
 }
 
 impl Budget {

@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod growth;
+pub mod monitoring;
 pub mod outcomes;
 pub mod rates;
 pub mod round;
@@ -15,6 +16,7 @@ pub mod value;
 pub mod year;
 
 pub use budget::*;
+pub use monitoring::{Actual, Monitoring, Period, ProfileWeight};
 pub use outcomes::{BenefitTerms, OutcomeValue, ValueKind};
 pub use rates::YearRate;
 pub use round::*;

@@ -8,6 +8,7 @@ pub mod chart;
 pub mod compare;
 pub mod format;
 pub mod measure;
+pub mod monitor;
 pub mod providers;
 pub mod sensitivity;
 pub mod summary;

@@ -165,6 +165,9 @@ fn build(app: &App, f: &ExportForm) -> Result<Effect, String> {
             unit: f.unit,
             real: app.real,
             bom: false,
+            // The TUI's paper has no monitoring table yet (its Monitor tab
+            // is to come; it will pass the same MonitorReport).
+            monitoring: None,
         };
         let layout = if f.format == 1 {
             Layout::Xlsx(path.clone())

@@ -107,6 +107,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         risk_caps: vec![],
         schedules: vec![],
         files: vec![],
+        monitoring: Default::default(),
     };
 
     let mut tables: HashMap<&str, (Table, String)> = HashMap::new();
@@ -176,6 +177,8 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             tables.insert(name, t);
         }
     }
+    let horizon = manifest.as_ref().map(|m| (m.base_year, m.years));
+    budget.monitoring = super::monitoring::load(&mut source, id, horizon, diags);
     files.extend(source.finish(diags));
     budget.files = files;
 

@@ -13,6 +13,7 @@
 mod compare;
 pub mod csv;
 mod headline;
+pub mod monitoring;
 pub mod paper;
 mod pools;
 pub mod provenance;

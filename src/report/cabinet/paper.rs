@@ -32,6 +32,12 @@ pub struct Paper<'a> {
     pub unit: Unit,
     pub real: bool,
     pub bom: bool,
+    /// The in-year monitoring report to add as the monitoring table (when
+    /// the budget has actuals), with the budget it ran on.
+    pub monitoring: Option<(
+        &'a crate::analysis::monitor::MonitorReport,
+        &'a crate::model::Budget,
+    )>,
 }
 
 /// The paper's tables, its scale and its provenance table: built once, then
@@ -45,9 +51,12 @@ pub struct Built {
 /// Build the tables of the paper.
 pub fn build(p: &Paper<'_>) -> Result<Built, String> {
     let provenance = Provenance::new(env!("CARGO_PKG_VERSION"), p.names.clone(), p.inputs.clone());
-    let tables = build_tables(p.sources, p.unit, p.real).map_err(|e| e.to_string())?;
+    let mut tables = build_tables(p.sources, p.unit, p.real).map_err(|e| e.to_string())?;
     let ps: Vec<&Projection> = p.sources.iter().map(|s| s.projection).collect();
     let scale = Scale::new(p.unit, p.real, &ps).map_err(|e| e.to_string())?;
+    if let Some((report, budget)) = p.monitoring {
+        tables.push(super::monitoring::monitoring(&scale, report, budget));
+    }
     let provenance = provenance.table(&scale);
     Ok(Built {
         tables,

@@ -13,7 +13,10 @@ use crate::report::chart::ChartTable;
 use crate::report::format::grouped;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ConditionalFormatText, ConditionalFormatTextRule, DocProperties, ExcelDateTime, Format,
+    Workbook, Worksheet, XlsxError,
+};
 
 /// Widest a column is made, in characters.
 const MAX_WIDTH: usize = 60;
@@ -144,7 +147,35 @@ fn sheet(wb: &mut Workbook, t: &CabTable) -> Result<(), CabinetError> {
         let chars = u16::try_from(w.min(&MAX_WIDTH) + 2).unwrap_or(u16::MAX);
         ws.set_column_width(col(c)?, chars).map_err(err)?;
     }
+    if let Some(c) = t
+        .columns
+        .iter()
+        .position(|c| c == super::monitoring::RAG_COLUMN)
+    {
+        rag_colours(ws, col(c)?, r)?;
+    }
     ws.set_freeze_panes(FIRST_ROW, 0).map_err(err)?;
+    Ok(())
+}
+
+/// Conditional formats on a RAG column (rows FIRST_ROW..last): red, amber
+/// and green fills, in Excel's own light shades with dark text.
+fn rag_colours(ws: &mut Worksheet, c: u16, last: u32) -> Result<(), CabinetError> {
+    for (word, fill, font) in [
+        ("Red", "FFC7CE", "9C0006"),
+        ("Amber", "FFEB9C", "9C5700"),
+        ("Green", "C6EFCE", "006100"),
+    ] {
+        let cf = ConditionalFormatText::new()
+            .set_rule(ConditionalFormatTextRule::BeginsWith(word.to_string()))
+            .set_format(
+                Format::new()
+                    .set_background_color(fill)
+                    .set_font_color(font),
+            );
+        ws.add_conditional_format(FIRST_ROW, c, last.max(FIRST_ROW), c, &cf)
+            .map_err(err)?;
+    }
     Ok(())
 }
 

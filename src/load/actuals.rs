@@ -1,0 +1,168 @@
+//! actuals.csv (SPEC §12.1): the spend booked against each service in each
+//! month. Every row is checked cell by cell; duplicates of (service, year,
+//! period) are errors. Which services a row may name depends on the
+//! scenario monitored, so that reference is checked later (`monitoring`).
+
+use super::diag::Sink;
+use super::table::{Row, Table};
+use crate::model::monitoring::IdMap;
+use crate::model::value::{parse_id, parse_money};
+use crate::model::{Actual, Period, Year};
+use std::sync::Arc;
+
+/// Parse one cell of a required column, reporting a problem at its row and column.
+pub(super) fn required<T>(
+    t: &Table,
+    sink: &mut Sink<'_>,
+    row: &Row,
+    col: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<T> {
+    let v = t.cell(row, col);
+    let result = if v.is_empty() {
+        Err(format!("\"{col}\" is empty; this column is required"))
+    } else {
+        parse(v)
+    };
+    result
+        .map_err(|e| sink.error(Some(row.line), Some(t.field(col)), e))
+        .ok()
+}
+
+/// Warn about a year outside the budget's horizon (the row is kept: a
+/// scenario with a longer horizon monitors it).
+pub(super) fn horizon_warning(
+    t: &Table,
+    sink: &mut Sink<'_>,
+    row: &Row,
+    y: Year,
+    horizon: Option<(Year, usize)>,
+) {
+    let Some((base, n)) = horizon else { return };
+    let last = base.plus(n as i32 - 1);
+    if y < base {
+        sink.warn(
+            Some(row.line),
+            Some(t.field("year")),
+            format!("{y} is before the base year {base}; this row is never used"),
+        );
+    } else if y > last {
+        sink.warn(Some(row.line), Some(t.field("year")), format!("{y} is outside the budget's horizon ({base} to {last}); it is ignored, except by a scenario whose longer horizon contains it"));
+    }
+}
+
+/// The common ledger form `-1234.56` (no £, commas, brackets or suffix, at
+/// most two places, no leading zero) read directly; anything else, and any
+/// mistake, goes to `parse_money`. A subset of the §3 grammar that can never
+/// be European-ambiguous (that needs three places), so the value is the same.
+fn plain_money(v: &str) -> Option<rust_decimal::Decimal> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let ok = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && (int == "0" || !int.starts_with('0'))
+        && int.len() <= 20
+        && frac.len() <= 2
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && (frac.is_empty() != digits.contains('.'));
+    if !ok {
+        return None;
+    }
+    v.parse().ok()
+}
+
+/// The first line of each (year, period) already seen for one service.
+struct Seen {
+    service: Arc<str>,
+    years: Vec<(Year, [usize; 12])>,
+}
+
+/// The valid rows of actuals.csv, in file order. A million-row file is the
+/// expected size (12 months × 100,000 services), so each service id is
+/// checked and allocated once and shared by its rows.
+pub fn actuals(t: &Table, sink: &mut Sink<'_>, horizon: Option<(Year, usize)>) -> Vec<Actual> {
+    let mut out = Vec::with_capacity(t.rows.len());
+    let mut services: IdMap<Seen> = IdMap::default();
+    for row in &t.rows {
+        let cell = t.cell(row, "service");
+        let known = services.get(cell).map(|s| s.service.clone());
+        let service = match known {
+            Some(s) => Some(s),
+            None => required(t, sink, row, "service", parse_id).map(Arc::<str>::from),
+        };
+        let year = required(t, sink, row, "year", Year::parse);
+        let period = required(t, sink, row, "period", Period::parse);
+        let amount = required(t, sink, row, "amount", |v| {
+            plain_money(v).map_or_else(|| parse_money(v), Ok)
+        });
+        if let Some(y) = year {
+            horizon_warning(t, sink, row, y, horizon);
+        }
+        let (Some(service), Some(year), Some(period), Some(amount)) =
+            (service, year, period, amount)
+        else {
+            continue;
+        };
+        let seen = services.entry(cell).or_insert_with(|| Seen {
+            service: service.clone(),
+            years: vec![],
+        });
+        let k = match seen.years.iter().position(|(y, _)| *y == year) {
+            Some(k) => k,
+            None => {
+                seen.years.push((year, [0; 12]));
+                seen.years.len() - 1
+            }
+        };
+        let first = &mut seen.years[k].1[period.index()];
+        if *first != 0 {
+            sink.error(
+                Some(row.line),
+                Some(t.field("period")),
+                format!(
+                    "duplicate actuals row: {service} in {year} period {} ({}) is already on line {first}; give each (service, year, period) one row (add the amounts together)",
+                    period.number(),
+                    period.short_name(),
+                ),
+            );
+            continue;
+        }
+        *first = row.line;
+        out.push(Actual {
+            service,
+            year,
+            period,
+            amount,
+            line: row.line,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plain_money_fast_path_agrees_with_the_grammar() {
+        for v in [
+            "0",
+            "12",
+            "-12",
+            "1234.56",
+            "-0.05",
+            "7.5",
+            "100000000.10",
+            "0.00",
+        ] {
+            assert_eq!(plain_money(v), parse_money(v).ok(), "{v}");
+        }
+        // Everything else is left to parse_money (which accepts or explains).
+        for v in [
+            "1.000", "007", "1.", ".5", "£12", "1,234", "(12)", "1e3", "12.345", "-", "", "1.2k",
+            "+5",
+        ] {
+            assert_eq!(plain_money(v), None, "{v}");
+        }
+    }
+}
