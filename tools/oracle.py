@@ -117,6 +117,16 @@ def parse_rate(v, limit=True):
     return d
 
 
+def parse_growth(v, what="rate"):
+    """A growth-type rate (§9 "Settled later"): a plain number strictly inside
+    (-1, 1); a percentage string of any size."""
+    d = parse_rate(v, limit=False)
+    pct = isinstance(v, str) and v.strip().endswith("%")
+    if not pct and not (-1 < d < 1):
+        raise OracleError(f'{what} {v!r}: a plain growth rate must lie strictly inside (-1, 1): did you mean "1%"?')
+    return d
+
+
 def parse_outcome_rate(v):
     return parse_rate(v, limit=False)
 
@@ -196,7 +206,7 @@ def make_service(row, commissioned=False):
     elif isinstance(up, str) and up.strip().lower() == "none":
         s.uplift = ("none", None)
     else:
-        s.uplift = ("rate", parse_rate(up))
+        s.uplift = ("rate", parse_growth(up, "uplift"))
     orate = opt(row, "outcome_rate")
     s.outcome_rate = parse_outcome_rate(orate) if orate is not None else ZERO
     ov = opt(row, "outcome_value")
@@ -288,12 +298,16 @@ def project(ws, scen_path):
     T = range(n)
 
     rates = sc["rates"]
-    pay = parse_rate(rates["pay_inflation"]) if "pay_inflation" in rates else ZERO
-    price = parse_rate(rates["price_inflation"]) if "price_inflation" in rates else ZERO
-    defl = parse_rate(rates["deflator"]) if "deflator" in rates else ZERO
+    pay = parse_growth(rates["pay_inflation"]) if "pay_inflation" in rates else ZERO
+    price = parse_growth(rates["price_inflation"]) if "price_inflation" in rates else ZERO
+    defl = parse_growth(rates["deflator"]) if "deflator" in rates else ZERO
+    if defl <= -1:
+        raise OracleError("a deflator of -100% or below")
     disc = parse_rate(rates["discount_rate"]) if "discount_rate" in rates else Decimal("0.035")
-    demand = {k: parse_rate(v) for k, v in sc["demand"].items()}
-    growth = {k: parse_rate(v) for k, v in sc["growth"].items()}
+    if disc <= -1:
+        raise OracleError("a discount rate of -100% or below")
+    demand = {k: parse_growth(v) for k, v in sc["demand"].items()}
+    growth = {k: parse_growth(v) for k, v in sc["growth"].items()}
 
     def yidx(v):
         return parse_year(v) - base
@@ -348,7 +362,7 @@ def project(ws, scen_path):
         x = contrib[key]
         for t in window(lv):
             if "change" in lv:
-                x[t] = rnd(x[t] * (1 + parse_rate(lv["change"], limit=False)))
+                x[t] = rnd(x[t] * (1 + parse_growth(lv["change"], "change")))
             elif "by" in lv:
                 x[t] = rnd(x[t] + parse_money(lv["by"]))
             else:
@@ -388,7 +402,7 @@ def project(ws, scen_path):
             if not running[sid][t]:
                 continue
             if "change" in lv:
-                arr[t] = arr[t] * (1 + parse_rate(lv["change"], limit=False))
+                arr[t] = arr[t] * (1 + parse_growth(lv["change"], "change"))
             elif "by" in lv:
                 arr[t] = arr[t] + val(lv["by"])
             else:
@@ -407,7 +421,11 @@ def project(ws, scen_path):
             g = demand[s.category]
         else:
             g = ZERO
-        vol[s.id] = [s.volume * pw(1 + g, t) if running[s.id][t] else ZERO for t in T]
+        # §9 settled later: P_g[t] = max(0, P_g[t-1] * (1 + g)), 0 stays 0
+        P = [ONE]
+        for t in range(1, n):
+            P.append(max(ZERO, P[-1] * (1 + g)))
+        vol[s.id] = [s.volume * P[t] if running[s.id][t] else ZERO for t in T]
     # pass 1
     links = []  # (reduces, per_unit, lag, added)
     for lv in levers:
@@ -420,7 +438,7 @@ def project(ws, scen_path):
                 continue
             before = vol[sid][t]
             if "change" in lv:
-                after = before * (1 + parse_rate(lv["change"], limit=False))
+                after = before * (1 + parse_growth(lv["change"], "change"))
             elif "by" in lv:
                 after = before + parse_quantity(lv["by"])
             else:
