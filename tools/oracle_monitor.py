@@ -8,6 +8,7 @@ import csv
 import os
 import sys
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from oracle import (ONE, ZERO, OracleError, money, opt, parse_money, parse_quantity, parse_rate,
                     parse_year, project, qty, read_csv, read_toml, resolve_scenario_path, rnd,
@@ -79,6 +80,15 @@ def load_profiles(bdir):
     return out
 
 
+def rnd_exact(x):
+    """round() to the penny, half away from zero, of an exact Fraction."""
+    x = Fraction(x)
+    neg = x < 0
+    n = (abs(x) * 100 + Fraction(1, 2)).__floor__()
+    d = Decimal(n) / 100
+    return -d if neg else d
+
+
 def rag(variance, budget, amber, red):
     if variance > red * abs(budget):
         return "red"
@@ -141,17 +151,19 @@ def monitor(ws, scen, year=None, period=None, method="straight", amber=Decimal("
             actual = sum(per.values(), ZERO)
             last = per.get(M, ZERO)
             w = prof.get(s.id) or prof.get(s.category) or [ONE] * 12
-            pshare = sum(w[:M], ZERO) / sum(w, ZERO)
+            # p exactly, as a fraction (a forecast may land on a half penny)
+            pshare = Fraction(sum(w[:M], ZERO)) / Fraction(sum(w, ZERO))
+            A = Fraction(actual)
             if not per:
                 fc, meth = budget, "plan"
             elif method == "straight":
-                fc, meth = rnd(actual * 12 / M), method
+                fc, meth = rnd_exact(A * 12 / M), method
             elif method == "profile":
-                fc, meth = (budget if pshare == 0 else rnd(actual / pshare)), method
+                fc, meth = (budget if pshare == 0 else rnd_exact(A / pshare)), method
             elif method == "run-rate":
-                fc, meth = rnd(actual + last * (12 - M)), method
+                fc, meth = rnd_exact(A + Fraction(last) * (12 - M)), method
             else:
-                fc, meth = rnd(actual + budget * (1 - pshare)), method
+                fc, meth = rnd_exact(A + Fraction(budget) * (1 - pshare)), method
             fc_of[s.id] = fc
             actual_of[s.id] = actual
             var = fc - budget
