@@ -5,6 +5,7 @@ fine points of SPEC §6/§9, plus a comparison driver against the binary.
     python3 tools/gen_workspace.py [--edition 2] gen SEED OUTDIR
     python3 tools/gen_workspace.py [--edition 2] compare BINARY FIRST_SEED COUNT [WORKDIR]
     python3 tools/gen_workspace.py compare-monitor BINARY FIRST_SEED COUNT [WORKDIR]
+    ... [--only-s10] [--drop-measures benefit_to,financial_roi,...] compare ...
 
 Edition 1 (the default) reproduces the first edition's seeds. `--edition 2`
 (or POOLPLAN_GEN_EDITION=2) adds SPEC §10-§12: rates by year, schedules,
@@ -106,6 +107,9 @@ PCT_OUTCOME_LEVERS = os.environ.get("POOLPLAN_GEN_PCT_OUTCOME_LEVERS") == "1"
 # Edition 2 (SPEC §9 "Settled later", §10-§12): `--edition 2` on the command
 # line or POOLPLAN_GEN_EDITION=2. Edition 1 (the default) reproduces old seeds.
 ED2 = os.environ.get("POOLPLAN_GEN_EDITION") == "2"
+# `--only-s10` (or POOLPLAN_GEN_ONLY_S10=1): edition 2 without the §11 and §12
+# constructs, for a binary that implements §10 only.
+ONLY_S10 = os.environ.get("POOLPLAN_GEN_ONLY_S10") == "1"
 
 
 def toml_str(s):
@@ -339,7 +343,7 @@ def gen(seed, outdir):
     write_csv(rng, os.path.join(bdir, "services.csv"),
               ["id", "name", "pool", "provider", "category", "unit", "unit_cost", "volume", "pay_share",
                "uplift", "outcome", "outcome_rate", "outcome_value", "start", "end"]
-              + (ED2_SERVICE_COLS if ED2 else []),
+              + (ED2_SERVICE_COLS if ED2 and not ONLY_S10 else []),
               [s["csv"] for s in services],
               {"id", "name", "pool", "provider", "category", "unit", "unit_cost", "volume"})
 
@@ -625,10 +629,12 @@ _E2 = {}  # per-workspace edition-2 state shared with gen_service
 def ed2_pools(rng, pools, partners):
     """Benefit-rule pools, twin pools for penny ties, agreements, opening reserves."""
     state = {"tie": None, "alloc": set(rng.sample(OUTCOMES, rng.randint(0, 3)))}
+    if ONLY_S10:
+        state["alloc"] = set()
     for p in pools:
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and not ONLY_S10:
             p["risk"] = "benefit"
-    if not any(p["risk"] == "benefit" for p in pools):
+    if not any(p["risk"] == "benefit" for p in pools) and not ONLY_S10:
         rng.choice(pools)["risk"] = "benefit"
     ids = [p["id"] for p in pools]
     r = rng.random()
@@ -691,6 +697,8 @@ def ed2_service(rng, csvrow, toml, pools):
     }
     if cols["attribution"] == "" and rng.random() < 0.3:
         cols["attribution"] = "100%"
+    if ONLY_S10:
+        cols = {k: "" for k in cols}
     csvrow.update(cols)
     keep = [l for l in toml if not l.startswith(("pool =", "outcome =", "outcome_value ="))]
     keep.append(f"pool = {toml_str(csvrow['pool'])}")
@@ -751,6 +759,8 @@ def ed2_files(rng, bdir, base, nyears, max_years, pools, partners, services, e2)
     if rows or rng.random() < 0.3:
         write_csv(rng, os.path.join(bdir, "risk_caps.csv"), ["pool", "partner", "cap", "note"], rows,
                   {"pool", "partner", "cap"})
+    if ONLY_S10:
+        return
     # outcomes.csv (§11.1)
     rows = []
     for o in sorted(e2["alloc"]) + (["unused-outcome"] if rng.random() < 0.2 else []):
@@ -827,7 +837,7 @@ def ed2_error_case(rng, outdir, bdir, sdir, names, pools, services, base):
     """With a small probability, one deliberate §9-§11 error (both sides must exit 1)."""
     if rng.random() >= 0.06:
         return
-    case = rng.choice(ERROR_CASES)
+    case = rng.choice(ERROR_CASES[:6] if ONLY_S10 else ERROR_CASES)
     stem = names[0]
     path = os.path.join(sdir, stem + ".toml")
 
@@ -910,9 +920,20 @@ def first_difference(bout, oout):
     return f"{len(set(b) ^ set(o))} lines differ; first: binary {bl} | oracle {ol}"
 
 
+DROP = set()  # measures left out of both outputs (--drop-measures a,b,c)
+
+
+def drop(out):
+    if not DROP:
+        return out
+    keep = [l for l in out.split(b"\n") if l.rsplit(b",", 2)[-2:][0].decode(errors="replace") not in DROP]
+    return b"\n".join(keep)
+
+
 def run_pair(bcmd, ocmd):
     rb = subprocess.run(bcmd, capture_output=True)
     ro = subprocess.run(ocmd, capture_output=True)
+    rb.stdout, ro.stdout = drop(rb.stdout), drop(ro.stdout)
     if ro.returncode != 0 or rb.returncode != 0:
         if ro.returncode == rb.returncode == 1:
             return "both", None
@@ -988,8 +1009,15 @@ def compare(binary, first, count, workdir, mode="tidy"):
 
 
 def main(argv):
-    global ED2
+    global ED2, ONLY_S10
     argv = list(argv)
+    if "--only-s10" in argv:
+        argv.remove("--only-s10")
+        ED2 = ONLY_S10 = True
+    if "--drop-measures" in argv:
+        i = argv.index("--drop-measures")
+        DROP.update(argv[i + 1].split(","))
+        del argv[i:i + 2]
     if "--edition" in argv:
         i = argv.index("--edition")
         ED2 = argv[i + 1] == "2"
