@@ -56,7 +56,7 @@ def to_dec(v):
         return Decimal(v)
     if isinstance(v, float):  # never happens with parse_float=Decimal
         raise OracleError("float")
-    raise TypeError(v)
+    raise OracleError(f"not a single value: {v!r}")
 
 
 def parse_money(v):
