@@ -15,6 +15,7 @@ prints the tidy CSV (SPEC sections 7 and 10.6) or the monitor CSV (12.2) to stdo
 import csv
 import io
 import os
+import re
 import sys
 import tomllib
 from decimal import Decimal, ROUND_HALF_UP, InvalidOperation, getcontext
@@ -84,6 +85,9 @@ def parse_money(v):
     elif s.startswith("£(") and s.endswith(")"):
         neg = not neg
         s = s[2:-1]
+    if re.fullmatch(r"[1-9][0-9]{0,2}\.[0-9]{3}", s):
+        # §9: shaped like a European thousands group (1.000, 12.500): ambiguous
+        raise OracleError(f"money {v!r} is ambiguous (in much of Europe it means {s.replace('.', '')})")
     mult = ONE
     if s[-1:] in ("k", "K"):
         mult = Decimal(1000)
@@ -537,6 +541,7 @@ def project(ws, scen_path):
         return [t for t in T if f <= t <= to]
 
     levers = sc["levers"]
+    check_levers(levers)
 
     # services: budget + commissioned
     services = list(b.services)
@@ -885,6 +890,36 @@ def project(ws, scen_path):
     ctx.pool_rows, ctx.risk, ctx.pool_services, ctx.levers = pool_rows, risk, pool_services, levers
     ctx.rows = out
     return ctx
+
+
+def check_levers(levers):
+    """Every lever's values are validated whether or not its window meets the
+    horizon or its service runs (the projection itself reads them lazily)."""
+    for lv in levers:
+        kind = lv.get("kind")
+        for k in ("from", "to"):
+            if k in lv:
+                parse_year(lv[k])
+        if "change" in lv:
+            parse_growth(lv["change"], "change")
+        for k in ("by", "set"):
+            if k not in lv:
+                continue
+            if kind in ("contribution", "unit_cost", "saving"):
+                parse_money(lv[k])
+            elif kind == "volume":
+                parse_quantity(lv[k])
+            elif kind == "outcome_rate":
+                parse_outcome_rate(lv[k])
+        if kind == "recommission":
+            if "unit_cost" in lv:
+                parse_money(lv["unit_cost"])
+            if "outcome_rate" in lv:
+                parse_outcome_rate(lv["outcome_rate"])
+        if kind == "volume" and "reduces" in lv:
+            parse_quantity(lv["per_unit"])
+            if int(lv.get("lag", 1)) < 0:
+                raise OracleError("lag must be >= 0")
 
 
 def settle(ctx, t, bal):
