@@ -5,7 +5,8 @@ fine points of SPEC §6/§9, plus a comparison driver against the binary.
     python3 tools/gen_workspace.py [--edition 2] gen SEED OUTDIR
     python3 tools/gen_workspace.py [--edition 2] compare BINARY FIRST_SEED COUNT [WORKDIR]
     python3 tools/gen_workspace.py compare-monitor BINARY FIRST_SEED COUNT [WORKDIR]
-    ... [--only-s10] [--drop-measures benefit_to,financial_roi,...] compare ...
+    ... [--only-s10 | --no-s11] [--drop-measures benefit_to,financial_roi,...] compare ...
+    (--only-s10: no §11/§12 constructs; --no-s11: no §11 constructs)
 
 Edition 1 (the default) reproduces the first edition's seeds. `--edition 2`
 (or POOLPLAN_GEN_EDITION=2) adds SPEC §10-§12: rates by year, schedules,
@@ -109,7 +110,8 @@ PCT_OUTCOME_LEVERS = os.environ.get("POOLPLAN_GEN_PCT_OUTCOME_LEVERS") == "1"
 ED2 = os.environ.get("POOLPLAN_GEN_EDITION") == "2"
 # `--only-s10` (or POOLPLAN_GEN_ONLY_S10=1): edition 2 without the §11 and §12
 # constructs, for a binary that implements §10 only.
-ONLY_S10 = os.environ.get("POOLPLAN_GEN_ONLY_S10") == "1"
+ONLY_S10 = os.environ.get("POOLPLAN_GEN_ONLY_S10") == "1"  # i.e. no §11 constructs
+NO_S12 = ONLY_S10  # `--no-s11` keeps actuals/profiles: ONLY_S10 without NO_S12
 
 
 def toml_str(s):
@@ -759,8 +761,13 @@ def ed2_files(rng, bdir, base, nyears, max_years, pools, partners, services, e2)
     if rows or rng.random() < 0.3:
         write_csv(rng, os.path.join(bdir, "risk_caps.csv"), ["pool", "partner", "cap", "note"], rows,
                   {"pool", "partner", "cap"})
-    if ONLY_S10:
-        return
+    if not ONLY_S10:
+        ed2_outcomes(rng, bdir, partners, e2)
+    if not NO_S12:
+        ed2_actuals(rng, bdir, base, nyears, services)
+
+
+def ed2_outcomes(rng, bdir, partners, e2):
     # outcomes.csv (§11.1)
     rows = []
     for o in sorted(e2["alloc"]) + (["unused-outcome"] if rng.random() < 0.2 else []):
@@ -778,6 +785,9 @@ def ed2_files(rng, bdir, base, nyears, max_years, pools, partners, services, e2)
         write_csv(rng, os.path.join(bdir, "outcomes.csv"),
                   ["outcome", "beneficiary", "value", "kind", "cashable", "note"], rows,
                   {"outcome", "beneficiary", "value"})
+
+
+def ed2_actuals(rng, bdir, base, nyears, services):
     # actuals.csv and profiles.csv (§12.1)
     if rng.random() < 0.85:
         rows = []
@@ -1009,11 +1019,15 @@ def compare(binary, first, count, workdir, mode="tidy"):
 
 
 def main(argv):
-    global ED2, ONLY_S10
+    global ED2, ONLY_S10, NO_S12
     argv = list(argv)
     if "--only-s10" in argv:
         argv.remove("--only-s10")
+        ED2 = ONLY_S10 = NO_S12 = True
+    if "--no-s11" in argv:
+        argv.remove("--no-s11")
         ED2 = ONLY_S10 = True
+        NO_S12 = False
     if "--drop-measures" in argv:
         i = argv.index("--drop-measures")
         DROP.update(argv[i + 1].split(","))

@@ -440,7 +440,7 @@ def load_scenario(ws, path, seen=()):
         raise OracleError("extends cycle: " + " -> ".join(list(seen) + [path]))
     t = read_toml(path)
     sc = {"budget": None, "years": None, "rates": {}, "demand": {}, "growth": {}, "levers": [],
-          "path": path}
+          "path": path, "all_values": []}
     if "extends" in t:
         ppath = resolve_scenario_path(ws, t["extends"], os.path.dirname(path))
         parent = load_scenario(ws, ppath, seen + (path,))
@@ -450,6 +450,7 @@ def load_scenario(ws, path, seen=()):
         sc["demand"].update(parent["demand"])
         sc["growth"].update(parent["growth"])
         sc["levers"].extend(parent["levers"])
+        sc["all_values"].extend(parent["all_values"])
     if "budget" in t:
         if sc["budget"] is not None and sc["budget"] != t["budget"]:
             raise OracleError("child names a different budget")
@@ -461,6 +462,10 @@ def load_scenario(ws, path, seen=()):
     sc["demand"].update(t.get("demand", {}))
     sc["growth"].update(t.get("contribution_growth", {}))
     sc["levers"].extend(t.get("levers", []))
+    # every file's values are validated, even a parent's key a child overrides
+    for section in ("rates", "demand", "contribution_growth"):
+        for k, v in t.get(section, {}).items():
+            sc["all_values"].append((section, k, v))
     return sc
 
 
@@ -514,6 +519,13 @@ def project(ws, scen_path):
     base = b.base_year
     T = range(n)
 
+    for section, k, v in sc["all_values"]:
+        if section == "rates" and k == "discount_rate":
+            if isinstance(v, dict):
+                raise OracleError("discount_rate cannot be a table")
+            parse_rate(v)
+        else:
+            rate_series(v, 1, base, f"{section} {k}")  # grammar, years, empty tables
     rates = sc["rates"]
     zero_series = [ZERO] * n
     pay = rate_series(rates["pay_inflation"], n, base, "pay_inflation") if "pay_inflation" in rates else zero_series
