@@ -789,7 +789,7 @@ def ed2_outcomes(rng, bdir, partners, e2):
 
 def ed2_actuals(rng, bdir, base, nyears, services):
     # actuals.csv and profiles.csv (§12.1)
-    if rng.random() < 0.85:
+    if rng.random() < 0.95:
         rows = []
         years = rng.sample(range(base, base + nyears), min(nyears, rng.randint(1, 2)))
         if rng.random() < 0.1:
@@ -972,7 +972,7 @@ def monitor_args(seed, ws):
         ap = os.path.join(bdir, "actuals.csv")
         if os.path.exists(ap):
             seen = sorted(set(re.findall(r"\b(\d{4}-\d{2})\b", open(ap, "rb").read().decode("utf-8", "replace"))))
-        if seen and rng.random() < 0.7:
+        if seen and rng.random() < 0.85:
             args += ["--year", rng.choice(seen)]
         else:
             args += ["--year", year_label(base + rng.randrange(years))]
