@@ -321,6 +321,8 @@ def gen(seed, outdir):
                         amt = Decimal(rng.randint(1, 2000)) * 1000
                     else:
                         amt = Decimal(rng.randint(1000, 5000000)) + Decimal(rng.randint(0, 999)) / 1000
+                if ED2 and p.get("lean"):
+                    amt = (amt / 40).quantize(Decimal("0.001"))  # lean pools overspend: caps bind
                 contrib_rows.append({"pool": p["id"], "partner": pa, "year": year_label(y),
                                      "amount": money_str(rng, amt), "note": ""})
     if ED2 and e2["tie"]:
@@ -657,6 +659,7 @@ def ed2_pools(rng, pools, partners):
         if rest and rng.random() < 0.3:
             rest[0]["agreement"] = "lonely"  # an agreement of one pool: no offsets
     for p in pools:
+        p["lean"] = rng.random() < 0.5
         if rng.random() < 0.4:
             p["reserve"] = money_str(rng, Decimal(rng.choice(["0", "250000", "12345.675", "50000.5",
                                                                  "1000", "333333.33"])))
@@ -750,13 +753,14 @@ def ed2_files(rng, bdir, base, nyears, max_years, pools, partners, services, e2)
     rows = []
     for p in pools:
         for pa in partners:
-            if pa == p["host"] or rng.random() > 0.35:
+            if pa == p["host"] or rng.random() > 0.5:
                 continue
             if rng.random() < 0.5:
-                cap = rng.choice(["50%", "100%", "0%", "12.5%", "150%", "33.333%"])
+                cap = rng.choice(["50%", "100%", "0%", "12.5%", "150%", "33.333%", "1%", "0.5%"])
             else:
-                cap = rng.choice([money_str(rng, Decimal(rng.choice(["5000", "0", "250000", "1234.565", "100"]))),
-                                  "0.5", "£1,000"])
+                cap = rng.choice([money_str(rng, Decimal(rng.choice(["5000", "0", "250000", "1234.565", "100",
+                                                                     "0.01", "10"]))),
+                                  "0.5", "£1,000", "0"])
             rows.append({"pool": p["id"], "partner": pa, "cap": cap})
     if rows or rng.random() < 0.3:
         write_csv(rng, os.path.join(bdir, "risk_caps.csv"), ["pool", "partner", "cap", "note"], rows,
