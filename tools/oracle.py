@@ -140,6 +140,8 @@ def parse_outcome_rate(v):
 
 def parse_year(s):
     s = str(s).strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", s):
+        raise OracleError(f"bad year {s!r}")
     a, b = s.split("-")
     y = int(a)
     if len(a) != 4 or len(b) != 2 or int(b) != (y + 1) % 100:

@@ -234,10 +234,18 @@ def main(args):
     if len(pos) > 1 or opts["--method"] not in METHODS:
         print(__doc__, file=sys.stderr)
         return 2
+    try:  # a malformed option value is a usage error (exit 2), as for the binary
+        if opts["--year"] is not None:
+            parse_year(opts["--year"])
+        if opts["--period"] is not None:
+            parse_period(opts["--period"])
+        amber, red = parse_rate(opts["--amber"]), parse_rate(opts["--red"])
+    except (OracleError, InvalidOperation, ValueError) as e:
+        print(f"oracle: usage error: {e!r}", file=sys.stderr)
+        return 2
     try:
         scen = pos[0] if pos else default_scenario(ws)
-        rows = monitor(ws, scen, opts["--year"], opts["--period"], opts["--method"],
-                       parse_rate(opts["--amber"]), parse_rate(opts["--red"]))
+        rows = monitor(ws, scen, opts["--year"], opts["--period"], opts["--method"], amber, red)
     except (OracleError, InvalidOperation, ValueError) as e:
         print(f"oracle: error: {e!r}", file=sys.stderr)
         return 1
