@@ -2,8 +2,20 @@
 """Seedable random generator of valid poolplan workspaces that stress the
 fine points of SPEC §6/§9, plus a comparison driver against the binary.
 
-    python3 tools/gen_workspace.py gen SEED OUTDIR
-    python3 tools/gen_workspace.py compare BINARY FIRST_SEED COUNT [WORKDIR]
+    python3 tools/gen_workspace.py [--edition 2] gen SEED OUTDIR
+    python3 tools/gen_workspace.py [--edition 2] compare BINARY FIRST_SEED COUNT [WORKDIR]
+    python3 tools/gen_workspace.py compare-monitor BINARY FIRST_SEED COUNT [WORKDIR]
+    ... [--only-s10 | --no-s11] [--drop-measures benefit_to,financial_roi,...] compare ...
+    (--only-s10: no §11/§12 constructs; --no-s11: no §11 constructs)
+
+Edition 1 (the default) reproduces the first edition's seeds. `--edition 2`
+(or POOLPLAN_GEN_EDITION=2) adds SPEC §10-§12: rates by year, schedules,
+opening reserves, risk caps, agreements (with twin pools for penny ties),
+outcomes.csv with outside agencies, the five §11.2 columns, `benefit` pools,
+actuals.csv and profiles.csv, and in about 6% of seeds one deliberate error
+(named in WS/ERROR_CASE) that both sides must reject. `compare-monitor`
+(always edition 2) compares `BINARY monitor ... -O csv` with
+`oracle.py monitor ...` with per-seed arguments.
 
 `compare` generates each seed into WORKDIR/SEED, runs
 `BINARY --dir WS export --tidy` and `tools/oracle.py WS`, and reports seeds
@@ -15,6 +27,7 @@ too (exit 1).
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -92,6 +105,13 @@ EURO_FLOATS = os.environ.get("POOLPLAN_GEN_EURO_FLOATS") == "1"
 # POOLPLAN_GEN_LONG=1: long horizons (5-18 years), to stress precision.
 LONG = os.environ.get("POOLPLAN_GEN_LONG") == "1"
 PCT_OUTCOME_LEVERS = os.environ.get("POOLPLAN_GEN_PCT_OUTCOME_LEVERS") == "1"
+# Edition 2 (SPEC §9 "Settled later", §10-§12): `--edition 2` on the command
+# line or POOLPLAN_GEN_EDITION=2. Edition 1 (the default) reproduces old seeds.
+ED2 = os.environ.get("POOLPLAN_GEN_EDITION") == "2"
+# `--only-s10` (or POOLPLAN_GEN_ONLY_S10=1): edition 2 without the §11 and §12
+# constructs, for a binary that implements §10 only.
+ONLY_S10 = os.environ.get("POOLPLAN_GEN_ONLY_S10") == "1"  # i.e. no §11 constructs
+NO_S12 = ONLY_S10  # `--no-s11` keeps actuals/profiles: ONLY_S10 without NO_S12
 
 
 def toml_str(s):
@@ -139,7 +159,7 @@ def pct_text(d):
 
 def rate_str(rng, pct):
     """CSV/TOML-string rate for pct percent."""
-    if rng.random() < 0.6 or abs(pct) > 100:
+    if rng.random() < 0.6 or abs(pct) > 100 or (ED2 and abs(pct) >= 100):
         s = pct_text(pct)
         if pct > 0 and rng.random() < 0.2:
             s = "+" + s
@@ -148,7 +168,7 @@ def rate_str(rng, pct):
 
 
 def toml_rate(rng, pct):
-    if abs(pct) <= 100 and rng.random() < 0.3:
+    if (abs(pct) < 100 if ED2 else abs(pct) <= 100) and rng.random() < 0.3:
         f = (pct / 100)
         t = dec_text(f.normalize()) if f != 0 else "0.0"
         if "." not in t:
@@ -257,14 +277,17 @@ def gen(seed, outdir):
         risk = ["pro_rata", "host", "agreed"][i % 3] if i < 3 else rng.choice(["pro_rata", "host", "agreed"])
         under = rng.choice(["carry_forward", "return"])
         pools.append({"id": pid, "host": rng.choice(partners), "risk": risk, "under": under})
+    e2 = ed2_pools(rng, pools, partners) if ED2 else None
     write_csv(rng, os.path.join(bdir, "pools.csv"),
-              ["id", "name", "host", "basis", "risk_share", "underspend"],
+              ["id", "name", "host", "basis", "risk_share", "underspend"]
+              + (["opening_reserve", "agreement"] if ED2 else []),
               [{"id": p["id"], "name": "Pool " + p["id"], "host": p["host"],
                 "basis": rng.choice(["s75", "s31", "aligned", "grant", "other", ""]),
                 "risk_share": ("" if p["risk"] == "pro_rata" and rng.random() < 0.3
                                else (p["risk"].upper() if rng.random() < 0.1 else p["risk"])),
                 "underspend": ("" if p["under"] == "carry_forward" and rng.random() < 0.3
-                               else (p["under"].title() if rng.random() < 0.1 else p["under"]))}
+                               else (p["under"].title() if rng.random() < 0.1 else p["under"])),
+                "opening_reserve": p.get("reserve", ""), "agreement": p.get("agreement", "")}
                for p in pools], {"id", "name", "host"})
 
     # contributions
@@ -298,8 +321,15 @@ def gen(seed, outdir):
                         amt = Decimal(rng.randint(1, 2000)) * 1000
                     else:
                         amt = Decimal(rng.randint(1000, 5000000)) + Decimal(rng.randint(0, 999)) / 1000
+                if ED2 and p.get("lean"):
+                    amt = (amt / 40).quantize(Decimal("0.001"))  # lean pools overspend: caps bind
                 contrib_rows.append({"pool": p["id"], "partner": pa, "year": year_label(y),
                                      "amount": money_str(rng, amt), "note": ""})
+    if ED2 and e2["tie"]:
+        a, b_ = e2["tie"]  # twin pools: the same contributions, no services
+        contrib_rows = [r for r in contrib_rows if r["pool"] != b_]
+        contrib_rows += [dict(r, pool=b_) for r in contrib_rows if r["pool"] == a]
+        pairs = [pr for pr in pairs if pr[0] != b_] + [(b_, pa) for (po, pa) in pairs if po == a]
     rng.shuffle(contrib_rows)
     write_csv(rng, os.path.join(bdir, "contributions.csv"), ["pool", "partner", "year", "amount", "note"],
               contrib_rows, {"pool", "partner", "year", "amount"})
@@ -316,7 +346,8 @@ def gen(seed, outdir):
         services.append(gen_service(rng, sid, pools, providers, base, max_years))
     write_csv(rng, os.path.join(bdir, "services.csv"),
               ["id", "name", "pool", "provider", "category", "unit", "unit_cost", "volume", "pay_share",
-               "uplift", "outcome", "outcome_rate", "outcome_value", "start", "end"],
+               "uplift", "outcome", "outcome_rate", "outcome_value", "start", "end"]
+              + (ED2_SERVICE_COLS if ED2 and not ONLY_S10 else []),
               [s["csv"] for s in services],
               {"id", "name", "pool", "provider", "category", "unit", "unit_cost", "volume"})
 
@@ -336,6 +367,8 @@ def gen(seed, outdir):
     if rs_rows or rng.random() < 0.5:  # the file is optional
         write_csv(rng, os.path.join(bdir, "risk_shares.csv"), ["pool", "partner", "share"], rs_rows,
                   {"pool", "partner", "share"})
+    if ED2:
+        ed2_files(rng, bdir, base, nyears, max_years, pools, partners, services, e2)
 
     # scenarios
     names = rng.sample(["base", "central", "worst", "z-last", "alpha", "m2", "invest"], rng.randint(2, 4))
@@ -369,7 +402,10 @@ def gen(seed, outdir):
                                  ("deflator", [0, 2.5, 1.75, -0.5, 100, 60, -50, 25]),
                                  ("discount_rate", [3.5, 0, 1.5, 6, 100, 25])]:
                 if rng.random() < 0.7:
-                    lines.append(f"{key} = {toml_rate(rng, rand_pct(rng, choices))}")
+                    if ED2 and key != "discount_rate" and rng.random() < 0.4:
+                        lines.append(f"{key} = {toml_rate_table(rng, base, horizon, choices)}")
+                    else:
+                        lines.append(f"{key} = {toml_rate(rng, rand_pct(rng, choices))}")
         if rng.random() < 0.7:
             lines.append("")
             lines.append("[demand]")
@@ -379,12 +415,20 @@ def gen(seed, outdir):
                 if key in keys:
                     continue
                 keys.add(key)
-                lines.append(f"{toml_str(key)} = {toml_rate(rng, rand_pct(rng, [4, -3, 2.5, 10, -12.5, 0.7]))}")
+                dch = [4, -3, 2.5, 10, -12.5, 0.7] + ([-100, -150, 99] if ED2 else [])
+                if ED2 and rng.random() < 0.4:
+                    lines.append(f"{toml_str(key)} = {toml_rate_table(rng, base, horizon, dch)}")
+                else:
+                    lines.append(f"{toml_str(key)} = {toml_rate(rng, rand_pct(rng, dch))}")
         if rng.random() < 0.6:
             lines.append("")
             lines.append("[contribution_growth]")
             for pa in rng.sample(partners, rng.randint(1, len(partners))):
-                lines.append(f"{toml_str(pa)} = {toml_rate(rng, rand_pct(rng, [1.5, 2, -5, 3.33, 0.5, -10]))}")
+                gch = [1.5, 2, -5, 3.33, 0.5, -10]
+                if ED2 and rng.random() < 0.4:
+                    lines.append(f"{toml_str(pa)} = {toml_rate_table(rng, base, horizon, gch)}")
+                else:
+                    lines.append(f"{toml_str(pa)} = {toml_rate(rng, rand_pct(rng, gch))}")
         for _ in range(rng.randint(0, 7)):
             lv = gen_lever(rng, base, horizon, pools, pairs, partners, providers, avail, svc_info, stem)
             if lv is None:
@@ -395,6 +439,8 @@ def gen(seed, outdir):
         with open(os.path.join(sdir, stem + ".toml"), "w") as f:
             f.write("\n".join(lines) + "\n")
         info[stem] = {"services": avail, "horizon": horizon}
+    if ED2:
+        ed2_error_case(rng, outdir, bdir, sdir, names, pools, services, base)
     return outdir
 
 
@@ -466,7 +512,10 @@ def gen_service(rng, sid, pools, providers, base, max_years, commissioned=False)
         toml.append(f'start = "{year_label(start)}"')
     if end is not None:
         toml.append(f'end = "{year_label(end)}"')
-    return {"id": sid, "csv": csvrow, "toml": toml, "uc": uc}
+    if ED2:
+        ed2_service(rng, csvrow, toml, pools)
+    return {"id": sid, "csv": csvrow, "toml": toml, "uc": uc, "pool": csvrow["pool"],
+            "category": cat, "start": start, "end": end}
 
 
 def window_lines(rng, base, horizon, need_from=False):
@@ -573,52 +622,433 @@ def gen_lever(rng, base, horizon, pools, pairs, partners, providers, avail, svc_
     return None
 
 
+# ------------------------------------------------------------ edition 2 (§10-§12)
+
+OUTCOMES = ["outcome-x", "outcome-y", "outcome-z"]
+AGENCIES = ["dwp", "hmcts", "society"]  # beneficiaries outside the partnership
+ED2_SERVICE_COLS = ["deadweight", "attribution", "optimism_bias", "benefit_years", "drop_off"]
+_E2 = {}  # per-workspace edition-2 state shared with gen_service
+
+
+def ed2_pools(rng, pools, partners):
+    """Benefit-rule pools, twin pools for penny ties, agreements, opening reserves."""
+    state = {"tie": None, "alloc": set(rng.sample(OUTCOMES, rng.randint(0, 3)))}
+    if ONLY_S10:
+        state["alloc"] = set()
+    for p in pools:
+        if rng.random() < 0.3 and not ONLY_S10:
+            p["risk"] = "benefit"
+    if not any(p["risk"] == "benefit" for p in pools) and not ONLY_S10:
+        rng.choice(pools)["risk"] = "benefit"
+    ids = [p["id"] for p in pools]
+    r = rng.random()
+    if r < 0.35 and len(pools) >= 3:
+        # two twin pools without services next to one pool with services: equal
+        # underspends, so the penny of an odd offset goes to the pool listed first
+        a, b_ = pools[-2]["id"], pools[-1]["id"]
+        state["tie"] = (a, b_)
+        pools[-2]["twin"] = pools[-1]["twin"] = True
+        for p in pools[-3:]:
+            p["agreement"] = "s75-main"
+    elif r < 0.8:
+        members = rng.sample(ids, rng.randint(2, min(3, len(ids))))
+        for p in pools:
+            if p["id"] in members:
+                p["agreement"] = rng.choice(["s75-main"])
+        rest = [p for p in pools if "agreement" not in p]
+        if rest and rng.random() < 0.3:
+            rest[0]["agreement"] = "lonely"  # an agreement of one pool: no offsets
+    for p in pools:
+        p["lean"] = rng.random() < 0.5
+        if rng.random() < 0.4:
+            p["reserve"] = money_str(rng, Decimal(rng.choice(["0", "250000", "12345.675", "50000.5",
+                                                                 "1000", "333333.33"])))
+    _E2.clear()
+    _E2.update(state)
+    _E2["pools"] = pools
+    return state
+
+
+def ed2_share_text(rng, choices):
+    v = Decimal(str(rng.choice(choices)))
+    if v == 0 and rng.random() < 0.5:
+        return ""
+    return (pct_text(v) + "%") if rng.random() < 0.6 else dec_text((v / 100).normalize())
+
+
+def ed2_service(rng, csvrow, toml, pools):
+    """Outcome names shared with outcomes.csv, the five §11.2 columns."""
+    nontwin = [p["id"] for p in _E2["pools"] if not p.get("twin")]
+    if csvrow["pool"] not in nontwin:
+        csvrow["pool"] = rng.choice(nontwin)
+    outcome = csvrow["outcome"]
+    if outcome:
+        outcome = rng.choice(OUTCOMES)
+    elif rng.random() < 0.2:
+        outcome = rng.choice(OUTCOMES)  # an outcome with a zero rate
+    shown = outcome
+    if outcome and rng.random() < 0.2:
+        shown = rng.choice([outcome.upper(), " " + outcome.title() + " "])
+    csvrow["outcome"] = shown
+    allocated = outcome in _E2["alloc"]
+    if allocated:
+        csvrow["outcome_value"] = ""
+    cols = {
+        "deadweight": ed2_share_text(rng, [0, 10, 25, 0, 50]),
+        "attribution": ed2_share_text(rng, [100, 50, 80, 100, 0]),
+        "optimism_bias": ed2_share_text(rng, [0, 15, 40, 0]),
+        "benefit_years": rng.choice(["", "1", "2", "3", "5", ""]),
+        "drop_off": ed2_share_text(rng, [0, 25, 50, 100, 0, 12.5]),
+    }
+    if cols["attribution"] == "" and rng.random() < 0.3:
+        cols["attribution"] = "100%"
+    if ONLY_S10:
+        cols = {k: "" for k in cols}
+    csvrow.update(cols)
+    keep = [l for l in toml if not l.startswith(("pool =", "outcome =", "outcome_value ="))]
+    keep.append(f"pool = {toml_str(csvrow['pool'])}")
+    if shown:
+        keep.append(f"outcome = {toml_str(shown)}")
+    ov = [l for l in toml if l.startswith("outcome_value =")]
+    if ov and not allocated:
+        keep.append(ov[0])
+    for k, v in cols.items():
+        if v == "":
+            continue
+        if k == "benefit_years":
+            keep.append(f"benefit_years = {v if rng.random() < 0.6 else toml_str(v)}")
+        else:
+            keep.append(f"{k} = {toml_str(v)}")
+    toml[:] = keep
+
+
+def toml_rate_table(rng, base, horizon, choices):
+    """§10.1: an inline table from years to rates; the first listed year may be
+    after base+1, and one entry may lie beyond the horizon (a warning)."""
+    years = sorted(rng.sample(range(base + 1, base + horizon + 2), rng.randint(1, min(3, horizon + 1))))
+    parts = []
+    for y in years:
+        key = year_label(y) if rng.random() < 0.7 else toml_str(year_label(y))
+        parts.append(f"{key} = {toml_rate(rng, rand_pct(rng, choices))}")
+    return "{ " + ", ".join(parts) + " }"
+
+
+def ed2_files(rng, bdir, base, nyears, max_years, pools, partners, services, e2):
+    # schedules.csv (§10.2)
+    rows = []
+    for s in services:
+        if rng.random() < 0.4:
+            for y in sorted(rng.sample(range(base - 1, base + max_years + 1), rng.randint(1, 3))):
+                m = rng.randrange(3)
+                uc = Decimal(rng.choice(["3400", "12.345", "99.995", "0", "1500.5", "2950"]))
+                vo = Decimal(rng.choice(["10", "0", "936.5", "1200", "3.25"]))
+                rows.append({"service": s["id"], "year": year_label(y),
+                             "unit_cost": money_str(rng, uc, allow_suffix=False) if m != 1 else "",
+                             "volume": qty_str(rng, vo) if m != 0 else ""})
+    if rows or rng.random() < 0.3:
+        rng.shuffle(rows)
+        write_csv(rng, os.path.join(bdir, "schedules.csv"), ["service", "year", "unit_cost", "volume", "note"],
+                  rows, {"service", "year"})
+    # risk_caps.csv (§10.4): money and % caps, never on the host
+    rows = []
+    for p in pools:
+        for pa in partners:
+            if pa == p["host"] or rng.random() > 0.5:
+                continue
+            if rng.random() < 0.5:
+                cap = rng.choice(["50%", "100%", "0%", "12.5%", "150%", "33.333%", "1%", "0.5%"])
+            else:
+                cap = rng.choice([money_str(rng, Decimal(rng.choice(["5000", "0", "250000", "1234.565", "100",
+                                                                     "0.01", "10"]))),
+                                  "0.5", "£1,000", "0"])
+            rows.append({"pool": p["id"], "partner": pa, "cap": cap})
+    if rows or rng.random() < 0.3:
+        write_csv(rng, os.path.join(bdir, "risk_caps.csv"), ["pool", "partner", "cap", "note"], rows,
+                  {"pool", "partner", "cap"})
+    if not ONLY_S10:
+        ed2_outcomes(rng, bdir, partners, e2)
+    if not NO_S12:
+        ed2_actuals(rng, bdir, base, nyears, services)
+
+
+def ed2_outcomes(rng, bdir, partners, e2):
+    # outcomes.csv (§11.1)
+    rows = []
+    for o in sorted(e2["alloc"]) + (["unused-outcome"] if rng.random() < 0.2 else []):
+        for who in rng.sample(partners + AGENCIES, rng.randint(1, 4)):
+            for kind in rng.sample(["fiscal", "economic", "social"], rng.randint(1, 2)):
+                cash = ""
+                if kind == "fiscal":
+                    cash = rng.choice(["", "yes", "no", "TRUE", "false", "Yes"])
+                shown_kind = kind if rng.random() < 0.8 else ("" if kind == "fiscal" else kind.upper())
+                v = Decimal(rng.choice(["1200", "-350", "2500.5", "0.125", "10000", "333.33"]))
+                rows.append({"outcome": o if rng.random() < 0.8 else o.upper(), "beneficiary": who,
+                             "value": money_str(rng, v), "kind": shown_kind, "cashable": cash})
+    if rows or rng.random() < 0.2:
+        rng.shuffle(rows)
+        write_csv(rng, os.path.join(bdir, "outcomes.csv"),
+                  ["outcome", "beneficiary", "value", "kind", "cashable", "note"], rows,
+                  {"outcome", "beneficiary", "value"})
+
+
+def ed2_actuals(rng, bdir, base, nyears, services):
+    # actuals.csv and profiles.csv (§12.1)
+    if rng.random() < 0.95:
+        rows = []
+        years = rng.sample(range(base, base + nyears), min(nyears, rng.randint(1, 2)))
+        if rng.random() < 0.1:
+            years.append(base + nyears)  # beyond the budget's horizon
+        for y in years:
+            top = rng.randint(1, 12)
+            for s in services:
+                if rng.random() < 0.4:
+                    continue
+                for m in range(1, top + 1):
+                    if rng.random() < 0.25:
+                        continue
+                    amt = Decimal(rng.randint(-2000, 400000)) + Decimal(rng.choice([0, "0.5", "0.01", "0.125"]))
+                    rows.append({"service": s["id"], "year": year_label(y), "period": period_text(rng, m),
+                                 "amount": money_str(rng, amt)})
+        rng.shuffle(rows)
+        write_csv(rng, os.path.join(bdir, "actuals.csv"), ["service", "year", "period", "amount", "note"],
+                  rows, {"service", "year", "period", "amount"})
+    if rng.random() < 0.6:
+        rows = []
+        keys = rng.sample(CATS + [s["id"] for s in services], rng.randint(1, 4))
+        if rng.random() < 0.1:
+            keys.append("no-such-key")  # a warning
+        for k in keys:
+            for m in range(1, 13):
+                if rng.random() < 0.2:
+                    continue  # missing periods weigh 0
+                w = Decimal(rng.choice(["1", "2", "0", "1.5", "8.333", "10"]))
+                rows.append({"key": k, "period": period_text(rng, m), "weight": qty_str(rng, w)})
+            if not any(r["key"] == k and r["weight"] not in ("0",) for r in rows):
+                rows.append({"key": k, "period": "6", "weight": "1"})
+        write_csv(rng, os.path.join(bdir, "profiles.csv"), ["key", "period", "weight", "note"], rows,
+                  {"key", "period", "weight"})
+
+
+MONTH_NAMES = ["April", "May", "June", "July", "August", "September", "October", "November",
+               "December", "January", "February", "March"]
+
+
+def period_text(rng, m):
+    r = rng.random()
+    name = MONTH_NAMES[m - 1]
+    if r < 0.5:
+        return str(m)
+    if r < 0.7:
+        return name[:3] if rng.random() < 0.5 else name[:3].lower()
+    return rng.choice([name, name.lower(), name.upper()])
+
+
+ERROR_CASES = ["host-cap", "plain-one", "table-at-base", "empty-table", "discount-table",
+               "schedule-neither", "value-both", "benefit-years-frac", "cashable-social"]
+
+
+def ed2_error_case(rng, outdir, bdir, sdir, names, pools, services, base):
+    """With a small probability, one deliberate §9-§11 error (both sides must exit 1)."""
+    if rng.random() >= 0.06:
+        return
+    case = rng.choice(ERROR_CASES[:6] if ONLY_S10 else ERROR_CASES)
+    stem = names[0]
+    path = os.path.join(sdir, stem + ".toml")
+
+    def append_csv(name, header, values):
+        """Append one row to a (possibly shuffled, CRLF, cp1252) CSV file."""
+        fp = os.path.join(bdir, name)
+        if not os.path.exists(fp):
+            with open(fp, "w") as f:
+                f.write(header + "\n")
+        data = open(fp, "rb").read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252")
+        first = text.lstrip("\ufeff").splitlines()[0]
+        cols = [c.strip().lower() for c in first.split(",")]
+        line = ",".join(values.get(c, "") for c in cols)
+        with open(fp, "ab") as f:
+            if data and not data.endswith(b"\n"):
+                f.write(b"\n")
+            f.write((line + "\n").encode())
+
+    p = pools[0]
+    if case == "host-cap":
+        append_csv("risk_caps.csv", "pool,partner,cap,note", {"pool": p["id"], "partner": p["host"], "cap": "50%"})
+    elif case == "plain-one":  # §9: a plain 1 as a growth-type rate is an error
+        src = open(path, encoding="utf-8").read()
+        src += '\n[[levers]]\nkind = "volume"\nservice = ' + toml_str(services[0]["id"]) + '\nchange = 1\n'
+        open(path, "w", encoding="utf-8").write(src)
+    elif case in ("table-at-base", "empty-table", "discount-table"):
+        src = open(path, encoding="utf-8").read()
+        if case == "table-at-base":
+            line = f'price_inflation = {{ {year_label(base)} = "2%" }}'
+        elif case == "empty-table":
+            line = "price_inflation = {}"
+        else:
+            line = f'discount_rate = {{ {year_label(base + 1)} = "3.5%" }}'
+        lines = [l for l in src.split("\n") if not l.startswith(line.split(" ")[0] + " =")]
+        if "[rates]" in lines:
+            lines.insert(lines.index("[rates]") + 1, line)
+        else:
+            lines = lines + ["", "[rates]", line]
+        open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    elif case == "schedule-neither":
+        append_csv("schedules.csv", "service,year,unit_cost,volume,note",
+                   {"service": services[0]["id"], "year": year_label(base)})
+    elif case == "value-both":
+        # an outcome with outcomes.csv rows and a service that also gives outcome_value
+        append_csv("outcomes.csv", "outcome,beneficiary,value,kind,cashable,note",
+                   {"outcome": OUTCOMES[0], "beneficiary": "dwp", "value": "100"})
+        src = open(path, encoding="utf-8").read()
+        src += ('\n[[levers]]\nkind = "commission"\nid = "both-values"\nname = "Both"\n'
+                f'pool = {toml_str(services[0]["pool"])}\nprovider = "prov-a"\ncategory = "c"\nunit = "u"\n'
+                f'unit_cost = 10\nvolume = 1\noutcome = "{OUTCOMES[0]}"\noutcome_rate = 1\noutcome_value = 5\n')
+        open(path, "w", encoding="utf-8").write(src)
+    elif case == "benefit-years-frac":
+        src = open(path, encoding="utf-8").read()
+        src += ('\n[[levers]]\nkind = "commission"\nid = "frac-years"\nname = "Frac"\n'
+                f'pool = {toml_str(services[0]["pool"])}\nprovider = "prov-a"\ncategory = "c"\nunit = "u"\n'
+                'unit_cost = 10\nvolume = 1\nbenefit_years = "2.5"\n')
+        open(path, "w", encoding="utf-8").write(src)
+    elif case == "cashable-social":
+        append_csv("outcomes.csv", "outcome,beneficiary,value,kind,cashable,note",
+                   {"outcome": "outcome-q", "beneficiary": "dwp", "value": "100", "kind": "social",
+                    "cashable": "yes"})
+    with open(os.path.join(outdir, "ERROR_CASE"), "w") as f:
+        f.write(case + "\n")
+
+
 # ------------------------------------------------------------ compare driver
 
 
-def compare(binary, first, count, workdir):
+def first_difference(bout, oout):
+    b = bout.decode(errors="replace").splitlines()
+    o = oout.decode(errors="replace").splitlines()
+    i = next((i for i in range(max(len(b), len(o)))
+              if i >= len(b) or i >= len(o) or b[i] != o[i]), None)
+    bl = b[i] if i < len(b) else "<eof>"
+    ol = o[i] if i < len(o) else "<eof>"
+    return f"{len(set(b) ^ set(o))} lines differ; first: binary {bl} | oracle {ol}"
+
+
+DROP = set()  # measures left out of both outputs (--drop-measures a,b,c)
+
+
+def drop(out):
+    if not DROP:
+        return out
+    keep = [l for l in out.split(b"\n") if l.rsplit(b",", 2)[-2:][0].decode(errors="replace") not in DROP]
+    return b"\n".join(keep)
+
+
+def run_pair(bcmd, ocmd):
+    rb = subprocess.run(bcmd, capture_output=True)
+    ro = subprocess.run(ocmd, capture_output=True)
+    rb.stdout, ro.stdout = drop(rb.stdout), drop(ro.stdout)
+    if ro.returncode != 0 or rb.returncode != 0:
+        if ro.returncode == rb.returncode == 1:
+            return "both", None
+        return "differ", (f"exit binary={rb.returncode} oracle={ro.returncode}: "
+                          + (rb.stderr.decode(errors="replace")[:300] + " || "
+                             + ro.stderr.decode(errors="replace")[-300:]))
+    if rb.stdout == ro.stdout:
+        return "agree", None
+    return "differ", first_difference(rb.stdout, ro.stdout)
+
+
+def monitor_args(seed, ws):
+    """Deterministic `monitor` arguments for a seed (not from the workspace's rng)."""
+    rng = random.Random(seed + 1000003)
+    stems = sorted(f[:-5] for f in os.listdir(os.path.join(ws, "scenarios")) if f.endswith(".toml"))
+    args = []
+    if rng.random() < 0.5:
+        args.append(rng.choice(stems))
+    bdir = os.path.join(ws, "budgets", os.listdir(os.path.join(ws, "budgets"))[0])
+    man = open(os.path.join(bdir, "budget.toml")).read()
+    base = int(man.split('base_year = "')[1][:4])
+    years = int(man.split("years = ")[1].split()[0])
+    if rng.random() < 0.3:
+        # mostly a year that has actuals rows, sometimes any year of the horizon
+        seen = []
+        ap = os.path.join(bdir, "actuals.csv")
+        if os.path.exists(ap):
+            seen = sorted(set(re.findall(r"\b(\d{4}-\d{2})\b", open(ap, "rb").read().decode("utf-8", "replace"))))
+        if seen and rng.random() < 0.85:
+            args += ["--year", rng.choice(seen)]
+        else:
+            args += ["--year", year_label(base + rng.randrange(years))]
+    if rng.random() < 0.4:
+        args += ["--period", str(rng.randint(1, 12))]
+    if rng.random() < 0.8:
+        args += ["--method", rng.choice(["straight", "profile", "run-rate", "remaining"])]
+    if rng.random() < 0.2:
+        args += ["--amber", rng.choice(["2%", "0.005", "0"])]
+    if rng.random() < 0.2:
+        args += ["--red", rng.choice(["10%", "0.02", "3%"])]
+    return args
+
+
+def compare(binary, first, count, workdir, mode="tidy"):
     here = os.path.dirname(os.path.abspath(__file__))
     oracle = os.path.join(here, "oracle.py")
-    agree = differ = both_err = 0
+    tally = {"agree": 0, "both": 0, "differ": 0}
     bad = []
     for seed in range(first, first + count):
         ws = gen(seed, os.path.join(workdir, str(seed)))
-        rb = subprocess.run([binary, "--dir", ws, "export", "--tidy"], capture_output=True)
-        ro = subprocess.run([sys.executable, oracle, ws], capture_output=True)
-        if ro.returncode != 0 or rb.returncode != 0:
-            if ro.returncode == rb.returncode == 1:
-                both_err += 1
-                continue
-            differ += 1
-            bad.append((seed, f"exit binary={rb.returncode} oracle={ro.returncode}: "
-                        + (rb.stderr.decode(errors="replace") + ro.stderr.decode(errors="replace"))[:300]))
-            continue
-        if rb.stdout == ro.stdout:
-            agree += 1
-            shutil.rmtree(ws)
+        if mode == "tidy":
+            bcmd = [binary, "--dir", ws, "export", "--tidy"]
+            ocmd = [sys.executable, oracle, ws]
         else:
-            differ += 1
-            b = rb.stdout.decode().splitlines()
-            o = ro.stdout.decode().splitlines()
-            first_diff = next((i for i in range(max(len(b), len(o)))
-                               if i >= len(b) or i >= len(o) or b[i] != o[i]), None)
-            bl = b[first_diff] if first_diff < len(b) else "<eof>"
-            ol = o[first_diff] if first_diff < len(o) else "<eof>"
-            ndiff = len(set(b) ^ set(o))
-            bad.append((seed, f"{ndiff} lines differ; first: binary {bl} | oracle {ol}"))
+            args = monitor_args(seed, ws)
+            bcmd = [binary, "--dir", ws, "monitor"] + args + ["-O", "csv"]
+            ocmd = [sys.executable, oracle, "monitor", ws] + args
+        verdict, msg = run_pair(bcmd, ocmd)
+        tally[verdict] += 1
+        if verdict == "differ":
+            extra = " ".join(bcmd[4:]) if mode != "tidy" else ""
+            case = os.path.join(ws, "ERROR_CASE")
+            if os.path.exists(case):
+                extra += " [error case " + open(case).read().strip() + "]"
+            bad.append((seed, (extra + " " if extra else "") + msg))
+        else:
+            shutil.rmtree(ws)
     for seed, msg in bad:
         print(f"seed {seed}: {msg}")
-    print(f"{agree} agree byte-for-byte, {both_err} rejected by both, {differ} differ (of {count})")
-    return 0 if differ == 0 else 1
+    print(f"{tally['agree']} agree byte-for-byte, {tally['both']} rejected by both, "
+          f"{tally['differ']} differ (of {count})")
+    return 0 if tally["differ"] == 0 else 1
 
 
 def main(argv):
+    global ED2, ONLY_S10, NO_S12
+    argv = list(argv)
+    if "--only-s10" in argv:
+        argv.remove("--only-s10")
+        ED2 = ONLY_S10 = NO_S12 = True
+    if "--no-s11" in argv:
+        argv.remove("--no-s11")
+        ED2 = ONLY_S10 = True
+        NO_S12 = False
+    if "--drop-measures" in argv:
+        i = argv.index("--drop-measures")
+        DROP.update(argv[i + 1].split(","))
+        del argv[i:i + 2]
+    if "--edition" in argv:
+        i = argv.index("--edition")
+        ED2 = argv[i + 1] == "2"
+        del argv[i:i + 2]
     if len(argv) >= 4 and argv[1] == "gen":
         gen(int(argv[2]), argv[3])
         return 0
-    if len(argv) >= 5 and argv[1] == "compare":
+    if len(argv) >= 5 and argv[1] in ("compare", "compare-monitor"):
+        mode = "tidy" if argv[1] == "compare" else "monitor"
+        if mode == "monitor":
+            ED2 = True
         workdir = argv[5] if len(argv) > 5 else "/tmp/poolplan-oracle"
-        return compare(argv[2], int(argv[3]), int(argv[4]), workdir)
+        return compare(argv[2], int(argv[3]), int(argv[4]), workdir, mode)
     print(__doc__, file=sys.stderr)
     return 2
 

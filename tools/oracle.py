@@ -1,20 +1,24 @@
 #!/usr/bin/env python3
-"""Independent oracle for poolplan's tidy export (SPEC sections 2-7 and 9).
+"""Independent oracle for poolplan's tidy export (SPEC sections 2-7, 9, 10, 11)
+and for `poolplan monitor -O csv` (section 12, in oracle_monitor.py).
 
 Written from /work/shared/SPEC.md only, without reading the Rust engine.
 Handles valid workspaces; invalid ones raise OracleError (exit 1).
 
     python3 tools/oracle.py WORKSPACE_DIR [SCENARIO...]
+    python3 tools/oracle.py monitor WORKSPACE_DIR [SCENARIO] [--year Y] [--period M]
+        [--method straight|profile|run-rate|remaining] [--amber RATE] [--red RATE]
 
-prints the tidy CSV (SPEC section 7) to stdout.
+prints the tidy CSV (SPEC sections 7 and 10.6) or the monitor CSV (12.2) to stdout.
 """
 
 import csv
 import io
 import os
+import re
 import sys
 import tomllib
-from decimal import Decimal, ROUND_HALF_UP, ROUND_DOWN, localcontext, getcontext
+from decimal import Decimal, ROUND_HALF_UP, InvalidOperation, getcontext
 from fractions import Fraction
 
 getcontext().prec = 100
@@ -53,7 +57,7 @@ def to_dec(v):
         return Decimal(v)
     if isinstance(v, float):  # never happens with parse_float=Decimal
         raise OracleError("float")
-    raise TypeError(v)
+    raise OracleError(f"not a single value: {v!r}")
 
 
 def parse_money(v):
@@ -81,6 +85,9 @@ def parse_money(v):
     elif s.startswith("£(") and s.endswith(")"):
         neg = not neg
         s = s[2:-1]
+    if re.fullmatch(r"[1-9][0-9]{0,2}\.[0-9]{3}", s):
+        # §9: shaped like a European thousands group (1.000, 12.500): ambiguous
+        raise OracleError(f"money {v!r} is ambiguous (in much of Europe it means {s.replace('.', '')})")
     mult = ONE
     if s[-1:] in ("k", "K"):
         mult = Decimal(1000)
@@ -117,12 +124,24 @@ def parse_rate(v, limit=True):
     return d
 
 
+def parse_growth(v, what="rate"):
+    """A growth-type rate (§9 "Settled later"): a plain number strictly inside
+    (-1, 1); a percentage string of any size."""
+    d = parse_rate(v, limit=False)
+    pct = isinstance(v, str) and v.strip().endswith("%")
+    if not pct and not (-1 < d < 1):
+        raise OracleError(f'{what} {v!r}: a plain growth rate must lie strictly inside (-1, 1): did you mean "1%"?')
+    return d
+
+
 def parse_outcome_rate(v):
     return parse_rate(v, limit=False)
 
 
 def parse_year(s):
     s = str(s).strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", s):
+        raise OracleError(f"bad year {s!r}")
     a, b = s.split("-")
     y = int(a)
     if len(a) != 4 or len(b) != 2 or int(b) != (y + 1) % 100:
@@ -176,6 +195,45 @@ def opt(d, key):
     return v
 
 
+
+def parse_share(v, what="share"):
+    """A share (§9): pay_share and the §11.2 rates, within [0, 1] in any form."""
+    d = parse_rate(v, limit=False)
+    if not (0 <= d <= 1):
+        raise OracleError(f"{what} {v!r} must lie within [0, 1]")
+    return d
+
+
+def parse_whole(v, what):
+    """benefit_years (§11.6): digits or a TOML integer; 3.0 and 2.5 are errors."""
+    if isinstance(v, bool) or isinstance(v, Decimal):
+        raise OracleError(f"{what} {v!r} must be a whole number")
+    if isinstance(v, int):
+        return v
+    s = str(v).strip()
+    if not s.isdigit():
+        raise OracleError(f"{what} {v!r} must be a whole number")
+    return int(s)
+
+
+def parse_bool(v, what):
+    s = str(v).strip().lower()
+    if s in ("yes", "true"):
+        return True
+    if s in ("no", "false"):
+        return False
+    raise OracleError(f"{what} {v!r}: expected yes or no")
+
+
+def enum(v, allowed, default, what):
+    if v is None or str(v).strip() == "":
+        return default
+    s = str(v).strip().lower()
+    if s not in allowed:
+        raise OracleError(f"{what} {v!r}: expected one of {allowed}")
+    return s
+
+
 class Service:
     pass
 
@@ -188,23 +246,42 @@ def make_service(row, commissioned=False):
     s.category = str(row["category"]).strip()
     s.unit_cost = parse_money(row["unit_cost"])
     s.volume = parse_quantity(row["volume"])
+    if s.unit_cost < 0 or s.volume < 0:
+        raise OracleError(f"negative unit cost or volume for {s.id}")
     ps = opt(row, "pay_share")
-    s.pay_share = parse_rate(ps) if ps is not None else ZERO
+    s.pay_share = parse_share(ps, "pay_share") if ps is not None else ZERO
     up = opt(row, "uplift")
     if up is None or (isinstance(up, str) and up.strip().lower() == "index"):
         s.uplift = ("index", None)
     elif isinstance(up, str) and up.strip().lower() == "none":
         s.uplift = ("none", None)
     else:
-        s.uplift = ("rate", parse_rate(up))
+        s.uplift = ("rate", parse_growth(up, "uplift"))
     orate = opt(row, "outcome_rate")
     s.outcome_rate = parse_outcome_rate(orate) if orate is not None else ZERO
+    s.outcome = str(row.get("outcome") or "").strip()
     ov = opt(row, "outcome_value")
+    s.outcome_value_given = ov is not None
     s.outcome_value = parse_money(ov) if ov is not None else ZERO
+    # §11.2 additionality, optimism bias and persistence
+    v = opt(row, "deadweight")
+    s.deadweight = parse_share(v, "deadweight") if v is not None else ZERO
+    v = opt(row, "attribution")
+    s.attribution = parse_share(v, "attribution") if v is not None else ONE
+    v = opt(row, "optimism_bias")
+    s.optimism_bias = parse_share(v, "optimism_bias") if v is not None else ZERO
+    v = opt(row, "benefit_years")
+    s.benefit_years = parse_whole(v, "benefit_years") if v is not None else 1
+    if s.benefit_years < 1:
+        raise OracleError(f"benefit_years {v!r} must be at least 1")
+    v = opt(row, "drop_off")
+    s.drop_off = parse_share(v, "drop_off") if v is not None else ZERO
     st = opt(row, "start")
     en = opt(row, "end")
     s.start_year = parse_year(st) if st is not None else None
     s.end_year = parse_year(en) if en is not None else None
+    if s.start_year is not None and s.end_year is not None and s.start_year > s.end_year:
+        raise OracleError(f"service {s.id}: start after end")
     s.commissioned = commissioned
     return s
 
@@ -223,21 +300,131 @@ def load_budget(ws, bid):
     b.partner_index = {p: i for i, p in enumerate(b.partners)}
     b.pools = []
     for r in read_csv(os.path.join(bdir, "pools.csv")):
-        rs = (r.get("risk_share") or "pro_rata").lower()
-        us = (r.get("underspend") or "carry_forward").lower()
-        b.pools.append({"id": r["id"], "host": r["host"], "risk": rs, "under": us})
+        rs = enum(r.get("risk_share"), ("pro_rata", "host", "agreed", "benefit"), "pro_rata", "risk_share")
+        us = enum(r.get("underspend"), ("carry_forward", "return"), "carry_forward", "underspend")
+        orr = opt(r, "opening_reserve")
+        # §10.3 / §11.6: money >= 0, rounded to the penny as it is read
+        reserve = rnd(parse_money(orr)) if orr is not None else ZERO
+        if reserve < 0:
+            raise OracleError(f"pool {r['id']}: opening_reserve {orr!r} is negative")
+        ag = opt(r, "agreement")
+        b.pools.append({"id": r["id"], "host": r["host"], "risk": rs, "under": us,
+                        "reserve": reserve, "agreement": ag.strip() if ag else None})
+    b.pool_index = {p["id"]: i for i, p in enumerate(b.pools)}
+    b.pool_by_id = {p["id"]: p for p in b.pools}
     b.contrib = {}  # (pool, partner) -> {year_int: amount}
     for r in read_csv(os.path.join(bdir, "contributions.csv")):
         key = (r["pool"], r["partner"])
         b.contrib.setdefault(key, {})
-        b.contrib[key][parse_year(r["year"])] = rnd(parse_money(r["amount"]))
+        amt = rnd(parse_money(r["amount"]))
+        if amt < 0:
+            raise OracleError(f"negative contribution amount {r['amount']!r}")
+        b.contrib[key][parse_year(r["year"])] = amt
     b.services = [make_service(r) for r in read_csv(os.path.join(bdir, "services.csv"))]
     b.shares = {}
     rsp = os.path.join(bdir, "risk_shares.csv")
     if os.path.exists(rsp):
         for r in read_csv(rsp):
-            b.shares.setdefault(r["pool"], []).append((r["partner"], parse_rate(r["share"], limit=False)))
+            b.shares.setdefault(r["pool"], []).append((r["partner"], parse_share(r["share"])))
+    for p in b.pools:
+        if p["risk"] == "agreed":
+            sh = b.shares.get(p["id"], [])
+            if not sh or sum(w for _, w in sh) != 1:
+                raise OracleError(f"pool {p['id']}: agreed shares missing or not summing to 100%")
+    load_schedules(b, bdir)
+    load_caps(b, bdir)
+    load_outcomes(b, bdir)
     return b
+
+
+def load_schedules(b, bdir):
+    """§10.2: (service, year) -> (unit_cost or None, volume or None)."""
+    b.schedules = {}
+    path = os.path.join(bdir, "schedules.csv")
+    if not os.path.exists(path):
+        return
+    ids = {s.id for s in b.services}
+    for r in read_csv(path):
+        sid = r["service"]
+        y = parse_year(r["year"])  # validated even outside the horizon (§11.6)
+        uc = opt(r, "unit_cost")
+        vo = opt(r, "volume")
+        if uc is None and vo is None:
+            raise OracleError(f"schedules.csv: {sid} {r['year']} gives neither unit_cost nor volume")
+        uc = parse_money(uc) if uc is not None else None
+        vo = parse_quantity(vo) if vo is not None else None
+        if (uc is not None and uc < 0) or (vo is not None and vo < 0):
+            raise OracleError(f"schedules.csv: {sid} {r['year']}: negative figure")
+        if sid not in ids:
+            raise OracleError(f"schedules.csv: unknown service {sid!r} (commissioned services cannot be scheduled)")
+        if (sid, y) in b.schedules:
+            raise OracleError(f"schedules.csv: duplicate row {sid} {r['year']}")
+        b.schedules[(sid, y)] = (uc, vo)
+
+
+def load_caps(b, bdir):
+    """§10.4: (pool, partner) -> ("money", amount) or ("pct", fraction)."""
+    b.caps = {}
+    path = os.path.join(bdir, "risk_caps.csv")
+    if not os.path.exists(path):
+        return
+    for r in read_csv(path):
+        pool, partner, cap = r["pool"], r["partner"], r["cap"]
+        if cap.endswith("%"):
+            c = ("pct", parse_rate(cap, limit=False))
+        else:
+            c = ("money", parse_money(cap))  # a plain number is always money
+        if c[1] < 0:
+            raise OracleError(f"risk_caps.csv: negative cap {cap!r}")
+        if pool not in b.pool_by_id:
+            raise OracleError(f"risk_caps.csv: unknown pool {pool!r}")
+        if partner not in b.partner_index:
+            raise OracleError(f"risk_caps.csv: unknown partner {partner!r}")
+        if (pool, partner) in b.caps:
+            raise OracleError(f"risk_caps.csv: duplicate row {pool} {partner}")
+        if b.pool_by_id[pool]["host"] == partner:
+            raise OracleError(f"risk_caps.csv: {partner!r} hosts {pool!r}; the host cannot be capped")
+        b.caps[(pool, partner)] = c
+
+
+def outcome_key(s):
+    return s.strip().lower()
+
+
+def load_outcomes(b, bdir):
+    """§11.1: outcome key -> [(beneficiary, kind, cashable, value)]."""
+    b.outcomes = {}
+    b.fiscal_beneficiaries = set()
+    path = os.path.join(bdir, "outcomes.csv")
+    if not os.path.exists(path):
+        return
+    seen = set()
+    for r in read_csv(path):
+        key = outcome_key(r["outcome"])
+        ben = r["beneficiary"].strip()
+        kind = enum(r.get("kind"), ("fiscal", "economic", "social"), "fiscal", "kind")
+        cv = opt(r, "cashable")
+        cash = parse_bool(cv, "cashable") if cv is not None else False
+        if cash and kind != "fiscal":
+            raise OracleError(f"outcomes.csv: cashable {cv!r} with kind {kind}")
+        value = parse_money(r["value"])
+        if (key, ben, kind) in seen:
+            raise OracleError(f"outcomes.csv: duplicate row {r['outcome']} {ben} {kind}")
+        seen.add((key, ben, kind))
+        b.outcomes.setdefault(key, []).append((ben, kind, cash, value))
+        if kind == "fiscal":
+            b.fiscal_beneficiaries.add(ben)
+
+
+def value_rows(b, s):
+    """The value rows of a service (§11.1): outcomes.csv rows for its outcome,
+    else one `unallocated` row carrying its outcome_value."""
+    rows = b.outcomes.get(outcome_key(s.outcome)) if s.outcome else None
+    if rows:
+        if s.outcome_value_given:
+            raise OracleError(f"service {s.id}: outcome_value given and outcomes.csv has rows for {s.outcome!r}")
+        return rows
+    return [(None, "unallocated", False, s.outcome_value)]
 
 
 # ---------------------------------------------------------- scenarios (§5)
@@ -255,7 +442,7 @@ def load_scenario(ws, path, seen=()):
         raise OracleError("extends cycle: " + " -> ".join(list(seen) + [path]))
     t = read_toml(path)
     sc = {"budget": None, "years": None, "rates": {}, "demand": {}, "growth": {}, "levers": [],
-          "path": path}
+          "path": path, "all_values": []}
     if "extends" in t:
         ppath = resolve_scenario_path(ws, t["extends"], os.path.dirname(path))
         parent = load_scenario(ws, ppath, seen + (path,))
@@ -265,20 +452,67 @@ def load_scenario(ws, path, seen=()):
         sc["demand"].update(parent["demand"])
         sc["growth"].update(parent["growth"])
         sc["levers"].extend(parent["levers"])
+        sc["all_values"].extend(parent["all_values"])
     if "budget" in t:
         if sc["budget"] is not None and sc["budget"] != t["budget"]:
             raise OracleError("child names a different budget")
         sc["budget"] = t["budget"]
     if "years" in t:
         sc["years"] = int(t["years"])
+    # §10.1: a child's key replaces the parent's value whole (tables not merged)
     sc["rates"].update(t.get("rates", {}))
     sc["demand"].update(t.get("demand", {}))
     sc["growth"].update(t.get("contribution_growth", {}))
     sc["levers"].extend(t.get("levers", []))
+    # every file's values are validated, even a parent's key a child overrides
+    for section in ("rates", "demand", "contribution_growth"):
+        for k, v in t.get(section, {}).items():
+            sc["all_values"].append((section, k, v))
     return sc
 
 
-# --------------------------------------------------------------- model (§6)
+def rate_series(v, n, base, what):
+    """§10.1: r[t] for t = 0..n-1 (r[0] unused, 0). A single growth rate, or a
+    table from years to growth rates: the entry for the latest listed year <= t."""
+    r = [ZERO] * n
+    if isinstance(v, dict):
+        if not v:
+            raise OracleError(f"{what}: an empty table")
+        entries = {}
+        for k, val in v.items():
+            y = parse_year(k)
+            rate = parse_growth(val, f"{what} {k}")  # validated even beyond the horizon
+            idx = y - base
+            if idx <= 0:
+                raise OracleError(f"{what}: year {k} is at or before the base year")
+            if idx in entries:
+                raise OracleError(f"{what}: year {k} listed twice")
+            entries[idx] = rate
+        cur = ZERO
+        for t in range(1, n):
+            if t in entries:
+                cur = entries[t]
+            r[t] = cur
+    else:
+        g = parse_growth(v, what)
+        for t in range(1, n):
+            r[t] = g
+    return r
+
+
+def running_product(r, floor=False):
+    P = [ONE]
+    for t in range(1, len(r)):
+        x = P[-1] * (1 + r[t])
+        P.append(max(ZERO, x) if floor else x)
+    return P[:len(r)] if r else []
+
+
+# --------------------------------------------------------------- model (§6, §10, §11)
+
+class Projection:
+    pass
+
 
 def project(ws, scen_path):
     sc = load_scenario(ws, scen_path)
@@ -287,13 +521,28 @@ def project(ws, scen_path):
     base = b.base_year
     T = range(n)
 
+    for section, k, v in sc["all_values"]:
+        if section == "rates" and k == "discount_rate":
+            if isinstance(v, dict):
+                raise OracleError("discount_rate cannot be a table")
+            parse_rate(v)
+        else:
+            rate_series(v, 1, base, f"{section} {k}")  # grammar, years, empty tables
     rates = sc["rates"]
-    pay = parse_rate(rates["pay_inflation"]) if "pay_inflation" in rates else ZERO
-    price = parse_rate(rates["price_inflation"]) if "price_inflation" in rates else ZERO
-    defl = parse_rate(rates["deflator"]) if "deflator" in rates else ZERO
+    zero_series = [ZERO] * n
+    pay = rate_series(rates["pay_inflation"], n, base, "pay_inflation") if "pay_inflation" in rates else zero_series
+    price = rate_series(rates["price_inflation"], n, base, "price_inflation") if "price_inflation" in rates else zero_series
+    defl = rate_series(rates["deflator"], n, base, "deflator") if "deflator" in rates else zero_series
+    if any(d <= -1 for d in defl):
+        raise OracleError("a deflator of -100% or below inside the horizon")
+    if "discount_rate" in rates and isinstance(rates["discount_rate"], dict):
+        raise OracleError("discount_rate cannot be a table")
     disc = parse_rate(rates["discount_rate"]) if "discount_rate" in rates else Decimal("0.035")
-    demand = {k: parse_rate(v) for k, v in sc["demand"].items()}
-    growth = {k: parse_rate(v) for k, v in sc["growth"].items()}
+    if disc <= -1:
+        raise OracleError("a discount rate of -100% or below")
+    P_pay, P_price, P_defl = running_product(pay), running_product(price), running_product(defl)
+    demand = {k: rate_series(v, n, base, f"demand {k}") for k, v in sc["demand"].items()}
+    growth = {k: rate_series(v, n, base, f"contribution_growth {k}") for k, v in sc["growth"].items()}
 
     def yidx(v):
         return parse_year(v) - base
@@ -301,9 +550,12 @@ def project(ws, scen_path):
     def window(lv):
         f = yidx(lv["from"]) if "from" in lv else 0
         to = yidx(lv["to"]) if "to" in lv else n - 1
+        if "from" in lv and "to" in lv and f > to:
+            raise OracleError("lever from after to")
         return [t for t in T if f <= t <= to]
 
     levers = sc["levers"]
+    check_levers(levers)
 
     # services: budget + commissioned
     services = list(b.services)
@@ -311,6 +563,9 @@ def project(ws, scen_path):
         if lv["kind"] == "commission":
             services.append(make_service(lv, commissioned=True))
     svc = {s.id: s for s in services}
+    if len(svc) != len(services):
+        raise OracleError("a commission id clashes with another service")
+    rows_of = {s.id: value_rows(b, s) for s in services}
 
     # running
     running = {}
@@ -327,10 +582,10 @@ def project(ws, scen_path):
             for t in window(lv):
                 running[lv["service"]][t] = False
 
-    # --- 6.1 contributions
+    # --- 6.1 / 10.1 contributions
     contrib = {}
     for (pool, partner), rows in b.contrib.items():
-        g = growth.get(partner, ZERO)
+        g = growth.get(partner, zero_series)
         plan = []
         for t in T:
             y = base + t
@@ -339,16 +594,18 @@ def project(ws, scen_path):
             elif t == 0:
                 plan.append(ZERO)
             else:
-                plan.append(rnd(plan[t - 1] * (1 + g)))
+                plan.append(rnd(plan[t - 1] * (1 + g[t])))
         contrib[(pool, partner)] = plan
     for lv in levers:
         if lv["kind"] != "contribution":
             continue
         key = (lv["pool"], lv["partner"])
+        if key not in contrib:
+            raise OracleError(f"contribution lever on a pair with no rows: {key}")
         x = contrib[key]
         for t in window(lv):
             if "change" in lv:
-                x[t] = rnd(x[t] * (1 + parse_rate(lv["change"], limit=False)))
+                x[t] = rnd(x[t] * (1 + parse_growth(lv["change"], "change")))
             elif "by" in lv:
                 x[t] = rnd(x[t] + parse_money(lv["by"]))
             else:
@@ -358,25 +615,38 @@ def project(ws, scen_path):
             if x[t] < 0:
                 raise OracleError(f"negative contribution {key} t={t}")
 
-    # --- 6.2 unit costs
+    # --- 6.2 / 10.2 unit costs
     def factor(s, t):
         kind, u = s.uplift
         if kind == "index":
-            return s.pay_share * pw(1 + pay, t) + (1 - s.pay_share) * pw(1 + price, t)
+            return s.pay_share * P_pay[t] + (1 - s.pay_share) * P_price[t]
         if kind == "none":
             return ONE
         return pw(1 + u, t)
 
-    base_uc = {s.id: [s.unit_cost for _ in T] for s in services}
+    def sched(sid, t):
+        return b.schedules.get((sid, base + t), (None, None))
+
+    rc_uc = {s.id: [None] * n for s in services}   # recommission base-year unit cost in force
     base_or = {s.id: [s.outcome_rate for _ in T] for s in services}
     for lv in levers:
         if lv["kind"] == "recommission":
             for t in window(lv):
                 if "unit_cost" in lv:
-                    base_uc[lv["service"]][t] = parse_money(lv["unit_cost"])
+                    rc_uc[lv["service"]][t] = parse_money(lv["unit_cost"])
                 if "outcome_rate" in lv:
                     base_or[lv["service"]][t] = parse_outcome_rate(lv["outcome_rate"])
-    uc = {s.id: [base_uc[s.id][t] * factor(s, t) for t in T] for s in services}
+    uc = {}
+    for s in services:
+        arr = []
+        for t in T:
+            if rc_uc[s.id][t] is not None:      # a recommission's unit cost wins over a schedule
+                arr.append(rc_uc[s.id][t] * factor(s, t))
+            elif sched(s.id, t)[0] is not None:  # scheduled: cash prices, no uprating
+                arr.append(sched(s.id, t)[0])
+            else:
+                arr.append(s.unit_cost * factor(s, t))
+        uc[s.id] = arr
     orate = {s.id: list(base_or[s.id]) for s in services}
     for lv in levers:
         if lv["kind"] not in ("unit_cost", "outcome_rate"):
@@ -388,7 +658,7 @@ def project(ws, scen_path):
             if not running[sid][t]:
                 continue
             if "change" in lv:
-                arr[t] = arr[t] * (1 + parse_rate(lv["change"], limit=False))
+                arr[t] = arr[t] * (1 + parse_growth(lv["change"], "change"))
             elif "by" in lv:
                 arr[t] = arr[t] + val(lv["by"])
             else:
@@ -406,8 +676,17 @@ def project(ws, scen_path):
         elif s.category in demand:
             g = demand[s.category]
         else:
-            g = ZERO
-        vol[s.id] = [s.volume * pw(1 + g, t) if running[s.id][t] else ZERO for t in T]
+            g = zero_series
+        P = running_product(g, floor=True)  # §9: max(0, ...), 0 stays 0
+        arr = []
+        for t in T:
+            if not running[s.id][t]:
+                arr.append(ZERO)
+            elif sched(s.id, t)[1] is not None:  # scheduled volume: no demand growth
+                arr.append(sched(s.id, t)[1])
+            else:
+                arr.append(s.volume * P[t])
+        vol[s.id] = arr
     # pass 1
     links = []  # (reduces, per_unit, lag, added)
     for lv in levers:
@@ -420,7 +699,7 @@ def project(ws, scen_path):
                 continue
             before = vol[sid][t]
             if "change" in lv:
-                after = before * (1 + parse_rate(lv["change"], limit=False))
+                after = before * (1 + parse_growth(lv["change"], "change"))
             elif "by" in lv:
                 after = before + parse_quantity(lv["by"])
             else:
@@ -441,64 +720,88 @@ def project(ws, scen_path):
 
     cost = {s.id: [rnd(uc[s.id][t] * vol[s.id][t]) if running[s.id][t] else ZERO for t in T]
             for s in services}
-    # --- 6.4
+    # --- 6.4 / 11.2 outcomes and benefit by value row
     outc = {s.id: [vol[s.id][t] * orate[s.id][t] if running[s.id][t] else ZERO for t in T]
             for s in services}
-    ben = {s.id: [rnd(outc[s.id][t] * s.outcome_value * pw(1 + defl, t)) if running[s.id][t]
-                  else ZERO for t in T] for s in services}
+    vrows = {}  # sid -> [(beneficiary, kind, cashable, [benefit_r[t]])]
+    ben = {}
+    for s in services:
+        k = (1 - s.deadweight) * s.attribution * (1 - s.optimism_bias)
+        net = [outc[s.id][t] * k for t in T]
+        Y, d = s.benefit_years, s.drop_off
+        lst = []
+        for bene, kind, cash, v in rows_of[s.id]:
+            br = []
+            for t in T:
+                g = sum((net[a] * v * pw(1 - d, t - a) for a in range(max(0, t - Y + 1), t + 1)), ZERO)
+                br.append(rnd(g * P_defl[t]))
+            lst.append((bene, kind, cash, br))
+        vrows[s.id] = lst
+        ben[s.id] = [sum((r[3][t] for r in lst), ZERO) for t in T]
 
-    # --- 6.5 pools
+    def fiscal_from(sids, who, t):
+        return sum((r[3][t] for sid in sids for r in vrows[sid] if r[1] == "fiscal" and r[0] == who), ZERO)
+
+    # --- 6.5 / 10.3-10.5 pools
     pidx = b.partner_index
     pool_rows = {}
-    risk = {}  # (pool, partner, t) -> signed share
+    risk = {}       # (pool, partner, t) -> signed share after caps
+    excess = {}     # (pool, partner, t) -> cap excess
+    offsets = {}    # (pool, t) -> offset
     overspend_t = [ZERO for _ in T]
-    closing = ZERO
-    for p in b.pools:
+    pool_services = {p["id"]: [s.id for s in services if s.pool == p["id"]] for p in b.pools}
+    pairs_of = {p["id"]: [k for k in contrib if k[0] == p["id"]] for p in b.pools}
+
+    def weights(p, t):
         pid = p["id"]
-        pairs = [k for k in contrib if k[0] == pid]
-        carry = ZERO
-        rows = []
-        for t in T:
-            cont = sum((contrib[k][t] for k in pairs), ZERO)
-            income = cont + carry
+        if p["risk"] == "pro_rata":
+            w = [(k[1], contrib[k][t]) for k in pairs_of[pid]]
+        elif p["risk"] == "host":
+            w = [(p["host"], ONE)]
+        elif p["risk"] == "agreed":
+            w = list(b.shares[pid])
+        else:  # §11.3 benefit: partners' fiscal benefit from the pool's own services
+            w = [(pa, max(ZERO, fiscal_from(pool_services[pid], pa, t))) for pa in b.partners]
+        if sum((x for _, x in w), ZERO) == 0:
+            w = [(p["host"], ONE)]
+        return w
+
+    def contribution_of(pid, pa, t):
+        return contrib[(pid, pa)][t] if (pid, pa) in contrib else ZERO
+
+    ctx = Projection()
+    ctx.b, ctx.weights, ctx.contribution_of = b, weights, contribution_of
+
+    carry = {p["id"]: p["reserve"] for p in b.pools}
+    for pid in carry:
+        pool_rows[pid] = []
+    for t in T:
+        bal = {}
+        for p in b.pools:
+            pid = p["id"]
+            cont = sum((contrib[k][t] for k in pairs_of[pid]), ZERO)
+            income = cont + carry[pid]
             saving = sum((rnd(parse_money(lv["by"])) for lv in levers
                           if lv["kind"] == "saving" and lv["pool"] == pid and t in window(lv)), ZERO)
-            spend = sum((cost[s.id][t] for s in services if s.pool == pid and running[s.id][t]),
-                        ZERO) - saving
-            bal = income - spend
-            rows.append((cont, carry, saving, spend, bal))
-            share_amt = ZERO
-            sign = 0
-            if bal < 0:
-                share_amt = -bal
-                sign = 1
-                overspend_t[t] += share_amt
-                carry = ZERO
-            elif bal > 0:
-                if p["under"] == "carry_forward":
-                    carry = bal
-                else:
-                    share_amt = bal
-                    sign = -1
-                    carry = ZERO
-            else:
-                carry = ZERO
-            if sign:
-                # weights
-                if p["risk"] == "pro_rata":
-                    weights = [(k[1], contrib[k][t]) for k in pairs]
-                    if sum(w for _, w in weights) == 0:
-                        weights = [(p["host"], ONE)]
-                elif p["risk"] == "host":
-                    weights = [(p["host"], ONE)]
-                else:
-                    weights = list(b.shares[pid])
-                for partner, amt in split(share_amt, weights, pidx).items():
-                    if amt != 0:
-                        risk[(pid, partner, t)] = risk.get((pid, partner, t), ZERO) + sign * amt
-        if p["under"] == "carry_forward":
-            closing += carry
-        pool_rows[pid] = rows
+            spend = sum((cost[sid][t] for sid in pool_services[pid] if running[sid][t]), ZERO) - saving
+            bal[pid] = income - spend
+            pool_rows[pid].append((cont, carry[pid], saving, spend, bal[pid]))
+        res = settle(ctx, t, bal)
+        for p in b.pools:
+            pid = p["id"]
+            off, eff, shares, exc = res[pid]
+            if off != 0:
+                offsets[(pid, t)] = off
+            if eff < 0:
+                overspend_t[t] += -eff
+            carry[pid] = eff if (eff > 0 and p["under"] == "carry_forward") else ZERO
+            for pa, v in shares.items():
+                if v != 0:
+                    risk[(pid, pa, t)] = v
+            for pa, v in exc.items():
+                if v != 0:
+                    excess[(pid, pa, t)] = v
+    closing = sum(carry.values(), ZERO)
 
     exposure = {}
     for pa in b.partners:
@@ -508,14 +811,19 @@ def project(ws, scen_path):
             e += sum((v for (po, pr, tt), v in risk.items() if pr == pa and tt == t), ZERO)
             exposure[pa].append(e)
 
-    # --- 6.6 headlines
+    # --- 6.6 / 11.4 headlines
     tot_cont = [sum((pool_rows[p["id"]][t][0] for p in b.pools), ZERO) for t in T]
     tot_spend = [sum((pool_rows[p["id"]][t][3] for p in b.pools), ZERO) for t in T]
     gap = [tot_spend[t] - tot_cont[t] for t in T]
     ben_tot = [sum((ben[s.id][t] for s in services), ZERO) for t in T]
+    allrows = [r for s in services for r in vrows[s.id]]
+    ben_fiscal = [sum((r[3][t] for r in allrows if r[1] == "fiscal"), ZERO) for t in T]
+    ben_cash = [sum((r[3][t] for r in allrows if r[1] == "fiscal" and r[2]), ZERO) for t in T]
+    fiscal_to = {who: [sum((r[3][t] for r in allrows if r[1] == "fiscal" and r[0] == who), ZERO) for t in T]
+                 for who in b.fiscal_beneficiaries}
 
     def real(x, t):
-        return rnd(x / pw(1 + defl, t))
+        return rnd(x / P_defl[t])
 
     def pv(xs):
         return rnd(sum((real(xs[t], t) / pw(1 + disc, t) for t in T), ZERO))
@@ -525,8 +833,10 @@ def project(ws, scen_path):
     pv_ben = pv(ben_tot)
     npv = pv_ben - pv_cost
     bcr = None if pv_cost == 0 else (pv_ben / pv_cost).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+    pv_fisc = pv(ben_fiscal)
+    roi = None if pv_cost == 0 else (pv_fisc / pv_cost).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
-    # ------------------------------------------------------------ rows (§7)
+    # ------------------------------------------------------------ rows (§7, §10.6, §11.4)
     out = []
     for t in T:
         y = year_label(base + t)
@@ -538,30 +848,46 @@ def project(ws, scen_path):
         for (pool, partner), x in contrib.items():
             add("contribution", pool, partner, "", money(x[t]))
         for s in services:
-            if not running[s.id][t]:
-                continue
-            add("unit_cost", s.pool, "", s.id, money(uc[s.id][t]))
-            add("volume", s.pool, "", s.id, qty(vol[s.id][t], 4))
-            add("cost", s.pool, "", s.id, money(cost[s.id][t]))
-            add("outcomes", s.pool, "", s.id, qty(outc[s.id][t], 4))
-            add("benefit", s.pool, "", s.id, money(ben[s.id][t]))
+            if running[s.id][t]:
+                add("unit_cost", s.pool, "", s.id, money(uc[s.id][t]))
+                add("volume", s.pool, "", s.id, qty(vol[s.id][t], 4))
+                add("cost", s.pool, "", s.id, money(cost[s.id][t]))
+                add("outcomes", s.pool, "", s.id, qty(outc[s.id][t], 4))
+            if running[s.id][t] or ben[s.id][t] != 0:
+                add("benefit", s.pool, "", s.id, money(ben[s.id][t]))
+            by_who = {}
+            for bene, kind, cash, br in vrows[s.id]:
+                if bene is not None:
+                    by_who[bene] = by_who.get(bene, ZERO) + br[t]
+            for who, v in by_who.items():
+                if v != 0:
+                    add("benefit_to", s.pool, who, s.id, money(v))
         for p in b.pools:
-            cont, carry, saving, spend, bal = pool_rows[p["id"]][t]
+            cont, carry_in, saving, spend, bal = pool_rows[p["id"]][t]
             add("pool_contributions", p["id"], "", "", money(cont))
-            add("pool_carry_in", p["id"], "", "", money(carry))
+            add("pool_carry_in", p["id"], "", "", money(carry_in))
             add("pool_saving", p["id"], "", "", money(saving))
             add("pool_spend", p["id"], "", "", money(spend))
             add("pool_balance", p["id"], "", "", money(bal))
+            if (p["id"], t) in offsets:
+                add("pool_offset", p["id"], "", "", money(offsets[(p["id"], t)]))
         for (po, pr, tt), v in risk.items():
-            if tt == t and v != 0:
+            if tt == t:
                 add("risk_share", po, pr, "", money(v))
+        for (po, pr, tt), v in excess.items():
+            if tt == t:
+                add("cap_excess", po, pr, "", money(v))
         for pa in b.partners:
             add("exposure", "", pa, "", money(exposure[pa][t]))
+        for who in fiscal_to:
+            add("fiscal_benefit_to", "", who, "", money(fiscal_to[who][t]))
         add("contributions", "", "", "", money(tot_cont[t]))
         add("spend", "", "", "", money(tot_spend[t]))
         add("in_year_gap", "", "", "", money(gap[t]))
         add("overspend", "", "", "", money(overspend_t[t]))
         add("benefit_total", "", "", "", money(ben_tot[t]))
+        add("benefit_fiscal", "", "", "", money(ben_fiscal[t]))
+        add("benefit_cashable", "", "", "", money(ben_cash[t]))
         add("real_spend", "", "", "", money(real_spend[t]))
         rows.sort(key=lambda r: (MEASURES.index(r[0]), r[1].encode(), r[2].encode(), r[3].encode()))
         for m, po, pr, sv, v in rows:
@@ -571,13 +897,98 @@ def project(ws, scen_path):
     out.append(("", "", "", "", "npv", money(npv)))
     out.append(("", "", "", "", "bcr", "" if bcr is None else qty(bcr, 4)))
     out.append(("", "", "", "", "closing_reserve", money(closing)))
-    return out
+    out.append(("", "", "", "", "pv_fiscal_benefit", money(pv_fisc)))
+    out.append(("", "", "", "", "financial_roi", "" if roi is None else qty(roi, 4)))
+
+    ctx.n, ctx.base, ctx.services, ctx.running, ctx.cost = n, base, services, running, cost
+    ctx.pool_rows, ctx.risk, ctx.pool_services, ctx.levers = pool_rows, risk, pool_services, levers
+    ctx.rows = out
+    return ctx
 
 
-MEASURES = ["contribution", "unit_cost", "volume", "cost", "outcomes", "benefit",
+def check_levers(levers):
+    """Every lever's values are validated whether or not its window meets the
+    horizon or its service runs (the projection itself reads them lazily)."""
+    for lv in levers:
+        kind = lv.get("kind")
+        for k in ("from", "to"):
+            if k in lv:
+                parse_year(lv[k])
+        if "change" in lv:
+            parse_growth(lv["change"], "change")
+        for k in ("by", "set"):
+            if k not in lv:
+                continue
+            if kind in ("contribution", "unit_cost", "saving"):
+                parse_money(lv[k])
+            elif kind == "volume":
+                parse_quantity(lv[k])
+            elif kind == "outcome_rate":
+                parse_outcome_rate(lv[k])
+        if kind == "recommission":
+            if "unit_cost" in lv:
+                parse_money(lv["unit_cost"])
+            if "outcome_rate" in lv:
+                parse_outcome_rate(lv["outcome_rate"])
+        if kind == "volume" and "reduces" in lv:
+            parse_quantity(lv["per_unit"])
+            if int(lv.get("lag", 1)) < 0:
+                raise OracleError("lag must be >= 0")
+
+
+def settle(ctx, t, bal):
+    """§10.5 agreement offsets, then §6.5 sharing with §10.4 caps, for one year.
+    bal: pool id -> balance. Returns pool id -> (offset, balance + offset,
+    {partner: signed share after caps}, {partner: cap excess})."""
+    b = ctx.b
+    offset = {pid: ZERO for pid in bal}
+    groups = {}
+    for p in b.pools:
+        if p["agreement"]:
+            groups.setdefault(p["agreement"], []).append(p["id"])
+    for ag, pids in groups.items():
+        if len(pids) < 2:
+            continue
+        over = [(pid, -bal[pid]) for pid in pids if bal[pid] < 0]
+        under = [(pid, bal[pid]) for pid in pids if bal[pid] > 0]
+        X = min(sum((w for _, w in over), ZERO), sum((w for _, w in under), ZERO))
+        if X == 0:
+            continue
+        for pid, v in split(X, under, b.pool_index).items():
+            offset[pid] -= v
+        for pid, v in split(X, over, b.pool_index).items():
+            offset[pid] += v
+    res = {}
+    for p in b.pools:
+        pid = p["id"]
+        eff = bal[pid] + offset[pid]
+        shares, exc = {}, {}
+        if eff < 0:
+            shares = split(-eff, ctx.weights(p, t), b.partner_index)
+            total = ZERO
+            for (cpool, pa), (kind, c) in b.caps.items():
+                if cpool != pid:
+                    continue
+                limit = rnd(c) if kind == "money" else rnd(c * ctx.contribution_of(pid, pa, t))
+                share = shares.get(pa, ZERO)
+                e = max(ZERO, share - limit)
+                if e > 0:
+                    shares[pa] = share - e
+                    exc[pa] = e
+                    total += e
+            if total:
+                shares[p["host"]] = shares.get(p["host"], ZERO) + total
+        elif eff > 0 and p["under"] == "return":
+            shares = {pa: -v for pa, v in split(eff, ctx.weights(p, t), b.partner_index).items()}
+        res[pid] = (offset[pid], eff, shares, exc)
+    return res
+
+
+MEASURES = ["contribution", "unit_cost", "volume", "cost", "outcomes", "benefit", "benefit_to",
             "pool_contributions", "pool_carry_in", "pool_saving", "pool_spend", "pool_balance",
-            "risk_share", "exposure", "contributions", "spend", "in_year_gap", "overspend",
-            "benefit_total", "real_spend"]
+            "pool_offset", "risk_share", "cap_excess", "exposure", "fiscal_benefit_to",
+            "contributions", "spend", "in_year_gap", "overspend", "benefit_total",
+            "benefit_fiscal", "benefit_cashable", "real_spend"]
 
 
 def split(amount, weights, pidx):
@@ -586,17 +997,17 @@ def split(amount, weights, pidx):
     assert amount_p.denominator == 1
     W = sum((Fraction(w) for _, w in weights), Fraction(0))
     shares = []
-    for partner, w in weights:
+    for key, w in weights:
         exact = amount_p * Fraction(w) / W
         trunc = exact.numerator // exact.denominator  # non-negative: floor == trunc
-        shares.append([partner, trunc, exact - trunc])
+        shares.append([key, trunc, exact - trunc])
     left = int(amount_p) - sum(s[1] for s in shares)
     order = sorted(range(len(shares)), key=lambda i: (-shares[i][2], pidx.get(shares[i][0], 1 << 30)))
     for i in order[:left]:
         shares[i][1] += 1
     res = {}
-    for partner, p, _ in shares:
-        res[partner] = res.get(partner, ZERO) + Decimal(p) / 100
+    for key, p, _ in shares:
+        res[key] = res.get(key, ZERO) + Decimal(p) / 100
     return res
 
 
@@ -617,28 +1028,34 @@ def qty(x, dp):
     return s
 
 
-def main(argv):
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    ws = argv[1]
-    args = argv[2:]
+def scenario_paths(ws, args):
     if args:
         paths = {}
         for a in args:
             p = resolve_scenario_path(ws, a)
             paths[os.path.splitext(os.path.basename(p))[0]] = p
-    else:
-        sdir = os.path.join(ws, "scenarios")
-        paths = {f[:-5]: os.path.join(sdir, f) for f in os.listdir(sdir) if f.endswith(".toml")}
+        return paths
+    sdir = os.path.join(ws, "scenarios")
+    return {f[:-5]: os.path.join(sdir, f) for f in os.listdir(sdir) if f.endswith(".toml")}
+
+
+def main(argv):
+    if len(argv) >= 2 and argv[1] == "monitor":
+        import oracle_monitor
+        return oracle_monitor.main(argv[2:])
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    ws = argv[1]
+    paths = scenario_paths(ws, argv[2:])
     w = csv.writer(sys.stdout, lineterminator="\n")
     buf = [("scenario", "year", "pool", "partner", "service", "measure", "value")]
     try:
         for sid in sorted(paths, key=lambda s: s.encode()):
-            for y, po, pr, sv, m, v in project(ws, paths[sid]):
+            for y, po, pr, sv, m, v in project(ws, paths[sid]).rows:
                 buf.append((sid, y, po, pr, sv, m, v))
-    except OracleError as e:
-        print(f"oracle: error: {e}", file=sys.stderr)
+    except (OracleError, InvalidOperation, ValueError) as e:
+        print(f"oracle: error: {e!r}", file=sys.stderr)
         return 1
     w.writerows(buf)
     return 0
