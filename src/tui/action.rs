@@ -92,6 +92,8 @@ actions! {
     PickA,
     /// Compare: pick scenario B
     PickB,
+    /// Pools: who pays, who benefits (this pool and all pools) or the account
+    WhoPays,
     /// Form: previous choice (lever kind, format, units)
     KindPrev,
     /// Form: next choice

@@ -1,7 +1,5 @@
-//! The whole state of the interactive model. Drawing reads it (`&App`) and
-//! never changes it; only `update` does. Layout facts input needs (the
-//! terminal size) are stored when the terminal resizes; everything else
-//! about layout is recomputed by the pure functions in `layout`.
+//! The whole state of the interactive model: `draw` reads it, only `update`
+//! changes it; layout is recomputed by `layout` from the stored size.
 
 use super::strings as s;
 use crate::load::Diagnostic;
@@ -174,6 +172,8 @@ pub struct App {
     pub input: Option<TextInput>,
     pub services: ServicesView,
     pub pool: usize,
+    /// The Pools tab shows who pays, who benefits instead of the account.
+    pub who_pays: bool,
     pub lever_row: usize,
     pub provider_scroll: usize,
     pub compare_scroll: usize,
@@ -216,7 +216,7 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// A new app on a built model, with the errors found while building it.
+    /// A new app on a built model and the errors found building it.
     pub fn new(session: Session, errors: Vec<Diagnostic>, size: (u16, u16), color: bool) -> App {
         App {
             session,

@@ -2,12 +2,16 @@
 //! depend on changes (a new session generation, another scenario, year or
 //! compare pair), in `update`, never in `draw`: the provider comparison of
 //! the current scenario and year, and the bridge from A to B (it
-//! re-projects once per step). Both come from `analysis`, the same code as
-//! `poolplan providers` and `poolplan compare`.
+//! re-projects once per step), and who pays, who benefits (all pools and
+//! each pool, with each row's shares). All come from `analysis`, the same
+//! code as `poolplan providers`, `compare` and `summary`.
 
 use crate::analysis::bridge::{bridge, Bridge};
 use crate::analysis::providers::{compare_providers, Category};
+use crate::analysis::who_pays::{shares, who_pays, WhoPays};
+use crate::engine::Projection;
 use crate::session::Session;
+use rust_decimal::Decimal;
 
 /// What the derived views were computed for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -16,6 +20,16 @@ struct Key {
     current: String,
     compare_a: String,
     year: usize,
+}
+
+/// Who pays, who benefits: the rows and each row's (share of pays, share
+/// of fiscal benefit), from `analysis::who_pays` and `shares`.
+pub type WhoTable = Result<(Vec<WhoPays>, Vec<(Option<Decimal>, Option<Decimal>)>), String>;
+
+fn who_table(p: &Projection, pool: Option<&str>) -> WhoTable {
+    let rows = who_pays(p, pool).map_err(|e| e.to_string())?;
+    let sh = shares(&rows);
+    Ok((rows, sh))
 }
 
 /// The derived views and what they were computed for.
@@ -27,6 +41,10 @@ pub struct Derived {
     pub providers: Result<Vec<Category>, String>,
     /// The bridge from A (`compare_a`) to B (the current scenario).
     pub bridge: Option<Result<Bridge, String>>,
+    /// Who pays, who benefits over all pools of the current scenario.
+    pub who_pays: WhoTable,
+    /// The same for each pool, in the projection's pool order.
+    pub who_pays_pools: Vec<WhoTable>,
 }
 
 impl Default for Derived {
@@ -36,6 +54,8 @@ impl Default for Derived {
             bridge_key: None,
             providers: Ok(vec![]),
             bridge: None,
+            who_pays: Ok((vec![], vec![])),
+            who_pays_pools: vec![],
         }
     }
 }
@@ -58,6 +78,11 @@ impl Derived {
             }
             _ => Ok(vec![]),
         };
+        let p = s.projection(&key.current);
+        self.who_pays = p.map_or(Ok((vec![], vec![])), |p| who_table(p, None));
+        self.who_pays_pools = p.map_or(vec![], |p| {
+            p.pools.iter().map(|l| who_table(p, Some(&l.id))).collect()
+        });
         let bk = (key.generation, key.compare_a.clone(), key.current.clone());
         if self.bridge_key.as_ref() != Some(&bk) {
             self.bridge = match (s.scenario(&bk.1), s.scenario(&bk.2), s.budget_of(&bk.2)) {

@@ -139,6 +139,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         Action::PrevScenario => app.set_current((app.current + n - 1) % n),
         Action::PickScenario | Action::PickB => open_picker(app, PickTarget::Current),
         Action::PickA => open_picker(app, PickTarget::CompareA),
+        Action::WhoPays => app.who_pays = !app.who_pays,
         Action::NextYear => app.year = (app.year + 1).min(app.years().saturating_sub(1)),
         Action::PrevYear => app.year = app.year.saturating_sub(1),
         Action::CycleUnits => app.unit = app.unit.cycle(),

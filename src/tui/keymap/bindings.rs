@@ -70,6 +70,12 @@ pub static BINDINGS: &[Binding] = &[
         [(Char('S'), N)],
         Action::SortReverse
     ),
+    b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('b'), N)],
+        Action::WhoPays,
+        "who pays"
+    ),
     b!(Global, [(Char('/'), N)], Action::Filter, "find"),
     b!(Global, [(Char('n'), N)], Action::FindNext),
     b!(Global, [(Char('N'), N)], Action::FindPrev),

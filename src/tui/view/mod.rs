@@ -10,6 +10,7 @@ pub mod pools;
 pub mod popups;
 pub mod providers;
 pub mod services;
+pub mod who_pays;
 
 use super::app::{App, Purpose, Tab};
 use super::fmt::{fit, units_label};

@@ -19,6 +19,9 @@ use ratatui::Frame;
 use rust_decimal::Decimal;
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
+    if app.who_pays {
+        return super::who_pays::draw(f, app, th, area);
+    }
     let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
