@@ -68,6 +68,8 @@ actions! {
     SortNext,
     /// Services: reverse the sort
     SortReverse,
+    /// Services: cost per outcome by outcome measure, or the table
+    ByOutcome,
     /// Filter (Services) or find (other tables) by text
     Filter,
     /// Levers: raise the rate 0.5pp or the amount 1%

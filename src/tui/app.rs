@@ -139,22 +139,22 @@ pub struct Status {
     pub age: u8,
 }
 
-/// How many half-second ticks a status message stays (about 5 seconds).
+/// Half-second ticks a status message stays (about 5 seconds).
 pub const STATUS_TICKS: u8 = 10;
 
 /// The services table's view state.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServicesView {
-    /// Index into the sortable columns.
     pub sort: usize,
     pub desc: bool,
     pub filter: String,
     pub selected: usize,
     pub detail: bool,
+    /// Cost per outcome by outcome measure, not the table.
+    pub by_outcome: bool,
 }
 
 pub use super::effects::{Conflict, Effect, Written};
-
 /// The app.
 #[derive(Debug, Default)]
 pub struct App {
@@ -189,7 +189,7 @@ pub struct App {
     pub errors: Vec<Diagnostic>,
     /// First error shown in the errors panel.
     pub errors_scroll: usize,
-    /// Terminal size (columns, rows), set on resize.
+    /// Terminal (columns, rows), set on resize.
     pub size: (u16, u16),
     pub effects: Vec<Effect>,
     pub quit: bool,

@@ -7,8 +7,10 @@
 //! code as `poolplan providers`, `compare` and `summary`.
 
 use crate::analysis::bridge::{bridge, Bridge};
+use crate::analysis::outcome_costs::{by_outcome, OutcomeCost};
 use crate::analysis::providers::{compare_providers, Category};
 use crate::analysis::who_pays::{shares, who_pays, WhoPays};
+use crate::engine::vfm::cost_per_outcome;
 use crate::engine::Projection;
 use crate::session::Session;
 use rust_decimal::Decimal;
@@ -45,6 +47,9 @@ pub struct Derived {
     pub who_pays: WhoTable,
     /// The same for each pool, in the projection's pool order.
     pub who_pays_pools: Vec<WhoTable>,
+    /// Cost per outcome by outcome measure, and the all-outcomes figure
+    /// (Σ cost / Σ outcomes of every measure) over the horizon.
+    pub outcome_costs: Result<(Vec<OutcomeCost>, Option<Decimal>), String>,
 }
 
 impl Default for Derived {
@@ -56,6 +61,7 @@ impl Default for Derived {
             bridge: None,
             who_pays: Ok((vec![], vec![])),
             who_pays_pools: vec![],
+            outcome_costs: Ok((vec![], None)),
         }
     }
 }
@@ -82,6 +88,14 @@ impl Derived {
         self.who_pays = p.map_or(Ok((vec![], vec![])), |p| who_table(p, None));
         self.who_pays_pools = p.map_or(vec![], |p| {
             p.pools.iter().map(|l| who_table(p, Some(&l.id))).collect()
+        });
+        self.outcome_costs = p.map_or(Ok((vec![], None)), |p| {
+            let rows = by_outcome(p, None).map_err(|e| e.to_string())?;
+            let t = &p.totals;
+            let cost = crate::engine::arith::sum(&t.service_cost, "the total");
+            let outcomes = crate::engine::arith::sum(&t.outcomes, "the total");
+            let all = cost.and_then(|c| Ok(cost_per_outcome(c, outcomes?)));
+            Ok((rows, all.map_err(|e| e.to_string())?))
         });
         let bk = (key.generation, key.compare_a.clone(), key.current.clone());
         if self.bridge_key.as_ref() != Some(&bk) {

@@ -140,6 +140,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         Action::PickScenario | Action::PickB => open_picker(app, PickTarget::Current),
         Action::PickA => open_picker(app, PickTarget::CompareA),
         Action::WhoPays => app.who_pays = !app.who_pays,
+        Action::ByOutcome => app.services.by_outcome = !app.services.by_outcome,
         Action::NextYear => app.year = (app.year + 1).min(app.years().saturating_sub(1)),
         Action::PrevYear => app.year = app.year.saturating_sub(1),
         Action::CycleUnits => app.unit = app.unit.cycle(),

@@ -71,6 +71,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::SortReverse
     ),
     b!(
+        Scope::Tab(Tab::Services),
+        [(Char('o'), N)],
+        Action::ByOutcome,
+        "by outcome"
+    ),
+    b!(
         Scope::Tab(Tab::Pools),
         [(Char('b'), N)],
         Action::WhoPays,

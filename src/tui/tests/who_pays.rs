@@ -83,3 +83,29 @@ fn figures_are_analysis_who_pays() {
         who_pays(q, None).unwrap()
     );
 }
+
+#[test]
+fn services_cost_per_outcome_by_measure() {
+    use crate::analysis::outcome_costs::by_outcome;
+    let mut a = app(&example(), 120, 40);
+    run(
+        &mut a,
+        vec![Action::GoTab(Tab::Services), Action::ByOutcome],
+    );
+    let p = a.session.projection(a.current_id().unwrap()).unwrap();
+    let want = by_outcome(p, None).unwrap();
+    assert!(want.len() > 1);
+    assert_eq!(a.derived.outcome_costs.clone().unwrap().0, want);
+    let screen = render(&a);
+    assert!(screen.contains("all outcomes added together"), "{screen}");
+    for o in &want {
+        let c = o.total_cost_per_outcome.unwrap();
+        let shown = Cell::Qty(crate::model::round_dp(c, 2), 0).display(Unit::Pounds);
+        assert!(
+            screen.contains(&shown),
+            "{shown} ({}) not in\n{screen}",
+            o.outcome
+        );
+    }
+    insta::assert_snapshot!("services_by_outcome_120x40", screen);
+}

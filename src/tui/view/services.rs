@@ -40,6 +40,9 @@ fn cell(app: &App, p: &Projection, r: &SRow<'_>, col: usize, w: u16) -> Cell<'st
 }
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
+    if app.services.by_outcome {
+        return super::by_outcome::draw(f, app, th, area);
+    }
     let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
