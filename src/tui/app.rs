@@ -1,8 +1,7 @@
-//! The whole state of the interactive model. Drawing reads it (`&App`) and
-//! never changes it; only `update` does. Layout facts input needs (the
-//! terminal size) are stored when the terminal resizes; everything else
-//! about layout is recomputed by the pure functions in `layout`.
+//! The whole state of the interactive model: drawing reads it (`&App`), only
+//! `update` changes it; layout is recomputed by `layout` from the stored size.
 
+pub use super::effects::{Conflict, Effect, Written};
 use super::strings as s;
 use crate::load::Diagnostic;
 use crate::report::table::Unit;
@@ -18,16 +17,18 @@ pub enum Tab {
     Providers,
     Compare,
     Levers,
+    Monitor,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Overview,
         Tab::Pools,
         Tab::Services,
         Tab::Providers,
         Tab::Compare,
         Tab::Levers,
+        Tab::Monitor,
     ];
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -155,9 +156,7 @@ pub struct ServicesView {
     pub detail: bool,
 }
 
-pub use super::effects::{Conflict, Effect, Written};
-
-/// The app.
+/// The app (the Monitor tab's state lives in `derived.monitor`).
 #[derive(Debug, Default)]
 pub struct App {
     pub session: Session,
@@ -198,8 +197,7 @@ pub struct App {
 }
 
 impl App {
-    /// How many rows the Services table shows now (current scenario and
-    /// year, filter applied): used by keys and clicks alike.
+    /// Rows the Services table shows now (filter applied), for keys and clicks.
     pub fn service_row_count(&self) -> usize {
         self.current_id()
             .and_then(|id| self.session.projection(id))

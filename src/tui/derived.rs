@@ -27,6 +27,8 @@ pub struct Derived {
     pub providers: Result<Vec<Category>, String>,
     /// The bridge from A (`compare_a`) to B (the current scenario).
     pub bridge: Option<Result<Bridge, String>>,
+    /// The Monitor tab's state and report.
+    pub monitor: super::monitor::MonitorView,
 }
 
 impl Default for Derived {
@@ -36,6 +38,7 @@ impl Default for Derived {
             bridge_key: None,
             providers: Ok(vec![]),
             bridge: None,
+            monitor: Default::default(),
         }
     }
 }
@@ -49,6 +52,7 @@ impl Derived {
             compare_a,
             year,
         };
+        self.monitor.update(s, &key.current);
         if self.key.as_ref() == Some(&key) {
             return;
         }

@@ -25,6 +25,7 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod lever_edits;
+pub mod monitor;
 pub mod mouse;
 pub mod reload;
 pub mod run;

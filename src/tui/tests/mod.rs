@@ -5,6 +5,7 @@
 mod actions;
 mod defects;
 mod files;
+mod monitor;
 mod snapshots;
 mod year_rates;
 
