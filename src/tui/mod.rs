@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod layout;
 pub mod lever_edits;
 pub mod monitor;
+pub mod monitor_keys;
 pub mod mouse;
 pub mod reload;
 pub mod run;

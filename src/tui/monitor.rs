@@ -4,8 +4,6 @@
 //! `poolplan monitor`, computed in `update` when the session, scenario or
 //! choice changes, never in `draw`.
 
-use super::action::Action;
-use super::app::App;
 use super::strings as s;
 use crate::analysis::monitor::{monitor, Choice, Method, MonitorError, MonitorReport};
 use crate::model::{Period, Year};
@@ -72,7 +70,8 @@ impl MonitorView {
         })
     }
 
-    fn move_by(&mut self, d: i64) {
+    /// Move the selection (pool, or service when open) by `d` rows.
+    pub fn move_by(&mut self, d: i64) {
         let n = self.rows();
         let at = if self.drill { self.service } else { self.pool };
         let v = ((at as i64 + d).max(0) as usize).min(n.saturating_sub(1));
@@ -82,36 +81,4 @@ impl MonitorView {
             self.pool = v;
         }
     }
-}
-
-/// Keys the Monitor tab reads itself; `true` when `a` was handled.
-pub fn handle(app: &mut App, a: &Action) -> bool {
-    let m = &mut app.derived.monitor;
-    let step = |m: &MonitorView, d: i64| {
-        m.ok().and_then(|r| {
-            let n = i64::from(r.period.number()) + d;
-            Period::new(u8::try_from(n.clamp(1, 12)).ok()?).map(|p| (r.year, p))
-        })
-    };
-    match a {
-        Action::CycleMethod => {
-            let i = Method::ALL.iter().position(|x| *x == m.method).unwrap_or(0);
-            m.method = Method::ALL[(i + 1) % Method::ALL.len()];
-        }
-        Action::NextYear => m.at = step(m, 1).or(m.at),
-        Action::PrevYear => m.at = step(m, -1).or(m.at),
-        Action::Enter => {
-            m.drill = m.ok().is_some_and(|r| r.pools.get(m.pool).is_some());
-            m.service = 0;
-        }
-        Action::Close if m.drill => m.drill = false,
-        Action::Up => m.move_by(-1),
-        Action::Down => m.move_by(1),
-        Action::PageUp => m.move_by(-10),
-        Action::PageDown => m.move_by(10),
-        Action::Top => m.move_by(-1_000_000),
-        Action::Bottom => m.move_by(1_000_000),
-        _ => return false,
-    }
-    true
 }
