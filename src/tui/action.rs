@@ -90,6 +90,8 @@ actions! {
     SaveAs,
     /// Export: Cabinet tables (CSV, XLSX) or tidy figures, in a dialog
     Export,
+    /// Monitor: next forecast method (straight, profile, run-rate, remaining)
+    CycleMethod,
     /// Compare: pick scenario A
     PickA,
     /// Compare: pick scenario B

@@ -1,6 +1,7 @@
-//! The whole state of the interactive model: `draw` reads it, only `update`
-//! changes it; layout is recomputed by `layout` from the stored size.
+//! The whole state of the interactive model: drawing reads it (`&App`), only
+//! `update` changes it; layout is recomputed by `layout` from the stored size.
 
+pub use super::effects::{Conflict, Effect, Written};
 use super::strings as s;
 use crate::load::Diagnostic;
 use crate::report::table::Unit;
@@ -16,16 +17,18 @@ pub enum Tab {
     Providers,
     Compare,
     Levers,
+    Monitor,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Overview,
         Tab::Pools,
         Tab::Services,
         Tab::Providers,
         Tab::Compare,
         Tab::Levers,
+        Tab::Monitor,
     ];
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -154,8 +157,7 @@ pub struct ServicesView {
     pub by_outcome: bool,
 }
 
-pub use super::effects::{Conflict, Effect, Written};
-/// The app.
+/// The app (the Monitor tab's state lives in `derived.monitor`).
 #[derive(Debug, Default)]
 pub struct App {
     pub session: Session,
@@ -198,8 +200,7 @@ pub struct App {
 }
 
 impl App {
-    /// How many rows the Services table shows now (current scenario and
-    /// year, filter applied): used by keys and clicks alike.
+    /// Rows the Services table shows now (filter applied), for keys and clicks.
     pub fn service_row_count(&self) -> usize {
         self.current_id()
             .and_then(|id| self.session.projection(id))

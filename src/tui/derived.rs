@@ -50,6 +50,8 @@ pub struct Derived {
     /// Cost per outcome by outcome measure, and the all-outcomes figure
     /// (Σ cost / Σ outcomes of every measure) over the horizon.
     pub outcome_costs: Result<(Vec<OutcomeCost>, Option<Decimal>), String>,
+    /// The Monitor tab's state and report.
+    pub monitor: super::monitor::MonitorView,
 }
 
 impl Default for Derived {
@@ -62,6 +64,7 @@ impl Default for Derived {
             who_pays: Ok((vec![], vec![])),
             who_pays_pools: vec![],
             outcome_costs: Ok((vec![], None)),
+            monitor: Default::default(),
         }
     }
 }
@@ -75,6 +78,7 @@ impl Derived {
             compare_a,
             year,
         };
+        self.monitor.update(s, &key.current);
         if self.key.as_ref() == Some(&key) {
             return;
         }

@@ -53,7 +53,7 @@ fn lines(app: &App, tab: Tab) -> Vec<String> {
             }
             out
         }
-        Tab::Overview | Tab::Services => vec![],
+        Tab::Overview | Tab::Services | Tab::Monitor => vec![],
     }
 }
 
@@ -64,7 +64,7 @@ fn position(app: &App, tab: Tab) -> usize {
         Tab::Providers => app.provider_scroll,
         Tab::Compare => app.compare_scroll,
         Tab::Services => app.services.selected,
-        Tab::Overview => 0,
+        Tab::Overview | Tab::Monitor => 0,
     }
 }
 
@@ -75,7 +75,7 @@ fn set_position(app: &mut App, tab: Tab, i: usize) {
         Tab::Providers => app.provider_scroll = i,
         Tab::Compare => app.compare_scroll = i,
         Tab::Services => app.services.selected = i,
-        Tab::Overview => {}
+        Tab::Overview | Tab::Monitor => {}
     }
 }
 

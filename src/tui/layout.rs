@@ -74,9 +74,20 @@ pub fn errors_only(app: &App) -> bool {
     !app.errors.is_empty() && !app.session.has_figures()
 }
 
+/// The app's name leads the tab line when every title fits after it.
+pub fn tabs_named(line: Rect) -> bool {
+    let titles: usize = Tab::ALL.iter().map(|t| t.title().chars().count() + 2).sum();
+    s::APP.len() + 2 + titles <= line.width as usize
+}
+
 /// The rectangle of each tab's title in the tab line.
 pub fn tab_rects(line: Rect) -> Vec<Rect> {
-    let mut x = line.x + s::APP.len() as u16 + 2;
+    let name = if tabs_named(line) {
+        s::APP.len() as u16 + 2
+    } else {
+        0
+    };
+    let mut x = line.x + name;
     let mut out = vec![];
     for t in Tab::ALL {
         let w = t.title().chars().count() as u16 + 2;

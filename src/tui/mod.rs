@@ -25,6 +25,8 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod lever_edits;
+pub mod monitor;
+pub mod monitor_keys;
 pub mod mouse;
 pub mod reload;
 pub mod run;

@@ -1,13 +1,14 @@
 //! Every user-visible string of the TUI in one place.
 
 pub const APP: &str = "poolplan";
-pub const TAB_TITLES: [&str; 6] = [
+pub const TAB_TITLES: [&str; 7] = [
     "1 Overview",
     "2 Pools",
     "3 Services",
     "4 Providers",
     "5 Compare",
     "6 Levers",
+    "7 Monitor",
 ];
 pub const TOO_SMALL: &str = "Terminal too small: poolplan needs at least 80×24";
 pub const NO_SCENARIOS: &str =
@@ -64,6 +65,9 @@ pub const FIXED: &str = "the files are fixed: figures loaded";
 pub const NEW_HISTORY: &str = "undo starts afresh";
 pub const ERRORS_START_TITLE: &str =
     " Errors: no figures are shown until the files are fixed (j/k scroll; poolplan reloads as you save) ";
+pub const NO_ACTUALS: &str = "No actuals: this budget has no actuals.csv rows in the scenario's horizon, so there is nothing to monitor. Add budgets/<budget>/actuals.csv (service, year, period, amount).";
+pub const MONITOR_KEYS: &str = "f method · </> period · Enter services · Esc back";
+pub const PARTNER_SHARES: &str = " Partners' forecast risk share against the plan ";
 pub const KEPT_EDITS: &str = "your unsaved edits are kept";
 
 /// The sections of the Levers tab.

@@ -112,6 +112,9 @@ fn open_picker(app: &mut App, target: PickTarget) {
 }
 
 fn normal(app: &mut App, tab: Tab, a: Action) {
+    if tab == Tab::Monitor && super::monitor_keys::handle(app, &a) {
+        return;
+    }
     let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {

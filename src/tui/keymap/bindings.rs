@@ -82,6 +82,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::WhoPays,
         "who pays"
     ),
+    b!(
+        Scope::Tab(Tab::Monitor),
+        [(Char('f'), N)],
+        Action::CycleMethod,
+        "method"
+    ),
     b!(Global, [(Char('/'), N)], Action::Filter, "find"),
     b!(Global, [(Char('n'), N)], Action::FindNext),
     b!(Global, [(Char('N'), N)], Action::FindPrev),
@@ -136,6 +142,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, [(Char('4'), N)], Action::GoTab(Tab::Providers)),
     b!(Global, [(Char('5'), N)], Action::GoTab(Tab::Compare)),
     b!(Global, [(Char('6'), N)], Action::GoTab(Tab::Levers)),
+    b!(Global, [(Char('7'), N)], Action::GoTab(Tab::Monitor)),
     b!(Global, [(Char(']'), N)], Action::NextScenario, "scenario"),
     b!(Global, [(Char('['), N)], Action::PrevScenario),
     b!(Global, [(Char('p'), N)], Action::PickScenario),

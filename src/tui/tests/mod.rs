@@ -5,6 +5,7 @@
 mod actions;
 mod defects;
 mod files;
+mod monitor;
 mod snapshots;
 mod who_pays;
 mod year_rates;

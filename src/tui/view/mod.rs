@@ -6,6 +6,7 @@ pub mod by_outcome;
 pub mod compare;
 pub mod export;
 pub mod levers;
+pub mod monitor;
 pub mod overview;
 pub mod pools;
 pub mod popups;
@@ -58,6 +59,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Tab::Providers => providers::draw(f, app, &th, a.body),
             Tab::Compare => compare::draw(f, app, &th, a.body),
             Tab::Levers => levers::draw(f, app, &th, a.body),
+            Tab::Monitor => monitor::draw(f, app, &th, a.body),
         }
     }
     if let Some(r) = a.errors {
@@ -69,7 +71,9 @@ pub fn draw(f: &mut Frame, app: &App) {
 }
 
 fn tabs(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
-    f.render_widget(Paragraph::new(Span::styled(s::APP, th.title())), r);
+    if layout::tabs_named(r) {
+        f.render_widget(Paragraph::new(Span::styled(s::APP, th.title())), r);
+    }
     for (t, rect) in Tab::ALL.iter().zip(layout::tab_rects(r)) {
         let style = if *t == app.tab {
             th.tab_active()
