@@ -6,8 +6,8 @@
 //! lever a child inherits from its parent matches the parent's own.
 
 use super::{pct, signed_pct};
+use crate::model::numtext::grouped_plain;
 use crate::model::{Lever, LeverKind, Op, Year};
-use crate::report::format::grouped_plain;
 
 /// Do `a` and `b` do the same thing over the same window?
 pub fn same_lever(a: &Lever, b: &Lever) -> bool {
