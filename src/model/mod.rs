@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod growth;
+pub mod ident;
 pub mod monitoring;
 pub mod numtext;
 pub mod outcomes;
