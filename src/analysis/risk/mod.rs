@@ -79,14 +79,14 @@ pub enum RiskError {
     #[error("scenario {scenario}: {source}")]
     Deterministic {
         scenario: String,
-        source: EngineError,
+        source: Box<EngineError>,
     },
     #[error("scenario {scenario}, draw {draw} ({inputs}): {source}")]
     Draw {
         scenario: String,
         draw: usize,
         inputs: String,
-        source: EngineError,
+        source: Box<EngineError>,
     },
     #[error("scenario {0}: a total is too large for exact arithmetic over the draws")]
     Overflow(String),
@@ -119,7 +119,7 @@ pub fn risk(
     let base = budgets.get(&s.budget);
     let det_err = |source| RiskError::Deterministic {
         scenario: s.id.clone(),
-        source,
+        source: Box::new(source),
     };
     let budget = base.ok_or_else(|| {
         det_err(EngineError::Overflow(format!(
@@ -146,7 +146,7 @@ pub fn risk(
                 scenario: s.id.clone(),
                 draw: start + k,
                 inputs: inputs_label(s, &scenarios[k]),
-                source,
+                source: Box::new(source),
             };
             draws.push(r.map_err(fail)?.0.map_err(fail)?);
         }
