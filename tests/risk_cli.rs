@@ -54,8 +54,8 @@ fn the_table_says_how_likely_and_what_reserve() {
 
 #[test]
 fn csv_and_json_carry_the_tables() {
-    let (_, csv, _) = risk(&["central", "--draws", "50", "-O", "csv"]);
-    assert!(csv.starts_with("table,input,low,mode,high,source\ninputs,rates.pay_inflation,0,0.025,0.04,scenarios/central.toml:"), "{csv}");
+    let (_, csv, _) = risk(&["worst-case", "--draws", "50", "-O", "csv"]);
+    assert!(csv.starts_with("table,input,low,mode,high,source\ninputs,rates.pay_inflation,0.015,0.04,0.055,scenarios/worst-case.toml:"), "{csv}");
     for t in [
         "\ndistribution,",
         "\npools,",
@@ -64,7 +64,7 @@ fn csv_and_json_carry_the_tables() {
     ] {
         assert!(csv.contains(t), "{t} in {csv}");
     }
-    let (_, json, _) = risk(&["central", "--draws", "50", "-O", "json"]);
+    let (_, json, _) = risk(&["worst-case", "--draws", "50", "-O", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v[2]["table"], "pools");
     assert!(v[2]["rows"][0]["reserve_needed"].is_number());
