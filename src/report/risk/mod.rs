@@ -188,7 +188,21 @@ pub fn risk_tables(r: &Risk, raw: bool) -> Vec<Table> {
         v.extend(spread(s));
         years.rows.push(v);
     }
+    if !raw {
+        // Names are in the headline; the text tables keep to the ids.
+        for t in [&mut pools, &mut exposure] {
+            drop_column(t, 1);
+        }
+    }
     vec![inputs, head, pools, exposure, years]
+}
+
+fn drop_column(t: &mut Table, i: usize) {
+    t.columns.remove(i);
+    t.headers.remove(i);
+    for r in &mut t.rows {
+        r.remove(i);
+    }
 }
 
 #[cfg(test)]
