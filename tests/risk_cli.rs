@@ -80,3 +80,24 @@ fn bad_options_are_usage_errors() {
     let (code, _, err) = risk(&["no-such"]);
     assert_eq!(code, 1, "{err}");
 }
+
+#[test]
+fn the_readme_quotes_the_real_output() {
+    let (code, out, err) = risk(&["worst-case", "--units", "thousands"]);
+    assert_eq!(code, 0, "{err}");
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let head: Vec<&str> = out.lines().take(8).collect();
+    assert!(
+        readme.contains(&head.join("\n")),
+        "README.md must quote:\n{}",
+        head.join("\n")
+    );
+    let pools = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Pools:"))
+        .take(9)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(readme.contains(&pools), "README.md must quote:\n{pools}");
+}
