@@ -144,6 +144,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         units: Units,
     },
+    /// Risk ranges (§14): how likely each pool is to overspend and the
+    /// reserve that covers it, from draws over the scenario's [ranges].
+    Risk(RiskArgs),
     /// Exports: --tidy for the audit trail, else the Cabinet-paper tables.
     Export {
         /// Scenarios (file stems or paths); default: all.
@@ -245,4 +248,26 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         budget: Option<String>,
     },
+}
+
+/// The options of `poolplan risk` (SPEC §14).
+#[derive(Debug, Clone, clap::Args)]
+pub struct RiskArgs {
+    /// The scenario (file stem or path).
+    pub scenario: String,
+    /// How many draws (each an exact projection).
+    #[arg(long, default_value_t = 2000)]
+    pub draws: usize,
+    /// The seed of the ChaCha8 generator (same seed, same draws, on every machine).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The confidence for the reserve needed, a rate (default 90%).
+    #[arg(long, value_name = "RATE")]
+    pub confidence: Option<String>,
+    /// An aligned table, or CSV or JSON with raw numbers.
+    #[arg(short = 'O', long = "output", value_enum, default_value_t)]
+    pub output: Output,
+    /// Units for money.
+    #[arg(long, value_enum, default_value_t)]
+    pub units: Units,
 }

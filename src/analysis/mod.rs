@@ -21,6 +21,7 @@ pub mod median;
 pub mod monitor;
 pub mod outcome_costs;
 pub mod providers;
+pub mod risk;
 pub mod sensitivity;
 pub mod switching;
 pub mod who_pays;

@@ -23,6 +23,7 @@ mod export_args;
 pub(crate) mod monitor;
 mod new;
 mod providers;
+mod risk;
 mod sensitivity;
 mod summary;
 pub mod tui;
@@ -74,6 +75,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             output,
             units,
         } => sensitivity::run(dir, &scenario, output, units),
+        Command::Risk(a) => risk::run(dir, &a),
         Command::Export {
             scenarios,
             tidy,

@@ -10,6 +10,7 @@ pub mod format;
 pub mod measure;
 pub mod monitor;
 pub mod providers;
+pub mod risk;
 pub mod sensitivity;
 pub mod summary;
 pub mod table;
