@@ -169,6 +169,7 @@ impl<'p> Probe<'p> {
             levers: levers.iter().map(|&i| s.levers[i].clone()).collect(),
             chain: vec![],
             extends: None,
+            ranges: Default::default(),
         };
         let sub_base = project(sub, &sub_scenario).ok()?;
         Some(Probe {
