@@ -25,6 +25,7 @@ use crate::engine::arith::sub;
 use crate::model::{Budget, Scenario};
 use rust_decimal::Decimal;
 
+mod book;
 pub mod measure;
 mod notes;
 mod notes_partner;
@@ -203,3 +204,5 @@ pub fn bridge_of(
 mod tests;
 #[cfg(test)]
 mod tests_measure;
+#[cfg(test)]
+mod tests_work;
