@@ -25,11 +25,11 @@ use crate::engine::arith::sub;
 use crate::model::{Budget, Scenario};
 use rust_decimal::Decimal;
 
-mod book;
+pub(crate) mod book;
 pub mod measure;
 mod notes;
 mod notes_partner;
-mod work;
+pub(crate) mod work;
 pub use measure::Measure;
 use work::{Snapshot, Work};
 

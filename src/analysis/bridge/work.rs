@@ -155,6 +155,13 @@ impl<'a> Work<'a> {
         }
     }
 
+    /// Put back A's lever `key` (taken out by `Move::Remove(key)`) in its place.
+    pub fn restore(&mut self, key: usize, l: &crate::model::Lever) {
+        let t = self.book.touch(l);
+        self.book.insert(key, l.clone());
+        self.touch(t);
+    }
+
     fn with_levers(&self, levers: Vec<crate::model::Lever>) -> Scenario {
         Scenario {
             levers,
