@@ -136,6 +136,14 @@ pub enum Command {
         /// An aligned table, or CSV or JSON with raw numbers.
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
+        /// Compare each line within its sector too (sector median and saving
+        /// beside the across-sector ones), with the savings at median by year.
+        #[arg(long)]
+        by_sector: bool,
+        /// One provider (providers.csv id): every service it delivers, in every
+        /// category and year.
+        #[arg(long, conflicts_with_all = ["by_sector", "category", "year"])]
+        provider: Option<String>,
     },
     /// Tornado of ±1 percentage point moves, and switching values.
     Sensitivity {

@@ -69,7 +69,15 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             year,
             scenario,
             output,
-        } => providers::run(dir, category.as_deref(), year.as_deref(), scenario, output),
+            by_sector,
+            provider,
+        } => providers::run(
+            dir,
+            (category.as_deref(), year.as_deref()),
+            scenario,
+            output,
+            (by_sector, provider.as_deref()),
+        ),
         Command::Sensitivity {
             scenario,
             output,
