@@ -28,7 +28,7 @@ pub mod who_pays;
 
 use crate::engine::arith::sum;
 use crate::engine::{EngineError, Projection};
-use crate::report::format::plain;
+use crate::model::numtext::plain;
 use rust_decimal::Decimal;
 
 /// Why an analysis cannot be made.

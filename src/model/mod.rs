@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod growth;
 pub mod monitoring;
+pub mod numtext;
 pub mod outcomes;
 pub mod rates;
 pub mod round;

@@ -16,7 +16,7 @@ use super::measure::Measure;
 use crate::engine::arith::{add, sub, sum, R};
 use crate::engine::{ExposureLine, PoolLine};
 use crate::model::{Budget, Underspend};
-use crate::report::format::grouped;
+use crate::model::numtext::grouped;
 use rust_decimal::Decimal;
 
 /// One projection's pool accounts and exposure.
