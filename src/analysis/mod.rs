@@ -14,6 +14,7 @@
 
 pub mod bridge;
 pub mod drivers;
+pub mod effects;
 #[cfg(test)]
 pub mod fixture;
 pub mod levers;
@@ -59,6 +60,14 @@ pub enum AnalysisError {
     /// A category no service has.
     #[error("no service has category \"{category}\"; the categories are: {known}")]
     UnknownCategory { category: String, known: String },
+    /// A partner the budget does not have (e.g. `--measure exposure:X`).
+    #[error("no partner \"{partner}\" in the budget; the partners are: {known}")]
+    UnknownPartner { partner: String, known: String },
+    /// A provider neither providers.csv nor any service names.
+    #[error(
+        "no provider \"{provider}\" in providers.csv or on any service; the providers are: {known}"
+    )]
+    UnknownProvider { provider: String, known: String },
 }
 
 impl AnalysisError {

@@ -10,6 +10,7 @@ pub mod format;
 pub mod measure;
 pub mod monitor;
 pub mod providers;
+pub mod providers_sector;
 pub mod risk;
 pub mod sensitivity;
 pub mod summary;
