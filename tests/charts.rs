@@ -101,7 +101,7 @@ fn charts_match_their_golden_files() {
 #[test]
 fn gap_labels_are_the_headline_cells_of_the_last_year() {
     let b = blocks();
-    let gap = "In-year gap (spend less contributions)";
+    let gap = "In-year gap (spend less contributions; MTFS cumulative gap)";
     let want: Vec<Decimal> = ["Baseline", "Worst case"]
         .iter()
         .map(|s| num(&rows(&b[0], &[s, gap]).next().unwrap()[4]))
@@ -138,7 +138,7 @@ fn exposure_and_benefit_labels_are_the_pools_and_headline_cells() {
 #[test]
 fn bridge_labels_are_the_bridge_and_headline_cells() {
     let b = blocks();
-    let gap = "In-year gap (spend less contributions)";
+    let gap = "Total of in-year gaps over 3 years";
     let cumulative = |s: &str| num(rows(&b[0], &[s, gap]).next().unwrap().last().unwrap());
     let raw = poolplan(&[
         "compare",

@@ -83,7 +83,7 @@ fn the_gap_chart_reads_one_row_per_scenario_and_those_are_the_headline_figures()
         ]
     );
     let (data, headline) = (sheet(&b, "Chart gap"), sheet(&b, "Headline"));
-    let gap = Data::String("In-year gap (spend less contributions)".into());
+    let gap = Data::String("In-year gap (spend less contributions; MTFS cumulative gap)".into());
     let rows: Vec<u32> = (2..headline.height() as u32)
         .filter(|&i| cell(&headline, i, 1) == gap)
         .collect();
@@ -151,7 +151,7 @@ fn the_bridge_is_a_stacked_waterfall_ending_on_the_headline_gap() {
         );
     }
     let headline = sheet(&b, "Headline");
-    let gap = Data::String("In-year gap (spend less contributions)".into());
+    let gap = Data::String("Total of in-year gaps over 3 years".into());
     let worst = (2..headline.height() as u32)
         .find(|&i| {
             cell(&headline, i, 0) == Data::String("Worst case".into())

@@ -19,6 +19,7 @@ pub mod fixture;
 pub mod levers;
 pub mod median;
 pub mod monitor;
+pub mod mtfs;
 pub mod outcome_costs;
 pub mod providers;
 pub mod sensitivity;

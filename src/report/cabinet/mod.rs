@@ -12,7 +12,7 @@
 
 mod compare;
 pub mod csv;
-mod headline;
+pub mod headline;
 pub mod monitoring;
 pub mod paper;
 mod pools;

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The Headline table's gap measure.
-pub const GAP: &str = "In-year gap (spend less contributions)";
+pub const GAP: &str = crate::report::cabinet::headline::IN_YEAR_GAP;
 
 /// Scenario × year, the cells of the Headline table's gap rows.
 pub fn table(i: &Inputs<'_>) -> Result<CabTable, String> {

@@ -6,6 +6,7 @@ mod actions;
 mod defects;
 mod files;
 mod monitor;
+mod mtfs;
 mod snapshots;
 mod who_pays;
 mod year_rates;
