@@ -75,3 +75,8 @@ pub const SECTION_RATES: &str = "Rates";
 pub const SECTION_DEMAND: &str = "Demand growth a year (by category or service)";
 pub const SECTION_GROWTH: &str = "Contribution growth a year (by partner)";
 pub const SECTION_LEVERS: &str = "Levers (in run order: parents' first)";
+
+/// Services detail: a year whose figures schedules.csv fixes (SPEC §10.2).
+pub const SCHEDULED: &str = "scheduled";
+pub const SCHEDULED_PRICE: &str = "sched. price";
+pub const SCHEDULED_VOLUME: &str = "sched. volume";

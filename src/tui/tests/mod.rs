@@ -7,6 +7,7 @@ mod defects;
 mod files;
 mod monitor;
 mod mtfs;
+mod pool_terms;
 mod snapshots;
 mod who_pays;
 mod year_rates;
