@@ -175,6 +175,11 @@ fn chart(t: &ChartTable) -> Chart {
                 .set_name((s, 1, 2))
                 .set_categories(cats)
                 .set_values((s, r0, 2, r1, 2))
+                .set_format(&mut hatched(1));
+            c.add_series()
+                .set_name((s, 1, 3))
+                .set_categories(cats)
+                .set_values((s, r0, 3, r1, 3))
                 .set_format(&mut hatched(2));
             c
         }

@@ -33,7 +33,7 @@ pub enum Kind {
     Exposure,
     /// Unit cost per service against the category's volume-weighted median.
     Providers,
-    /// What each partner pays against the benefit (not yet split by beneficiary).
+    /// What each partner and outside agency pays against the fiscal benefit it receives.
     Benefits,
 }
 
