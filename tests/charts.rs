@@ -83,7 +83,14 @@ fn rows<'a>(b: &'a common::Block, keys: &'a [&str]) -> impl Iterator<Item = &'a 
 #[test]
 fn charts_match_their_golden_files() {
     let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
-    for kind in ["gap", "bridge", "exposure", "providers", "benefits"] {
+    for kind in [
+        "gap",
+        "bridge",
+        "exposure",
+        "providers",
+        "benefits",
+        "monitor",
+    ] {
         let svg = chart(kind);
         assert_eq!(svg, chart(kind), "{kind}: two runs give the same bytes");
         let path = common::example_dir()
@@ -223,6 +230,21 @@ fn a_bridge_of_one_scenario_is_refused_and_nothing_is_written() {
     assert!(!out.exists());
 }
 
+/// The monitor chart's end figures are the monitoring table's total row:
+/// the profile ends at the budget, the actual at the actual to date, and
+/// the forecast outturn at March.
+#[test]
+fn monitor_labels_are_the_monitoring_table_totals() {
+    let b = blocks();
+    let m = b
+        .iter()
+        .find(|x| x.title.starts_with("In-year monitoring"))
+        .unwrap();
+    let total = rows(m, &["Total", "All pools"]).next().unwrap();
+    let want: Vec<Decimal> = total[2..5].iter().map(|c| num(c)).collect();
+    assert_eq!(labels(&chart("monitor")), sorted(want));
+}
+
 #[test]
 fn export_charts_writes_every_kind_beside_the_tables_in_their_units() {
     let dir = tempfile::tempdir().unwrap();
@@ -244,7 +266,14 @@ fn export_charts_writes_every_kind_beside_the_tables_in_their_units() {
         .arg(&charts)
         .assert()
         .success();
-    for kind in ["gap", "bridge", "exposure", "providers", "benefits"] {
+    for kind in [
+        "gap",
+        "bridge",
+        "exposure",
+        "providers",
+        "benefits",
+        "monitor",
+    ] {
         let got = std::fs::read_to_string(charts.join(format!("chart-{kind}.svg"))).unwrap();
         assert_eq!(
             got,

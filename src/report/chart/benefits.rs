@@ -68,6 +68,28 @@ pub fn table(i: &Inputs<'_>) -> Result<CabTable, String> {
     })
 }
 
+/// The who-pays table's rows of the scenario (its partners and agencies,
+/// not the total), for the workbook's native chart.
+pub fn in_place(i: &Inputs<'_>) -> Result<super::InPlace, String> {
+    let who = cabinet(i, "who-pays")?;
+    let ks: Vec<usize> = (0..who.rows.len())
+        .filter(|&k| {
+            let r = &who.rows[k];
+            r.kind == RowKind::Body && starts(r, &[&i.scenario])
+        })
+        .collect();
+    let (Some(&first), Some(&last)) = (ks.first(), ks.last()) else {
+        return Err("no rows".into());
+    };
+    Ok(super::InPlace::Columns {
+        sheet: who.sheet,
+        first,
+        last,
+        category: 1,
+        values: COLUMNS.iter().map(|c| *c as u16).collect(),
+    })
+}
+
 fn is_zero(v: &Value) -> bool {
     match v {
         Value::Num(x, _) => x.is_zero(),

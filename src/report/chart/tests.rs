@@ -172,6 +172,7 @@ fn exposure_and_benefits_copy_the_pools_and_headline_cells() {
         scenario: "S".into(),
         bridge: None,
         providers: None,
+        monitor: None,
     };
     let x = table(Kind::Exposure, &i).unwrap().table;
     assert_eq!(x.rows.len(), 1, "all partners is not a partner");
@@ -214,6 +215,7 @@ fn benefits_copy_the_who_pays_cells_of_the_scenario() {
         scenario: "S".into(),
         bridge: None,
         providers: None,
+        monitor: None,
     };
     let b = table(Kind::Benefits, &i).unwrap().table;
     assert_eq!(b.rows.len(), 2, "no total, no all-zero row");
@@ -233,6 +235,7 @@ fn benefits_copy_the_who_pays_cells_of_the_scenario() {
     let svg = svg(&ChartTable {
         kind: Kind::Benefits,
         table: b,
+        in_place: None,
     })
     .unwrap();
     assert!(svg.contains("fill=\"#101010\">\n35\n</text>"), "{svg}");
@@ -256,6 +259,7 @@ fn an_svg_is_the_same_every_time_and_labels_every_figure() {
             ])],
             notes: vec!["£".into()],
         },
+        in_place: None,
     };
     let a = svg(&ct).unwrap();
     assert_eq!(a, svg(&ct).unwrap());
