@@ -190,7 +190,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         charts: Option<PathBuf>,
     },
-    /// An SVG chart for a paper: gap, bridge, exposure, providers or benefits.
+    /// An SVG chart for a paper: gap, bridge, exposure, providers, benefits or monitor.
     Chart {
         /// What to draw.
         #[arg(value_enum)]
@@ -208,6 +208,9 @@ pub enum Command {
         /// The providers chart's category (default: the one with the largest cost).
         #[arg(long)]
         category: Option<String>,
+        /// The monitor chart's pool (an id; default: all pools).
+        #[arg(long)]
+        pool: Option<String>,
         /// The SVG file to write (default: stdout).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,

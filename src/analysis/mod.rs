@@ -20,6 +20,7 @@ pub mod fixture;
 pub mod levers;
 pub mod median;
 pub mod monitor;
+pub mod mtfs;
 pub mod outcome_costs;
 pub mod providers;
 pub mod risk;

@@ -118,6 +118,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             units,
             real,
             category,
+            pool,
             output,
             force,
         } => chart::run(
@@ -128,6 +129,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 units,
                 real,
                 category,
+                pool,
                 output,
                 force,
             },

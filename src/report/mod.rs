@@ -7,6 +7,7 @@ pub mod cell;
 pub mod chart;
 pub mod compare;
 pub mod format;
+pub mod gap_rows;
 pub mod measure;
 pub mod monitor;
 pub mod providers;

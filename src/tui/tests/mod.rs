@@ -6,6 +6,8 @@ mod actions;
 mod defects;
 mod files;
 mod monitor;
+mod mtfs;
+mod pool_terms;
 mod snapshots;
 mod who_pays;
 mod year_rates;
