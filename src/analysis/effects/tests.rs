@@ -87,19 +87,3 @@ fn example_effects_equal_whole_projections_without_each_input() {
         }
     }
 }
-
-#[test]
-#[ignore = "prints how long the example's effects take (run with --ignored --nocapture)"]
-fn time_on_the_example() {
-    let (budget, scenarios) = example();
-    let t = std::time::Instant::now();
-    let mut n = 0;
-    for s in &scenarios {
-        n += effects(&budget, s).unwrap().effects.len();
-    }
-    println!(
-        "{} scenarios, {n} effects: {:?}",
-        scenarios.len(),
-        t.elapsed()
-    );
-}
