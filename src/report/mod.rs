@@ -11,6 +11,8 @@ pub mod gap_rows;
 pub mod measure;
 pub mod monitor;
 pub mod providers;
+pub mod providers_sector;
+pub mod risk;
 pub mod sensitivity;
 pub mod summary;
 pub mod table;
