@@ -93,6 +93,16 @@ pub fn chart_tables(
     want: Want<'_>,
     monitoring: Option<&MonitorReport>,
 ) -> Result<Vec<ChartTable>, String> {
+    let cs = charted(l, ps)?;
+    let (tables, warnings) = set::chart_tables(&cs, built, want, monitoring)?;
+    for w in warnings {
+        crate::errln!("warning: {w}");
+    }
+    Ok(tables)
+}
+
+/// Each projection with its resolved scenario and budget.
+pub fn charted<'a>(l: &'a Loaded, ps: &[&'a Projection]) -> Result<Vec<Charted<'a>>, String> {
     let mut cs = vec![];
     for p in ps {
         let scenario = l
@@ -111,9 +121,5 @@ pub fn chart_tables(
             budget,
         });
     }
-    let (tables, warnings) = set::chart_tables(&cs, built, want, monitoring)?;
-    for w in warnings {
-        crate::errln!("warning: {w}");
-    }
-    Ok(tables)
+    Ok(cs)
 }

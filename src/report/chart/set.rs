@@ -96,6 +96,28 @@ pub fn chart_tables(
     Ok((out, warnings))
 }
 
+/// The charts a Cabinet export carries (in its workbook, and as SVGs with
+/// `--charts`), for `poolplan export` and the TUI's export dialog alike:
+/// every kind, the monitor chart only where the paper has a monitoring
+/// report; one that cannot be drawn is left out with a warning.
+pub fn for_export(
+    cs: &[Charted<'_>],
+    built: (&Scale, &[CabTable]),
+    monitoring: Option<&MonitorReport>,
+) -> Result<(Vec<ChartTable>, Vec<String>), String> {
+    let kinds: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| *k != Kind::Monitor || monitoring.is_some())
+        .collect();
+    let want = Want {
+        kinds: &kinds,
+        category: None,
+        pool: None,
+        strict: false,
+    };
+    chart_tables(cs, built, want, monitoring)
+}
+
 fn pick<'c>(
     cats: &'c [Category],
     asked: Option<&str>,

@@ -4,6 +4,7 @@
 
 mod actions;
 mod defects;
+mod export_paper;
 mod files;
 mod monitor;
 mod mtfs;

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod export;
 pub mod levers;
 pub mod monitor;
+pub mod monitor_cols;
 pub mod overview;
 pub mod overview_rows;
 pub mod pool_terms;
