@@ -16,6 +16,7 @@ pub mod bridge;
 pub mod drivers;
 #[cfg(test)]
 pub mod fixture;
+pub mod glance;
 pub mod levers;
 pub mod median;
 pub mod monitor;

@@ -64,9 +64,9 @@ actions! {
     PageDown,
     /// Open: details, edit the value, choose
     Enter,
-    /// Services: next sort column
+    /// Sort by the next column
     SortNext,
-    /// Services: reverse the sort
+    /// Reverse the sort
     SortReverse,
     /// Services: cost per outcome by outcome measure, or the table
     ByOutcome,
@@ -98,6 +98,14 @@ actions! {
     PickB,
     /// Pools: who pays, who benefits (this pool and all pools) or the account
     WhoPays,
+    /// Scroll a wide table's columns left
+    ScrollLeft,
+    /// Scroll a wide table's columns right
+    ScrollRight,
+    /// Pools: the selected year or the whole horizon
+    ToggleHorizon,
+    /// Pools: the matrix shows contribution, risk share or exposure
+    CycleBears,
     /// Form: previous choice (lever kind, format, units)
     KindPrev,
     /// Form: next choice

@@ -7,6 +7,7 @@
 //! code as `poolplan providers`, `compare` and `summary`.
 
 use crate::analysis::bridge::{bridge, Bridge};
+use crate::analysis::glance::{matrix, pool_figures, total, Bears, Matrix, PoolFigures, Span};
 use crate::analysis::outcome_costs::{by_outcome, OutcomeCost};
 use crate::analysis::providers::{compare_providers, Category};
 use crate::analysis::who_pays::{shares, who_pays, WhoPays};
@@ -34,6 +35,41 @@ fn who_table(p: &Projection, pool: Option<&str>) -> WhoTable {
     Ok((rows, sh))
 }
 
+/// All pools at a glance over one span: each pool's figures and the
+/// partner × pool matrix for each of contribution, risk share, exposure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glance {
+    pub pools: Vec<PoolFigures>,
+    pub total: PoolFigures,
+    pub matrices: [Matrix; 3],
+}
+
+impl Glance {
+    pub fn matrix(&self, b: Bears) -> &Matrix {
+        &self.matrices[b as usize]
+    }
+    /// The ranking's order (pool indices) and the pool at line `row`.
+    pub fn ranked(&self, v: &super::state::PoolsView) -> (Vec<usize>, usize) {
+        let o = super::data::glance::order(&self.pools, v.sort, v.desc);
+        let i = o.get(v.row).or(o.last()).copied().unwrap_or(0);
+        (o, i)
+    }
+}
+
+fn glance(p: &Projection, span: Span) -> Result<Glance, String> {
+    let m = |b| matrix(p, span, b).map_err(|e| e.to_string());
+    let pools = pool_figures(p, span).map_err(|e| e.to_string())?;
+    Ok(Glance {
+        total: total(&pools).map_err(|e| e.to_string())?,
+        pools,
+        matrices: [
+            m(Bears::Contribution)?,
+            m(Bears::RiskShare)?,
+            m(Bears::Exposure)?,
+        ],
+    })
+}
+
 /// The derived views and what they were computed for.
 #[derive(Debug)]
 pub struct Derived {
@@ -50,6 +86,9 @@ pub struct Derived {
     /// Cost per outcome by outcome measure, and the all-outcomes figure
     /// (Σ cost / Σ outcomes of every measure) over the horizon.
     pub outcome_costs: Result<(Vec<OutcomeCost>, Option<Decimal>), String>,
+    /// The pools at a glance in the selected year, and over the horizon.
+    pub glance_year: Option<Result<Glance, String>>,
+    pub glance_horizon: Option<Result<Glance, String>>,
     /// The Monitor tab's state and report.
     pub monitor: super::monitor::MonitorView,
 }
@@ -64,6 +103,8 @@ impl Default for Derived {
             who_pays: Ok((vec![], vec![])),
             who_pays_pools: vec![],
             outcome_costs: Ok((vec![], None)),
+            glance_year: None,
+            glance_horizon: None,
             monitor: Default::default(),
         }
     }
@@ -101,6 +142,8 @@ impl Derived {
             let all = cost.and_then(|c| Ok(cost_per_outcome(c, outcomes?)));
             Ok((rows, all.map_err(|e| e.to_string())?))
         });
+        self.glance_year = p.map(|p| glance(p, Span::Year(key.year)));
+        self.glance_horizon = p.map(|p| glance(p, Span::Horizon));
         let bk = (key.generation, key.compare_a.clone(), key.current.clone());
         if self.bridge_key.as_ref() != Some(&bk) {
             self.bridge = match (s.scenario(&bk.1), s.scenario(&bk.2), s.budget_of(&bk.2)) {
@@ -115,6 +158,15 @@ impl Derived {
             self.bridge_key = Some(bk);
         }
         self.key = Some(key);
+    }
+
+    /// The glance over the whole horizon or the selected year.
+    pub fn glance(&self, horizon: bool) -> Option<&Result<Glance, String>> {
+        if horizon {
+            self.glance_horizon.as_ref()
+        } else {
+            self.glance_year.as_ref()
+        }
     }
 
     /// Lines the Compare tab draws (headlines, then the bridge and notes).

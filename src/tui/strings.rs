@@ -44,6 +44,11 @@ pub const NA: &str = "n/a";
 pub const SORT_BY: &str = "sorted by";
 pub const OVERVIEW_CHART: &str = " Cumulative in-year gap by scenario ";
 pub const POOL_LIST: &str = " Pools ";
+pub const GLANCE_TITLE: &str = "Pools,";
+pub const END_BALANCE: &str = "last balance";
+pub const BEARS_TITLE: &str = "Who bears what:";
+pub const GLANCE_HELP: &str =
+    "Enter open pool · s/S sort · y year/horizon · c contribution/risk share/exposure · {/} scroll";
 pub const RISK_SHARE: &str = "risk share";
 pub const BAR_TITLE: &str = " Contributions by partner ";
 pub const DETAIL: &str = " Service detail (Esc closes) ";

@@ -115,6 +115,9 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
     if tab == Tab::Monitor && super::monitor_keys::handle(app, &a) {
         return;
     }
+    if tab == Tab::Pools && super::pools_keys::handle(app, &a) {
+        return;
+    }
     let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {

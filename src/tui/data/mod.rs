@@ -2,5 +2,6 @@
 //! Levers tab's rows, the Services table's filter and sort). Figures come
 //! from the engine and `analysis`; nothing here recomputes them.
 
+pub mod glance;
 pub mod levers;
 pub mod services;

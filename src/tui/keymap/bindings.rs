@@ -83,6 +83,29 @@ pub static BINDINGS: &[Binding] = &[
         "who pays"
     ),
     b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('s'), N)],
+        Action::SortNext,
+        "sort"
+    ),
+    b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('S'), N)],
+        Action::SortReverse
+    ),
+    b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('y'), N)],
+        Action::ToggleHorizon,
+        "year/all"
+    ),
+    b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('c'), N)],
+        Action::CycleBears,
+        "bears"
+    ),
+    b!(
         Scope::Tab(Tab::Monitor),
         [(Char('f'), N)],
         Action::CycleMethod,
@@ -157,6 +180,8 @@ pub static BINDINGS: &[Binding] = &[
         [(Char('<'), N), (Char(','), N), (Left, N), (Char('h'), N)],
         Action::PrevYear
     ),
+    b!(Global, [(Char('{'), N)], Action::ScrollLeft),
+    b!(Global, [(Char('}'), N)], Action::ScrollRight),
     b!(Global, [(Char('m'), N)], Action::CycleUnits, "£/£000/£m"),
     b!(Global, [(Char('r'), N)], Action::ToggleReal, "cash/real"),
     b!(Global, [(Up, N), (Char('k'), N)], Action::Up),

@@ -218,6 +218,7 @@ fn the_overspend_mark_is_never_cut_and_the_pool_list_widens() {
     )
     .unwrap();
     let mut a = app(d.path(), 80, 24);
+    a.pools.detail = true; // one pool's detail, not the glance
     run(&mut a, vec![Action::GoTab(Tab::Pools)]);
     let screen = render(&a);
     let line = screen
@@ -227,6 +228,7 @@ fn the_overspend_mark_is_never_cut_and_the_pool_list_widens() {
     assert!(line.contains("… !"), "{screen}");
     // Wide: the whole name shows, and the rule words read as English.
     let mut a = app(d.path(), 200, 50);
+    a.pools.detail = true; // one pool's detail, not the glance
     run(&mut a, vec![Action::GoTab(Tab::Pools)]);
     let screen = render(&a);
     assert!(

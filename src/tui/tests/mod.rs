@@ -5,6 +5,7 @@
 mod actions;
 mod defects;
 mod files;
+mod glance;
 mod monitor;
 mod snapshots;
 mod who_pays;

@@ -5,6 +5,8 @@
 pub mod by_outcome;
 pub mod compare;
 pub mod export;
+pub mod glance;
+pub mod grid;
 pub mod levers;
 pub mod monitor;
 pub mod overview;
