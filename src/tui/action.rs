@@ -78,6 +78,8 @@ actions! {
     NudgeDown,
     /// Levers: add a lever
     AddLever,
+    /// Levers: add a year to the rate (a single rate becomes a rate by year)
+    AddYear,
     /// Levers: delete the lever, or clear the rate set in this file
     Delete,
     /// Undo the last edit

@@ -38,6 +38,7 @@ pub mod theme;
 pub mod typing;
 pub mod update;
 pub mod view;
+pub mod year_edits;
 
 #[cfg(test)]
 mod tests;

@@ -38,6 +38,11 @@ pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NOTHING_TO_REDO: &str = "nothing to redo";
 pub const NOT_EDITABLE: &str = "this row cannot be nudged";
 pub const NOTHING_SAVED: &str = "no unsaved edits in this scenario";
+pub const BY_YEAR: &str = " by year";
+pub const NUDGE_A_YEAR: &str =
+    "a rate by year: +/- on one of its years below; y adds a year, d removes one";
+pub const NO_YEAR_TABLE: &str = "only a rate, demand or contribution growth can be given by year";
+pub const ONLY_YEAR: &str = "the table's only year: d on the rate's own row clears the whole rate";
 pub const NOT_IN_FILE: &str = "nothing set in this file to clear";
 pub const SAVE_AS_CLASH: &str = "a scenario with that name exists; choose another name";
 pub const NA: &str = "n/a";
@@ -59,7 +64,7 @@ pub const PROVIDERS_NOTE: &str =
 pub const BRIDGE_TITLE: &str = " Bridge: cumulative in-year gap, A → B ";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
-    "Enter edit · +/- nudge · a add lever · d delete · u undo · w save · W save as";
+    "Enter edit · +/- nudge · y add a year · a add lever · d delete · u undo · w save";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
 pub const EXPORT_INVALID: &str = "nothing exported: the files on disk have errors (see the panel); the figures shown come from earlier files, so an export could not say which inputs made them. Fix the files first";
 pub const RECOVERED: &str = "restored the unsaved edits from the recovery file (w saves them)";

@@ -184,6 +184,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         Action::NudgeUp => lever_edits::nudge(app, true),
         Action::NudgeDown => lever_edits::nudge(app, false),
         Action::AddLever => form::open_add(app),
+        Action::AddYear => lever_edits::add_year(app),
         Action::Delete => lever_edits::delete(app),
         Action::Undo => history::undo(app),
         Action::Redo => history::redo(app),

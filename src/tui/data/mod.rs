@@ -3,5 +3,6 @@
 //! from the engine and `analysis`; nothing here recomputes them.
 
 pub mod glance;
+pub mod lever_text;
 pub mod levers;
 pub mod services;

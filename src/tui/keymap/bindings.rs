@@ -128,6 +128,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Scope::Tab(Tab::Levers),
+        [(Char('y'), N)],
+        Action::AddYear,
+        "add year"
+    ),
+    b!(
+        Scope::Tab(Tab::Levers),
         [(Char('a'), N)],
         Action::AddLever,
         "add lever"
