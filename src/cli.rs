@@ -118,6 +118,10 @@ pub enum Command {
         /// Print only this table (with -O csv, `bridge` gives exactly step,driver,gap_change).
         #[arg(long, value_enum)]
         only: Option<CompareTable>,
+        /// What the bridge explains: gap (the cumulative in-year gap), overspend,
+        /// exposure (every partner's together) or exposure:PARTNER.
+        #[arg(long, value_parser = crate::analysis::bridge::Measure::parse, default_value = "gap")]
+        measure: crate::analysis::bridge::Measure,
     },
     /// Provider comparison within each service category.
     Providers {

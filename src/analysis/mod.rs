@@ -59,6 +59,9 @@ pub enum AnalysisError {
     /// A category no service has.
     #[error("no service has category \"{category}\"; the categories are: {known}")]
     UnknownCategory { category: String, known: String },
+    /// A partner the budget does not have (e.g. `--measure exposure:X`).
+    #[error("no partner \"{partner}\" in the budget; the partners are: {known}")]
+    UnknownPartner { partner: String, known: String },
 }
 
 impl AnalysisError {

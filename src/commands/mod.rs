@@ -62,7 +62,8 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             units,
             real,
             only,
-        } => compare::run(dir, (&a, &b), output, (units, real), only),
+            measure,
+        } => compare::run(dir, (&a, &b), output, (units, real), (only, measure)),
         Command::Providers {
             category,
             year,

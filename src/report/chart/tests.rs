@@ -25,14 +25,18 @@ fn step(number: usize, gap_change: Decimal, gap_after: Decimal) -> Step {
     Step {
         number,
         driver: format!("driver {number}"),
+        change: gap_change,
+        after: gap_after,
         gap_change,
         gap_after,
+        note: None,
     }
 }
 
 #[test]
 fn the_bridge_table_floats_each_step_on_an_invisible_base() {
     let b = Bridge {
+        measure: crate::analysis::bridge::Measure::Gap,
         start: dec!(100),
         end: dec!(-80),
         steps: vec![
