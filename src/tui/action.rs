@@ -94,6 +94,8 @@ actions! {
     Export,
     /// Monitor: next forecast method (straight, profile, run-rate, remaining)
     CycleMethod,
+    /// Compare: the bridge of the gap, the overspend or a partner's exposure
+    CycleMeasure,
     /// Compare: pick scenario A
     PickA,
     /// Compare: pick scenario B

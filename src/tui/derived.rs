@@ -6,7 +6,7 @@
 //! each pool, with each row's shares). All come from `analysis`, the same
 //! code as `poolplan providers`, `compare` and `summary`.
 
-use crate::analysis::bridge::{bridge, Bridge};
+use crate::analysis::bridge::{bridge_of, Bridge, Measure};
 use crate::analysis::glance::{matrix, pool_figures, total, Bears, Matrix, PoolFigures, Span};
 use crate::analysis::outcome_costs::{by_outcome, OutcomeCost};
 use crate::analysis::providers::{compare_providers, Category};
@@ -74,7 +74,9 @@ fn glance(p: &Projection, span: Span) -> Result<Glance, String> {
 #[derive(Debug)]
 pub struct Derived {
     key: Option<Key>,
-    bridge_key: Option<(u64, String, String)>,
+    bridge_key: Option<(u64, String, String, Measure)>,
+    /// What the Compare tab's bridge explains (`M` cycles).
+    pub measure: Measure,
     /// The provider comparison of the current scenario and year.
     pub providers: Result<Vec<Category>, String>,
     /// The bridge from A (`compare_a`) to B (the current scenario).
@@ -98,6 +100,7 @@ impl Default for Derived {
         Derived {
             key: None,
             bridge_key: None,
+            measure: Measure::Gap,
             providers: Ok(vec![]),
             bridge: None,
             who_pays: Ok((vec![], vec![])),
@@ -120,6 +123,7 @@ impl Derived {
             year,
         };
         self.monitor.update(s, &key.current);
+        self.update_bridge(s, &key);
         if self.key.as_ref() == Some(&key) {
             return;
         }
@@ -144,20 +148,29 @@ impl Derived {
         });
         self.glance_year = p.map(|p| glance(p, Span::Year(key.year)));
         self.glance_horizon = p.map(|p| glance(p, Span::Horizon));
-        let bk = (key.generation, key.compare_a.clone(), key.current.clone());
-        if self.bridge_key.as_ref() != Some(&bk) {
-            self.bridge = match (s.scenario(&bk.1), s.scenario(&bk.2), s.budget_of(&bk.2)) {
-                (Some(a), Some(b), Some(budget)) if a.budget == b.budget => {
-                    Some(bridge(budget, a, b).map_err(|e| e.to_string()))
-                }
-                (Some(_), Some(_), _) => {
-                    Some(Err("A and B use different budgets: no bridge".into()))
-                }
-                _ => None,
-            };
-            self.bridge_key = Some(bk);
-        }
         self.key = Some(key);
+    }
+
+    /// The bridge from A to B of the chosen measure, when any of them or
+    /// the session changed (it re-projects once per step: never per frame).
+    fn update_bridge(&mut self, s: &Session, key: &Key) {
+        let bk = (
+            key.generation,
+            key.compare_a.clone(),
+            key.current.clone(),
+            self.measure.clone(),
+        );
+        if self.bridge_key.as_ref() == Some(&bk) {
+            return;
+        }
+        self.bridge = match (s.scenario(&bk.1), s.scenario(&bk.2), s.budget_of(&bk.2)) {
+            (Some(a), Some(b), Some(budget)) if a.budget == b.budget => {
+                Some(bridge_of(budget, a, b, &bk.3).map_err(|e| e.to_string()))
+            }
+            (Some(_), Some(_), _) => Some(Err("A and B use different budgets: no bridge".into())),
+            _ => None,
+        };
+        self.bridge_key = Some(bk);
     }
 
     /// The glance over the whole horizon or the selected year.
@@ -170,9 +183,18 @@ impl Derived {
     }
 
     /// Lines the Compare tab draws (headlines, then the bridge and notes).
-    pub fn compare_lines(&self) -> usize {
+    pub fn compare_lines(&self, cols: u16) -> usize {
         let bridge = match &self.bridge {
-            Some(Ok(b)) => b.steps.len() + 2 + b.notes.len(),
+            Some(Ok(b)) => {
+                let w = super::wrap::note_width(cols);
+                let step_notes: usize = b
+                    .steps
+                    .iter()
+                    .filter_map(|s| s.note.as_ref())
+                    .map(|n| super::wrap::wrap(n, w).len())
+                    .sum();
+                b.steps.len() + 2 + b.notes.len() + step_notes
+            }
             Some(Err(_)) => 1,
             None => 0,
         };

@@ -123,7 +123,7 @@ pub fn step(app: &mut App, forward: bool, first: bool) {
                 let lines = if tab == Tab::Providers {
                     app.derived.providers_lines()
                 } else {
-                    app.derived.compare_lines()
+                    app.derived.compare_lines(app.size.0)
                 };
                 set_position(app, tab, layout::scroll(i, 0, lines, v));
             }

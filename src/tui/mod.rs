@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compare_keys;
 pub mod conflict;
 pub mod data;
 pub mod derived;
@@ -38,6 +39,7 @@ pub mod theme;
 pub mod typing;
 pub mod update;
 pub mod view;
+pub mod wrap;
 pub mod year_edits;
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ pub const LEVERS_TOUCHING: &str = "Levers touching this service";
 pub const NO_LEVERS: &str = "none";
 pub const PROVIDERS_NOTE: &str =
     "bar: unit cost; │ marks the category's volume-weighted median; saving = paid at the median";
-pub const BRIDGE_TITLE: &str = " Bridge: cumulative in-year gap, A → B ";
+pub const BRIDGE_TITLE: &str = "Bridge:";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
     "Enter edit · +/- nudge · y add a year · a add lever · d delete · u undo · w save";

@@ -118,6 +118,9 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
     if tab == Tab::Pools && super::pools_keys::handle(app, &a) {
         return;
     }
+    if tab == Tab::Compare && super::compare_keys::handle(app, &a) {
+        return;
+    }
     let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {
@@ -245,7 +248,10 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
             app.provider_scroll = layout::scroll(app.provider_scroll, d, n, v);
         }
         Tab::Compare => {
-            let (n, v) = (app.derived.compare_lines(), layout::body_rows(app));
+            let (n, v) = (
+                app.derived.compare_lines(app.size.0),
+                layout::body_rows(app),
+            );
             app.compare_scroll = layout::scroll(app.compare_scroll, d, n, v);
         }
         Tab::Levers => {

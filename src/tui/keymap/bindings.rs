@@ -145,6 +145,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Scope::Tab(Tab::Compare),
+        [(Char('M'), N)],
+        Action::CycleMeasure,
+        "measure"
+    ),
+    b!(
+        Scope::Tab(Tab::Compare),
         [(Char('a'), N)],
         Action::PickA,
         "pick A"

@@ -260,10 +260,10 @@ fn layout_columns_size_to_content() {
         &mut a,
         vec![Action::NextScenario, Action::GoTab(Tab::Compare)],
     );
-    assert!(!render(&a).contains("B: central cumulative gap"));
+    assert!(!render(&a).contains("B: central cumulative in-year gap"));
     run(&mut a, vec![Action::Bottom]);
     let s = render(&a);
-    assert!(s.contains("B: central cumulative gap"), "{s}");
+    assert!(s.contains("B: central cumulative in-year gap"), "{s}");
     assert!(s.contains("add saving safeguarding-lac"), "{s}");
     // A £0 step draws no bar.
     let zero = s

@@ -3,6 +3,7 @@
 //! example workspace.
 
 mod actions;
+mod compare_measure;
 mod defects;
 mod files;
 mod glance;
