@@ -96,6 +96,8 @@ actions! {
     CycleMethod,
     /// Compare: the bridge of the gap, the overspend or a partner's exposure
     CycleMeasure,
+    /// Compare: sensitivity (tornado and switching values), or the bridge
+    Tornado,
     /// Compare: pick scenario A
     PickA,
     /// Compare: pick scenario B

@@ -272,6 +272,7 @@ impl App {
     pub fn refresh_derived(&mut self) {
         let current = self.current_id().unwrap_or_default().to_string();
         let compare_a = self.compare_a_id().unwrap_or_default().to_string();
+        self.derived.sensitivity.active = self.tab == Tab::Compare;
         self.derived
             .update(&self.session, current, compare_a, self.year);
     }

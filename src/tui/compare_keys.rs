@@ -1,4 +1,6 @@
-//! The keys the Compare tab reads itself: `M` cycles what the bridge
+//! The keys the Compare tab reads itself: `t` opens or closes the
+//! sensitivity view (moving through its rows, scrolling it sideways);
+//! `M` cycles what the bridge
 //! explains (the gap, the overspend, every partner's exposure, then each
 //! partner's); the bridge is recomputed in `Derived`, not while drawing.
 
@@ -26,7 +28,31 @@ pub fn next_measure(m: &Measure, partners: &[String]) -> Measure {
 
 /// Keys the Compare tab reads itself; `true` when `a` was handled.
 pub fn handle(app: &mut App, a: &Action) -> bool {
+    let sv = &mut app.derived.sensitivity;
     match a {
+        Action::Tornado => sv.on = !sv.on,
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom
+            if sv.on =>
+        {
+            let d: i64 = match a {
+                Action::Up => -1,
+                Action::Down => 1,
+                Action::PageUp => -10,
+                Action::PageDown => 10,
+                Action::Top => -1_000_000,
+                _ => 1_000_000,
+            };
+            let n = sv.rows() as i64;
+            sv.row = (sv.row as i64 + d).clamp(0, (n - 1).max(0)) as usize;
+        }
+        Action::ScrollLeft if sv.on => sv.left = sv.left.saturating_sub(1),
+        Action::ScrollRight if sv.on => sv.left += 1,
+        Action::Close if sv.on => sv.on = false,
         Action::CycleMeasure => {
             let partners: Vec<String> = app
                 .current_id()

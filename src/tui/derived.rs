@@ -91,6 +91,8 @@ pub struct Derived {
     /// The pools at a glance in the selected year, and over the horizon.
     pub glance_year: Option<Result<Glance, String>>,
     pub glance_horizon: Option<Result<Glance, String>>,
+    /// The Compare tab's sensitivity view (tornado, switching values).
+    pub sensitivity: super::sensitivity::SensitivityView,
     /// The Monitor tab's state and report.
     pub monitor: super::monitor::MonitorView,
 }
@@ -108,6 +110,7 @@ impl Default for Derived {
             outcome_costs: Ok((vec![], None)),
             glance_year: None,
             glance_horizon: None,
+            sensitivity: Default::default(),
             monitor: Default::default(),
         }
     }
@@ -123,6 +126,7 @@ impl Derived {
             year,
         };
         self.monitor.update(s, &key.current);
+        self.sensitivity.update(s, &key.current);
         self.update_bridge(s, &key);
         if self.key.as_ref() == Some(&key) {
             return;

@@ -33,6 +33,7 @@ pub mod pools_keys;
 pub mod reload;
 pub mod run;
 pub mod save_as;
+pub mod sensitivity;
 pub mod state;
 pub mod strings;
 pub mod theme;

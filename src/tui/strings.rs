@@ -62,6 +62,9 @@ pub const NO_LEVERS: &str = "none";
 pub const PROVIDERS_NOTE: &str =
     "bar: unit cost; │ marks the category's volume-weighted median; saving = paid at the median";
 pub const BRIDGE_TITLE: &str = "Bridge:";
+pub const SENSITIVITY_KEYS: &str =
+    "t back to the bridge · j/k input · {/} scroll columns · each input moved ±1pp";
+pub const NOTE: &str = "note";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
     "Enter edit · +/- nudge · y add a year · a add lever · d delete · u undo · w save";

@@ -145,6 +145,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Scope::Tab(Tab::Compare),
+        [(Char('t'), N)],
+        Action::Tornado,
+        "sensitivity"
+    ),
+    b!(
+        Scope::Tab(Tab::Compare),
         [(Char('M'), N)],
         Action::CycleMeasure,
         "measure"

@@ -8,6 +8,7 @@ mod defects;
 mod files;
 mod glance;
 mod monitor;
+mod sensitivity;
 mod snapshots;
 mod who_pays;
 mod year_rates;

@@ -141,6 +141,9 @@ fn waterfall(app: &App, th: &Theme, br: &Bridge, width: usize) -> Vec<Line<'stat
 }
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
+    if app.derived.sensitivity.on {
+        return super::sensitivity::draw(f, app, th, area);
+    }
     let (Some(ida), Some(idb)) = (app.compare_a_id(), app.current_id()) else {
         return;
     };

@@ -31,6 +31,9 @@ pub struct Grid {
     pub left: usize,
     /// A highlighted column (e.g. the selected pool in a matrix).
     pub marked: Option<usize>,
+    /// The first column is cut to fit the others, but not below this
+    /// (0 = 16); the others then scroll.
+    pub first_min: u16,
 }
 
 /// Each column's width: its widest text (header with sort mark, rows, total).
@@ -64,7 +67,8 @@ pub fn shown(g: &Grid, width: u16) -> (Vec<usize>, Vec<u16>) {
     let rest: Vec<usize> = (1 + left..w.len()).collect();
     // The first column gives way (down to 16) so that every column fits.
     let others: u16 = rest.iter().map(|c| w[*c] + 1).sum();
-    let first = w[0].min(inner.saturating_sub(others).max(16));
+    let floor = if g.first_min == 0 { 16 } else { g.first_min };
+    let first = w[0].min(inner.saturating_sub(others).max(floor));
     let (mut cols, mut ws, mut used) = (vec![0], vec![first], first);
     for c in rest {
         if used + 1 + w[c] > inner {
@@ -93,9 +97,9 @@ pub fn draw(f: &mut Frame, th: &Theme, area: Rect, g: &Grid) {
     let hidden_right = cols.last().is_some_and(|c| c + 1 < g.header.len());
     let scrolled = g.left > 0 && g.header.len() > 2;
     let arrows = match (scrolled, hidden_right) {
-        (true, true) => " ◀ ▶ ",
-        (true, false) => " ◀ ",
-        (false, true) => " ▶ ",
+        (true, true) => " ◀▶",
+        (true, false) => " ◀",
+        (false, true) => " ▶",
         _ => "",
     };
     let head = Row::new(cols.iter().zip(&ws).map(|(&c, &w)| {
@@ -147,7 +151,7 @@ pub fn draw(f: &mut Frame, th: &Theme, area: Rect, g: &Grid) {
         })));
     }
     let widths: Vec<Constraint> = ws.iter().map(|w| Constraint::Length(*w)).collect();
-    let b = block(format!("{}{arrows}", g.title), th);
+    let b = block(format!("{arrows} {}", g.title.trim_start()), th);
     f.render_widget(
         Table::new(rows, widths)
             .header(head)
