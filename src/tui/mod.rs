@@ -29,6 +29,7 @@ pub mod lever_edits;
 pub mod monitor;
 pub mod monitor_keys;
 pub mod mouse;
+pub mod moved;
 pub mod pools_keys;
 pub mod reload;
 pub mod run;
