@@ -14,6 +14,11 @@ fn lines(app: &App, tab: Tab) -> Vec<String> {
         return vec![];
     };
     match tab {
+        Tab::Pools if !app.pools.detail => glance_order(app)
+            .into_iter()
+            .filter_map(|i| app.session.projection(id)?.pools.get(i))
+            .map(|l| format!("{} {}", l.id, l.name))
+            .collect(),
         Tab::Pools => app
             .session
             .projection(id)
@@ -57,8 +62,17 @@ fn lines(app: &App, tab: Tab) -> Vec<String> {
     }
 }
 
+/// The glance's ranking (pool indices in the order drawn).
+fn glance_order(app: &App) -> Vec<usize> {
+    match app.derived.glance(app.pools.horizon) {
+        Some(Ok(g)) => g.ranked(&app.pools).0,
+        _ => vec![],
+    }
+}
+
 fn position(app: &App, tab: Tab) -> usize {
     match tab {
+        Tab::Pools if !app.pools.detail => app.pools.row,
         Tab::Pools => app.pool,
         Tab::Levers => app.lever_row,
         Tab::Providers => app.provider_scroll,
@@ -70,6 +84,10 @@ fn position(app: &App, tab: Tab) -> usize {
 
 fn set_position(app: &mut App, tab: Tab, i: usize) {
     match tab {
+        Tab::Pools if !app.pools.detail => {
+            app.pools.row = i;
+            app.pool = glance_order(app).get(i).copied().unwrap_or(app.pool);
+        }
         Tab::Pools => app.pool = i,
         Tab::Levers => app.lever_row = i,
         Tab::Providers => app.provider_scroll = i,

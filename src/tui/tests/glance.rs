@@ -90,4 +90,13 @@ fn keys_sort_drill_and_return() {
     let g = a.derived.glance(true).unwrap().as_ref().unwrap();
     let (o, i) = g.ranked(&a.pools);
     assert_eq!((o[1], a.pool), (i, i));
+    // `/` finds a pool in the ranking; n the next match.
+    let mut acts = vec![Action::Filter];
+    acts.extend(super::typed("youth"));
+    acts.push(Action::Enter);
+    run(&mut a, acts);
+    let p = a.session.projection("worst-case").unwrap();
+    assert_eq!(p.pools[a.pool].id, "youth-justice");
+    let g = a.derived.glance(true).unwrap().as_ref().unwrap();
+    assert_eq!(g.ranked(&a.pools).1, a.pool);
 }

@@ -98,7 +98,10 @@ fn nudge_type_add_and_remove_a_year_then_save() {
     let after: rust_decimal::Decimal = gap(&a).iter().sum();
     let shown = |x| crate::report::table::Cell::Money(x).display(a.unit);
     let st = a.status.as_ref().unwrap().text.clone();
-    assert!(st.contains(&format!("gap {} → {}", shown(before), shown(after))), "{st}");
+    assert!(
+        st.contains(&format!("gap {} → {}", shown(before), shown(after))),
+        "{st}"
+    );
     assert!(st.contains("overspend "), "{st}");
     // Enter on 2010-11, type 4%.
     select(&mut a, "pay_inflation", Some("2010-11"));
