@@ -25,10 +25,11 @@ use crate::engine::arith::sub;
 use crate::model::{Budget, Scenario};
 use rust_decimal::Decimal;
 
+pub(crate) mod book;
 pub mod measure;
 mod notes;
 mod notes_partner;
-mod work;
+pub(crate) mod work;
 pub use measure::Measure;
 use work::{Snapshot, Work};
 
@@ -203,3 +204,5 @@ pub fn bridge_of(
 mod tests;
 #[cfg(test)]
 mod tests_measure;
+#[cfg(test)]
+mod tests_work;

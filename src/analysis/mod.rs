@@ -14,6 +14,7 @@
 
 pub mod bridge;
 pub mod drivers;
+pub mod effects;
 #[cfg(test)]
 pub mod fixture;
 pub mod glance;
