@@ -91,6 +91,8 @@ pub struct Derived {
     /// The pools at a glance in the selected year, and over the horizon.
     pub glance_year: Option<Result<Glance, String>>,
     pub glance_horizon: Option<Result<Glance, String>>,
+    /// Each Levers row's effect on the gap and the overspend.
+    pub lever_effects: super::lever_effects::LeverEffects,
     /// The Compare tab's sensitivity view (tornado, switching values).
     pub sensitivity: super::sensitivity::SensitivityView,
     /// The Monitor tab's state and report.
@@ -111,6 +113,7 @@ impl Default for Derived {
             glance_year: None,
             glance_horizon: None,
             sensitivity: Default::default(),
+            lever_effects: Default::default(),
             monitor: Default::default(),
         }
     }
@@ -127,6 +130,7 @@ impl Derived {
         };
         self.monitor.update(s, &key.current);
         self.sensitivity.update(s, &key.current);
+        self.lever_effects.update(s, &key.current);
         self.update_bridge(s, &key);
         if self.key.as_ref() == Some(&key) {
             return;

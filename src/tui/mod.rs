@@ -26,6 +26,7 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod lever_edits;
+pub mod lever_effects;
 pub mod monitor;
 pub mod monitor_keys;
 pub mod mouse;

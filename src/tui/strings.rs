@@ -64,6 +64,7 @@ pub const PROVIDERS_NOTE: &str =
 pub const BRIDGE_TITLE: &str = "Bridge:";
 pub const SENSITIVITY_KEYS: &str =
     "t back to the bridge · j/k input · {/} scroll columns · each input moved ±1pp";
+pub const EFFECT_HEAD: &str = "effect on gap / overspend, with it minus without";
 pub const NOTE: &str = "note";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =

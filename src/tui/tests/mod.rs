@@ -7,6 +7,7 @@ mod compare_measure;
 mod defects;
 mod files;
 mod glance;
+mod lever_effects;
 mod monitor;
 mod sensitivity;
 mod snapshots;
