@@ -63,6 +63,11 @@ pub enum AnalysisError {
     /// A partner the budget does not have (e.g. `--measure exposure:X`).
     #[error("no partner \"{partner}\" in the budget; the partners are: {known}")]
     UnknownPartner { partner: String, known: String },
+    /// A provider neither providers.csv nor any service names.
+    #[error(
+        "no provider \"{provider}\" in providers.csv or on any service; the providers are: {known}"
+    )]
+    UnknownProvider { provider: String, known: String },
 }
 
 impl AnalysisError {
