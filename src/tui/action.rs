@@ -108,6 +108,10 @@ actions! {
     ScrollLeft,
     /// Scroll a wide table's columns right
     ScrollRight,
+    /// Providers: every category, or the next one
+    CycleCategory,
+    /// Providers: the table, or bars by category
+    ToggleBars,
     /// Pools: the selected year or the whole horizon
     ToggleHorizon,
     /// Pools: the matrix shows contribution, risk share or exposure

@@ -2,7 +2,7 @@
 //! `update` changes it; layout is recomputed by `layout` from the stored size.
 
 pub use super::effects::{Conflict, Effect, Written};
-pub use super::state::{PoolsView, ServicesView};
+pub use super::state::{PoolsView, ProvidersView, ServicesView};
 use super::strings as s;
 use crate::load::Diagnostic;
 use crate::report::table::Unit;
@@ -169,6 +169,7 @@ pub struct App {
     pub pools: PoolsView,
     pub lever_row: usize,
     pub provider_scroll: usize,
+    pub providers_view: ProvidersView,
     pub compare_scroll: usize,
     pub help_scroll: usize,
     /// The text `n`/`N` look for.

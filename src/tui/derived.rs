@@ -91,6 +91,8 @@ pub struct Derived {
     /// The pools at a glance in the selected year, and over the horizon.
     pub glance_year: Option<Result<Glance, String>>,
     pub glance_horizon: Option<Result<Glance, String>>,
+    /// Savings at median by year, and the provider drilled into.
+    pub providers_extra: super::providers_extra::ProvidersExtra,
     /// Each Levers row's effect on the gap and the overspend.
     pub lever_effects: super::lever_effects::LeverEffects,
     /// The Compare tab's sensitivity view (tornado, switching values).
@@ -114,6 +116,7 @@ impl Default for Derived {
             glance_horizon: None,
             sensitivity: Default::default(),
             lever_effects: Default::default(),
+            providers_extra: Default::default(),
             monitor: Default::default(),
         }
     }
@@ -131,6 +134,7 @@ impl Derived {
         self.monitor.update(s, &key.current);
         self.sensitivity.update(s, &key.current);
         self.lever_effects.update(s, &key.current);
+        self.providers_extra.update(s, &key.current);
         self.update_bridge(s, &key);
         if self.key.as_ref() == Some(&key) {
             return;

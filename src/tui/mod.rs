@@ -32,6 +32,8 @@ pub mod monitor_keys;
 pub mod mouse;
 pub mod moved;
 pub mod pools_keys;
+pub mod providers_extra;
+pub mod providers_keys;
 pub mod reload;
 pub mod run;
 pub mod save_as;

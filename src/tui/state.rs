@@ -49,3 +49,20 @@ impl Default for PoolsView {
         }
     }
 }
+
+/// The Providers tab: a table of every service line (all categories or
+/// one), sortable; Enter drills into the provider; `v` the bar chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProvidersView {
+    /// The earlier bar chart by category instead of the table.
+    pub bars: bool,
+    /// 0 = every category, k = the k-th of the year's comparison.
+    pub category: usize,
+    /// 0 = as ranked (category, then rank); k = column k − 1.
+    pub sort: usize,
+    pub desc: bool,
+    pub row: usize,
+    pub left: usize,
+    /// The provider drilled into (Esc returns).
+    pub drill: Option<String>,
+}

@@ -65,6 +65,11 @@ pub const BRIDGE_TITLE: &str = "Bridge:";
 pub const SENSITIVITY_KEYS: &str =
     "t back to the bridge · j/k input · {/} scroll columns · each input moved ±1pp";
 pub const EFFECT_HEAD: &str = "effect on gap / overspend, with it minus without";
+pub const ACROSS: &str = "saving at the category median (across sectors)";
+pub const WITHIN: &str = "saving at each line's sector median (within sector)";
+pub const SAVINGS_ALL: &str = "saving at median over the horizon, across / within sector";
+pub const PROVIDERS_KEYS: &str =
+    "c category · s/S sort · Enter provider · / find · {/} columns · v bars · across = priced at the category median; within = at the line's own sector's median";
 pub const NOTE: &str = "note";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =

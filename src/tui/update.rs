@@ -121,6 +121,9 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
     if tab == Tab::Compare && super::compare_keys::handle(app, &a) {
         return;
     }
+    if tab == Tab::Providers && super::providers_keys::handle(app, &a) {
+        return;
+    }
     let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {

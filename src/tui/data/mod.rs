@@ -5,4 +5,6 @@
 pub mod glance;
 pub mod lever_text;
 pub mod levers;
+pub mod providers;
 pub mod services;
+pub mod table;

@@ -106,6 +106,29 @@ pub static BINDINGS: &[Binding] = &[
         "bears"
     ),
     b!(
+        Scope::Tab(Tab::Providers),
+        [(Char('c'), N)],
+        Action::CycleCategory,
+        "category"
+    ),
+    b!(
+        Scope::Tab(Tab::Providers),
+        [(Char('s'), N)],
+        Action::SortNext,
+        "sort"
+    ),
+    b!(
+        Scope::Tab(Tab::Providers),
+        [(Char('S'), N)],
+        Action::SortReverse
+    ),
+    b!(
+        Scope::Tab(Tab::Providers),
+        [(Char('v'), N)],
+        Action::ToggleBars,
+        "bars"
+    ),
+    b!(
         Scope::Tab(Tab::Monitor),
         [(Char('f'), N)],
         Action::CycleMethod,

@@ -190,6 +190,7 @@ fn help_lists_each_action_once_and_explains_the_overspend_mark() {
 fn find_on_providers_does_not_toggle_real_terms() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
+    a.providers_view.bars = true; // the bar chart scrolls by lines
     press(&mut a, "4/residential");
     run(&mut a, vec![Action::Enter]);
     assert!(!a.real, "typing 'r' toggled real terms");

@@ -9,6 +9,7 @@ mod files;
 mod glance;
 mod lever_effects;
 mod monitor;
+mod providers;
 mod sensitivity;
 mod snapshots;
 mod who_pays;

@@ -31,6 +31,9 @@ pub struct Grid {
     pub left: usize,
     /// A highlighted column (e.g. the selected pool in a matrix).
     pub marked: Option<usize>,
+    /// The widest any other column may be (0 = as wide as its content);
+    /// longer texts are cut with an ellipsis.
+    pub max_w: u16,
     /// The first column is cut to fit the others, but not below this
     /// (0 = 16); the others then scroll.
     pub first_min: u16,
@@ -50,7 +53,12 @@ fn widths(g: &Grid) -> Vec<u16> {
                 .map(|t| t.chars().count())
                 .max()
                 .unwrap_or(0);
-            (head.max(body) + if c == 0 { 2 } else { 0 }) as u16
+            let w = (head.max(body) + if c == 0 { 2 } else { 0 }) as u16;
+            if c > 0 && g.max_w > 0 {
+                w.min(g.max_w)
+            } else {
+                w
+            }
         })
         .collect()
 }

@@ -13,6 +13,7 @@ pub mod overview;
 pub mod pools;
 pub mod popups;
 pub mod providers;
+pub mod providers_table;
 pub mod sensitivity;
 pub mod services;
 pub mod who_pays;
