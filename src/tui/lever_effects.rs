@@ -9,6 +9,9 @@ use crate::session::Session;
 
 #[derive(Debug, Default)]
 pub struct LeverEffects {
+    /// The Levers tab is showing (set by the app before each update):
+    /// the effects re-project once per input, so only then.
+    pub active: bool,
     key: Option<(u64, String)>,
     pub result: Option<Result<Effects, String>>,
 }
@@ -16,6 +19,9 @@ pub struct LeverEffects {
 impl LeverEffects {
     /// Recompute when stale.
     pub fn update(&mut self, s: &Session, id: &str) {
+        if !self.active {
+            return;
+        }
         let key = (s.generation, id.to_string());
         if self.key.as_ref() == Some(&key) {
             return;

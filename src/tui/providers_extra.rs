@@ -9,6 +9,8 @@ use crate::session::Session;
 
 #[derive(Debug, Default)]
 pub struct ProvidersExtra {
+    /// The Providers tab is showing (set by the app before each update).
+    pub active: bool,
     key: Option<(u64, String, Option<String>)>,
     /// The provider to drill into (set by the keys).
     pub want: Option<String>,
@@ -18,6 +20,9 @@ pub struct ProvidersExtra {
 
 impl ProvidersExtra {
     pub fn update(&mut self, s: &Session, id: &str) {
+        if !self.active {
+            return;
+        }
         let key = (s.generation, id.to_string(), self.want.clone());
         if self.key.as_ref() == Some(&key) {
             return;
