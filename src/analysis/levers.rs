@@ -6,8 +6,8 @@
 //! lever a child inherits from its parent matches the parent's own.
 
 use super::{pct, signed_pct};
+use crate::model::numtext::grouped_plain;
 use crate::model::{Lever, LeverKind, Op, Year};
-use crate::report::format::grouped_plain;
 use std::collections::{HashMap, VecDeque};
 
 /// Do `a` and `b` do the same thing over the same window?

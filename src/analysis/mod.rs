@@ -21,15 +21,17 @@ pub mod glance;
 pub mod levers;
 pub mod median;
 pub mod monitor;
+pub mod mtfs;
 pub mod outcome_costs;
 pub mod providers;
+pub mod risk;
 pub mod sensitivity;
 pub mod switching;
 pub mod who_pays;
 
 use crate::engine::arith::sum;
 use crate::engine::{EngineError, Projection};
-use crate::report::format::plain;
+use crate::model::numtext::plain;
 use rust_decimal::Decimal;
 
 /// Why an analysis cannot be made.

@@ -23,6 +23,7 @@ mod export_args;
 pub(crate) mod monitor;
 mod new;
 mod providers;
+mod risk;
 mod sensitivity;
 mod summary;
 pub mod tui;
@@ -69,12 +70,21 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             year,
             scenario,
             output,
-        } => providers::run(dir, category.as_deref(), year.as_deref(), scenario, output),
+            by_sector,
+            provider,
+        } => providers::run(
+            dir,
+            (category.as_deref(), year.as_deref()),
+            scenario,
+            output,
+            (by_sector, provider.as_deref()),
+        ),
         Command::Sensitivity {
             scenario,
             output,
             units,
         } => sensitivity::run(dir, &scenario, output, units),
+        Command::Risk(a) => risk::run(dir, &a),
         Command::Export {
             scenarios,
             tidy,
@@ -108,6 +118,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             units,
             real,
             category,
+            pool,
             output,
             force,
         } => chart::run(
@@ -118,6 +129,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 units,
                 real,
                 category,
+                pool,
                 output,
                 force,
             },

@@ -25,7 +25,12 @@ pub fn bridge_text(b: &Bridge, a_id: &str, b_id: &str) -> Table {
     let mut t = Table::new(
         "bridge",
         format!(
-            "Bridge of the {label}, {a_id} to {b_id} (positive = the {} grows)",
+            "Bridge of {}{label}, {a_id} to {b_id} (positive = the {} grows)",
+            if matches!(b.measure, Measure::Exposure(Some(_))) {
+                ""
+            } else {
+                "the "
+            },
             b.measure.id()
         ),
         cols,

@@ -15,8 +15,8 @@
 use super::measure::Measure;
 use crate::engine::arith::{add, sub, sum, R};
 use crate::engine::{ExposureLine, PoolLine};
+use crate::model::numtext::grouped;
 use crate::model::{Budget, Underspend};
-use crate::report::format::grouped;
 use rust_decimal::Decimal;
 
 /// One projection's pool accounts and exposure.

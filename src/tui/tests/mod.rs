@@ -9,6 +9,8 @@ mod files;
 mod glance;
 mod lever_effects;
 mod monitor;
+mod mtfs;
+mod pool_terms;
 mod providers;
 mod sensitivity;
 mod snapshots;
