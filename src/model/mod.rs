@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod growth;
 pub mod ident;
+pub mod lever_grammar;
 pub mod monitoring;
 pub mod numtext;
 pub mod outcomes;

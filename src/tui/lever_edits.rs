@@ -7,7 +7,9 @@ use super::data::levers::{lever, rows, Row, RowKind};
 use super::form;
 use super::history::apply_text;
 use super::strings as s;
-use crate::model::value::{parse_money, parse_quantity, parse_rate};
+use crate::model::lever_grammar::{grammar, Grammar};
+use crate::model::value::{parse_money, parse_rate};
+use crate::model::Op;
 use crate::session::rewrite as ed;
 use rust_decimal::Decimal;
 
@@ -60,28 +62,35 @@ fn nudge_lever(app: &mut App, id: &str, index: usize, up: bool) -> Result<(), St
     let l = lever(&app.session, id, index)
         .ok_or("no such lever")?
         .clone();
-    let money = matches!(
-        l.kind.as_str(),
-        "contribution" | "unit_cost" | "saving" | "recommission"
-    );
+    // The value as the loader parsed it (change/by/set), else the one
+    // numeric key of the kind; its grammar from the loader's own table.
     let (key, at) = ["change", "by", "set", "unit_cost"]
         .iter()
         .find_map(|k| l.get(k).map(|a| (*k, a.v.clone())))
         .ok_or(s::NOT_EDITABLE)?;
-    let value = if key == "change" {
-        ed::Value::from(ed::rate_text(ed::nudge_rate(parse_rate(&at)?, up)))
-    } else {
-        let x: Decimal = if money {
-            parse_money(&at)?
-        } else {
-            parse_quantity(&at)?
-        };
-        let integer = at
-            .trim()
-            .trim_start_matches('-')
-            .bytes()
-            .all(|b| b.is_ascii_digit());
-        ed::amount_value(ed::nudge_amount(x, up, money), integer, money)
+    let g = grammar(&l.kind, key).ok_or(s::NOT_EDITABLE)?;
+    let x: Decimal = match l.op.as_ref().map(|o| o.v) {
+        Some(Op::Change(x) | Op::By(x) | Op::Set(x)) => x,
+        None => parse_money(&at)?,
+    };
+    let written_as_rate = at.trim().ends_with('%');
+    let value = match g {
+        Grammar::Growth => ed::Value::from(ed::rate_text(ed::nudge_rate(x, up))),
+        Grammar::OutcomeRate | Grammar::SignedOutcomeRate if written_as_rate => {
+            let y = ed::nudge_rate(x, up);
+            if g == Grammar::OutcomeRate && y < Decimal::ZERO {
+                return Err(format!("{} {key} cannot go below 0", l.kind));
+            }
+            ed::Value::from(ed::rate_text(y))
+        }
+        _ => {
+            let integer = at
+                .trim()
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit());
+            ed::amount_value(ed::nudge_amount(x, up, g.is_money()), integer, g.is_money())
+        }
     };
     let shown = value.to_string();
     // Only `key` is replaced; every other field stays exactly as written.
