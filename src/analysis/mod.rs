@@ -17,6 +17,7 @@ pub mod drivers;
 pub mod effects;
 #[cfg(test)]
 pub mod fixture;
+pub mod glance;
 pub mod levers;
 pub mod median;
 pub mod monitor;

@@ -81,7 +81,7 @@ impl Cell {
     pub fn price_or_na(x: Option<Decimal>) -> Cell {
         x.map(Cell::Price).unwrap_or(Cell::NA)
     }
-    pub(super) fn is_numeric(&self) -> bool {
+    pub fn is_numeric(&self) -> bool {
         !matches!(self, Cell::Text(_) | Cell::Measure(_) | Cell::MeasureAs(..))
     }
     /// As shown in an aligned table.

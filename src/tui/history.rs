@@ -15,7 +15,9 @@ pub fn apply_text(app: &mut App, id: &str, text: String, label: String) -> Resul
         return Ok(());
     }
     let change = app.session.check(id, &text)?;
+    let was = super::moved::headline(app.session.projection(id));
     app.session.apply(change);
+    let now = super::moved::headline(app.session.projection(id));
     app.undo.push(UndoEntry {
         id: id.to_string(),
         before,
@@ -23,7 +25,8 @@ pub fn apply_text(app: &mut App, id: &str, text: String, label: String) -> Resul
         label: label.clone(),
     });
     app.redo.clear();
-    app.say(format!("{label}: recomputed"));
+    let moved = super::moved::line(was, now, app.unit);
+    app.say(format!("{label}: {moved}"));
     Ok(())
 }
 

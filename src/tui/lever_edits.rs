@@ -45,6 +45,9 @@ pub fn set_value(app: &mut App, n: usize, text: &str) -> Result<(), String> {
         .into_iter()
         .nth(n)
         .ok_or("no such row")?;
+    if let RowKind::YearEntry { .. } = row.kind {
+        return super::year_edits::set(app, &id, &row, text);
+    }
     let (table, key) = row.kind.table_key().ok_or(s::NOT_EDITABLE)?;
     let new = ed::set_in_table(
         app.session.text(&id).unwrap_or_default(),
@@ -104,6 +107,12 @@ pub fn nudge(app: &mut App, up: bool) {
         RowKind::Lever { file, index } if *file == id => nudge_lever(app, &id, *index, up),
         RowKind::Lever { .. } => Err(format!("{}: {}", row.source, s::INHERITED)),
         RowKind::Section(_) => Err(s::NOT_EDITABLE.into()),
+        RowKind::YearEntry { .. } => super::year_edits::nudge(app, &id, &row, up),
+        k if row.value.ends_with(s::BY_YEAR) => Err(format!(
+            "{}: {}",
+            k.table_key().map_or("", |t| t.1),
+            s::NUDGE_A_YEAR
+        )),
         k => {
             let v = parse_rate(&row.value).map_err(|e| e.to_string());
             match (k.table_key(), v) {
@@ -116,6 +125,16 @@ pub fn nudge(app: &mut App, up: bool) {
         }
     };
     if let Err(e) = r {
+        app.complain(e);
+    }
+}
+
+/// `y`: add a year to the rate's table (a single rate becomes a table).
+pub fn add_year(app: &mut App) {
+    let Some((id, row)) = current_row(app) else {
+        return;
+    };
+    if let Err(e) = super::year_edits::add(app, &id, &row) {
         app.complain(e);
     }
 }
@@ -141,6 +160,7 @@ pub fn delete(app: &mut App) {
             })
         }
         RowKind::Lever { .. } => Err(format!("{}: {}", row.source, s::INHERITED)),
+        RowKind::YearEntry { .. } => super::year_edits::delete(app, &id, &row),
         k => match k.table_key() {
             Some((table, key)) if row.own => ed::remove_from_table(&text, table, key)
                 .and_then(|t| apply_text(app, &id, t, format!("cleared {}", row.label))),

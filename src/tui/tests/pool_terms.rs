@@ -24,6 +24,7 @@ fn cells(screen: &str, label: &str) -> Vec<String> {
 #[test]
 fn early_help_shows_its_offsets_and_the_capped_share_above_its_cap() {
     let mut a = app(&example(), 120, 40);
+    a.pools.detail = true; // one pool's detail, not the glance
     run(&mut a, vec![Action::GoTab(Tab::Pools)]);
     let screen = render(&a);
     let p = a.session.projection(a.current_id().unwrap()).unwrap();

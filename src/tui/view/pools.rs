@@ -22,6 +22,9 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     if app.who_pays {
         return super::who_pays::draw(f, app, th, area);
     }
+    if !app.pools.detail {
+        return super::glance::draw(f, app, th, area);
+    }
     let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
