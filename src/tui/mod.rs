@@ -29,6 +29,7 @@ pub mod monitor;
 pub mod monitor_keys;
 pub mod mouse;
 pub mod reload;
+pub mod risk_worker;
 pub mod run;
 pub mod save_as;
 pub mod strings;

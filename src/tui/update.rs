@@ -14,6 +14,7 @@ use super::{files, history, lever_edits, typing};
 pub fn update(app: &mut App, action: Action) {
     apply(app, action);
     app.refresh_derived();
+    super::risk_worker::refresh(app);
 }
 
 /// Is this the user doing something (so the last message has been seen)?
@@ -125,6 +126,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
             }
         }
         Action::Help => app.popup = Some(Popup::Help),
+        Action::Risk => app.popup = Some(Popup::Risk),
         Action::Close => {
             if app.services.detail && tab == Tab::Services {
                 app.services.detail = false;

@@ -6,6 +6,7 @@ mod actions;
 mod defects;
 mod files;
 mod monitor;
+mod risk;
 mod snapshots;
 mod who_pays;
 mod year_rates;

@@ -11,6 +11,7 @@ pub mod overview;
 pub mod pools;
 pub mod popups;
 pub mod providers;
+pub mod risk;
 pub mod services;
 pub mod who_pays;
 
