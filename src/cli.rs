@@ -118,6 +118,10 @@ pub enum Command {
         /// Print only this table (with -O csv, `bridge` gives exactly step,driver,gap_change).
         #[arg(long, value_enum)]
         only: Option<CompareTable>,
+        /// What the bridge explains: gap (the cumulative in-year gap), overspend,
+        /// exposure (every partner's together) or exposure:PARTNER.
+        #[arg(long, value_parser = crate::analysis::bridge::Measure::parse, default_value = "gap")]
+        measure: crate::analysis::bridge::Measure,
     },
     /// Provider comparison within each service category.
     Providers {
@@ -132,6 +136,14 @@ pub enum Command {
         /// An aligned table, or CSV or JSON with raw numbers.
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
+        /// Compare each line within its sector too (sector median and saving
+        /// beside the across-sector ones), with the savings at median by year.
+        #[arg(long)]
+        by_sector: bool,
+        /// One provider (providers.csv id): every service it delivers, in every
+        /// category and year.
+        #[arg(long, conflicts_with_all = ["by_sector", "category", "year"])]
+        provider: Option<String>,
     },
     /// Tornado of ±1 percentage point moves, and switching values.
     Sensitivity {
@@ -178,7 +190,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         charts: Option<PathBuf>,
     },
-    /// An SVG chart for a paper: gap, bridge, exposure, providers or benefits.
+    /// An SVG chart for a paper: gap, bridge, exposure, providers, benefits or monitor.
     Chart {
         /// What to draw.
         #[arg(value_enum)]
@@ -196,6 +208,9 @@ pub enum Command {
         /// The providers chart's category (default: the one with the largest cost).
         #[arg(long)]
         category: Option<String>,
+        /// The monitor chart's pool (an id; default: all pools).
+        #[arg(long)]
+        pool: Option<String>,
         /// The SVG file to write (default: stdout).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,

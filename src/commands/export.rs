@@ -17,7 +17,7 @@
 //! before anything is written, and each file is written to a temporary name
 //! and renamed (`save::write_atomic`).
 
-use super::chart::{chart_tables, Want};
+use super::chart::chart_tables;
 pub use super::export_args::ExportArgs;
 use super::export_args::{target, tidy_refusal, Target};
 use super::{map_projections, project_all, write_output, Loaded, INVALID, OK, USAGE};
@@ -27,6 +27,7 @@ use crate::load::provenance::hash_files;
 use crate::load::Workspace;
 use crate::report::cabinet::paper::{self, Layout, Paper};
 use crate::report::cabinet::{InputFile, Source};
+use crate::report::chart::set::Want;
 use crate::report::chart::{self, Kind};
 use crate::report::tidy::{write_projection, HEADER};
 use std::path::{Path, PathBuf};
@@ -143,12 +144,19 @@ fn build(
     let built = paper::build(&paper)?;
     let want_charts = a.charts.is_some() || format == Format::Xlsx;
     let charts = if want_charts {
+        // The monitor chart only where the paper has a monitoring table.
+        let kinds: Vec<Kind> = Kind::ALL
+            .into_iter()
+            .filter(|k| *k != Kind::Monitor || monitoring.is_some())
+            .collect();
         let want = Want {
-            kinds: &Kind::ALL,
+            kinds: &kinds,
             category: None,
+            pool: None,
             strict: false,
         };
-        chart_tables(l, &ps, (&built.scale, &built.tables), want)?
+        let mon = monitoring.as_ref().map(|m| &m.0);
+        chart_tables(l, &ps, (&built.scale, &built.tables), want, mon)?
     } else {
         vec![]
     };

@@ -5,7 +5,9 @@
 
 pub mod budget;
 pub mod growth;
+pub mod ident;
 pub mod monitoring;
+pub mod numtext;
 pub mod outcomes;
 pub mod ranges;
 pub mod rates;

@@ -4,8 +4,8 @@
 //! and everything not edited is written back byte for byte. Each function
 //! takes the text and returns the new text; checking it is the model's job.
 
+use crate::model::numtext::{grouped, plain};
 use crate::model::round;
-use crate::report::format::{grouped, plain};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 pub use toml_edit::Value;

@@ -42,7 +42,7 @@ pub const NOT_IN_FILE: &str = "nothing set in this file to clear";
 pub const SAVE_AS_CLASH: &str = "a scenario with that name exists; choose another name";
 pub const NA: &str = "n/a";
 pub const SORT_BY: &str = "sorted by";
-pub const OVERVIEW_CHART: &str = " Cumulative in-year gap by scenario ";
+pub const OVERVIEW_CHART: &str = " Total of in-year gaps to date, by scenario ";
 pub const POOL_LIST: &str = " Pools ";
 pub const RISK_SHARE: &str = "risk share";
 pub const BAR_TITLE: &str = " Contributions by partner ";
@@ -75,3 +75,8 @@ pub const SECTION_RATES: &str = "Rates";
 pub const SECTION_DEMAND: &str = "Demand growth a year (by category or service)";
 pub const SECTION_GROWTH: &str = "Contribution growth a year (by partner)";
 pub const SECTION_LEVERS: &str = "Levers (in run order: parents' first)";
+
+/// Services detail: a year whose figures schedules.csv fixes (SPEC §10.2).
+pub const SCHEDULED: &str = "scheduled";
+pub const SCHEDULED_PRICE: &str = "sched. price";
+pub const SCHEDULED_VOLUME: &str = "sched. volume";

@@ -6,6 +6,8 @@ mod actions;
 mod defects;
 mod files;
 mod monitor;
+mod mtfs;
+mod pool_terms;
 mod risk;
 mod snapshots;
 mod who_pays;

@@ -8,6 +8,8 @@ pub mod export;
 pub mod levers;
 pub mod monitor;
 pub mod overview;
+pub mod overview_rows;
+pub mod pool_terms;
 pub mod pools;
 pub mod popups;
 pub mod providers;
