@@ -25,6 +25,7 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod lever_edits;
+pub mod levers_ranges;
 pub mod monitor;
 pub mod monitor_keys;
 pub mod mouse;

@@ -4,8 +4,8 @@
 //! `draw`. While it runs the view shows "computing n/N"; a newer request
 //! cancels the older run between chunks. Tests use the synchronous path.
 
-use super::app::{App, Popup};
 use crate::analysis::risk::{risk, Options, Risk, RiskError};
+use crate::session::Session;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
@@ -46,7 +46,7 @@ impl RiskView {
         }
     }
 
-    fn start(&mut self, app_session: &crate::session::Session, id: &str) {
+    fn start(&mut self, app_session: &Session, id: &str) {
         self.cancel.store(true, Ordering::Relaxed);
         self.cancel = Arc::new(AtomicBool::new(false));
         self.done = Arc::new(AtomicUsize::new(0));
@@ -99,19 +99,15 @@ impl RiskView {
     }
 }
 
-/// After every update: while the Risk view is open, start a run for what
-/// changed and collect a finished one.
-pub fn refresh(app: &mut App) {
-    if !matches!(app.popup, Some(Popup::Risk)) {
-        return;
+/// After every update: while the Risk view is `open`, start a run for
+/// what changed (session generation or scenario `id`) and collect a
+/// finished one.
+pub fn refresh(view: &mut RiskView, open: bool, session: &Session, id: Option<&str>) {
+    let (true, Some(id)) = (open, id) else { return };
+    let key = (session.generation, id.to_string());
+    if view.key.as_ref() != Some(&key) {
+        view.key = Some(key);
+        view.start(session, id);
     }
-    let Some(id) = app.current_id().map(str::to_string) else {
-        return;
-    };
-    let key = (app.session.generation, id.clone());
-    if app.risk.key.as_ref() != Some(&key) {
-        app.risk.key = Some(key);
-        app.risk.start(&app.session, &id);
-    }
-    app.risk.poll();
+    view.poll();
 }

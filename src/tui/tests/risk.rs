@@ -87,3 +87,18 @@ fn the_worker_shows_progress_then_the_figures() {
     run(&mut a, vec![Action::Close]);
     assert!(a.popup.is_none());
 }
+
+#[test]
+fn the_levers_tab_shows_each_range() {
+    let a = on_worst_case(120, 40, true);
+    let rows = crate::tui::data::levers::rows(&a.session, "worst-case");
+    let value = |label: &str| {
+        rows.iter()
+            .find(|r| r.label == label)
+            .map(|r| r.value.clone())
+            .unwrap()
+    };
+    assert_eq!(value("pay inflation"), "4% [1.5%, 4%, 5.5%]");
+    assert_eq!(value("nhs-haringey"), "2.5% [-5%, 2.5%, 5%]");
+    assert_eq!(value("deflator"), "2.5%");
+}
