@@ -18,7 +18,7 @@ pub mod scenario;
 pub mod source;
 pub mod table;
 pub mod text;
-pub mod tomlsrc;
+pub mod toml_spans;
 pub mod tomltext;
 mod workspace;
 pub mod xlsx;

@@ -7,7 +7,7 @@ use super::checker::Checker;
 use crate::load::diag::{Severity, Sink};
 use crate::load::refs::Declared;
 use crate::load::scenario::RawScenario;
-use crate::load::tomlsrc::report;
+use crate::load::toml_spans::report;
 use crate::model::{Budget, Section};
 use std::collections::{HashMap, HashSet};
 

@@ -5,7 +5,7 @@
 use super::diag::{Diagnostic, Owner, Severity, Sink};
 use super::refs::{unknown, Declared};
 use super::scenario::RawScenario;
-use super::tomlsrc::report;
+use super::toml_spans::report;
 use crate::model::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;

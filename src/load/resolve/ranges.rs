@@ -7,7 +7,7 @@
 use super::{sink, ScenarioSource};
 use crate::load::diag::{Diagnostic, Severity};
 use crate::load::scenario::RawRange;
-use crate::load::tomlsrc::report;
+use crate::load::toml_spans::report;
 use crate::model::rates::pct;
 use crate::model::{Range, RangeKey, Scenario, YearRate};
 use rust_decimal::Decimal;

@@ -3,7 +3,7 @@
 
 use super::{lever_keys, scalar, unknown_key, At, RawLever, LEVER_KINDS};
 use crate::load::diag::{Severity, Sink};
-use crate::load::tomlsrc::{report, Pos, Src};
+use crate::load::toml_spans::{report, Pos, Src};
 use crate::model::growth::parse_growth;
 use crate::model::value::{
     did_you_mean, parse_money, parse_outcome_rate, parse_quantity, parse_rate,

@@ -4,7 +4,7 @@
 
 use super::diag::{Severity, Sink};
 use super::manifest::{toml_syntax_error, MAX_YEARS};
-use super::tomlsrc::{report, Pos, Src};
+use super::toml_spans::{report, Pos, Src};
 use crate::model::value::did_you_mean;
 use crate::model::{Op, Year};
 use toml_edit::{Item, TableLike, Value};

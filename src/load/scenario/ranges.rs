@@ -8,7 +8,7 @@
 
 use super::{scalar, unknown_key};
 use crate::load::diag::{Severity, Sink};
-use crate::load::tomlsrc::{report, Pos, Src};
+use crate::load::toml_spans::{report, Pos, Src};
 use crate::model::growth::parse_growth;
 use crate::model::Section;
 use rust_decimal::Decimal;
