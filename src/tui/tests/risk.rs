@@ -98,7 +98,7 @@ fn the_levers_tab_shows_each_range() {
             .map(|r| r.value.clone())
             .unwrap()
     };
-    assert_eq!(value("pay inflation"), "4% [1.5%, 4%, 5.5%]");
-    assert_eq!(value("nhs-haringey"), "2.5% [-5%, 2.5%, 5%]");
-    assert_eq!(value("deflator"), "2.5%");
+    assert_eq!(value("pay inflation"), "4.0% [1.5%, 4.0%, 5.5%]");
+    assert_eq!(value("nhs-haringey"), "2.5% [-5.0%, 2.5%, 5.0%]");
+    assert_eq!(value("deflator"), "2.5%", "no range, no brackets");
 }
