@@ -144,6 +144,8 @@ actions! {
     TakeTheirs,
     /// Half a second passed (status messages age)
     Tick,
+    /// Risk view: ranges, fan chart, reserves
+    Risk,
     /// Mouse click at a column and row
     Click(u16, u16),
     /// Mouse wheel up

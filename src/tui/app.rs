@@ -112,6 +112,8 @@ pub enum Popup {
     /// A save that would overwrite someone else's change (see `conflict`).
     Conflict(Box<Conflict>),
     ConfirmQuit,
+    /// The Risk view (see `risk_worker`).
+    Risk,
 }
 
 /// How the keymap reads keys right now.
@@ -189,6 +191,8 @@ pub struct App {
     pub quit: bool,
     /// False under NO_COLOR.
     pub color: bool,
+    /// The Risk view's draws (computed on a worker).
+    pub risk: super::risk_worker::RiskView,
 }
 
 impl App {
@@ -223,7 +227,7 @@ impl App {
 
     pub fn mode(&self) -> Mode {
         match &self.popup {
-            Some(Popup::Help) => Mode::Help,
+            Some(Popup::Help | Popup::Risk) => Mode::Help,
             Some(Popup::Picker { .. }) => Mode::Picker,
             Some(Popup::Form(_) | Popup::Export(_)) => Mode::Form,
             Some(Popup::ConfirmQuit | Popup::Conflict(_) | Popup::Recover(_)) => Mode::Confirm,

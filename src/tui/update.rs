@@ -14,6 +14,9 @@ use super::{files, history, lever_edits, typing};
 pub fn update(app: &mut App, action: Action) {
     apply(app, action);
     app.refresh_derived();
+    let open = matches!(app.popup, Some(Popup::Risk));
+    let id = app.current_id().map(str::to_string);
+    super::risk_worker::refresh(&mut app.risk, open, &app.session, id.as_deref());
 }
 
 /// Is this the user doing something (so the last message has been seen)?
@@ -134,6 +137,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
             }
         }
         Action::Help => app.popup = Some(Popup::Help),
+        Action::Risk => app.popup = Some(Popup::Risk),
         Action::Close => {
             if app.services.detail && tab == Tab::Services {
                 app.services.detail = false;

@@ -67,6 +67,8 @@ pub struct Risk {
     /// The total overspend; its value at the confidence is the
     /// partnership's reserve needed.
     pub overspend: Stat,
+    /// The total overspend's histogram over the draws (12 bars).
+    pub overspend_bins: Vec<stats::Bin>,
     /// Each pool's total overspend; at the confidence, its reserve needed.
     pub pools: Vec<Named>,
     /// Each partner's total exposure.
@@ -231,6 +233,10 @@ fn summarise(
         gap,
         gap_by_year,
         overspend,
+        overspend_bins: stats::histogram(
+            &draws.iter().map(|d| d.overspend).collect::<Vec<_>>(),
+            12,
+        ),
         pools,
         partners,
     })

@@ -64,6 +64,50 @@ pub fn stat(values: &[Decimal], confidence: Decimal) -> Option<Stat> {
     })
 }
 
+/// One bar of a histogram: draws with lo ≤ value < hi (the last bar
+/// includes its hi).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bin {
+    pub lo: Decimal,
+    pub hi: Decimal,
+    pub count: usize,
+}
+
+/// `bins` equal-width bars from the smallest to the largest value (one
+/// bar when every value is the same; none when there are no values).
+pub fn histogram(values: &[Decimal], bins: usize) -> Vec<Bin> {
+    let (Some(lo), Some(hi)) = (values.iter().min(), values.iter().max()) else {
+        return vec![];
+    };
+    let (lo, hi) = (*lo, *hi);
+    let n = if lo == hi { 1 } else { bins.max(1) };
+    let width = (hi - lo) / Decimal::from(n);
+    let mut out: Vec<Bin> = (0..n)
+        .map(|i| Bin {
+            lo: lo + width * Decimal::from(i),
+            hi: if i + 1 == n {
+                hi
+            } else {
+                lo + width * Decimal::from(i + 1)
+            },
+            count: 0,
+        })
+        .collect();
+    for v in values {
+        let i = if width.is_zero() {
+            0
+        } else {
+            ((*v - lo) / width)
+                .floor()
+                .to_usize()
+                .unwrap_or(0)
+                .min(n - 1)
+        };
+        out[i].count += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +148,18 @@ mod tests {
         let s = stat(&[dec!(1), dec!(0), dec!(0)], dec!(0.9)).unwrap();
         assert_eq!(s.mean, dec!(0.33));
         assert!(stat(&[], dec!(0.9)).is_none());
+    }
+
+    #[test]
+    fn histogram_by_hand() {
+        // 0..=10 in 5 bars of width 2: [0,2) [2,4) [4,6) [6,8) [8,10].
+        let v: Vec<Decimal> = (0..=10).map(Decimal::from).collect();
+        let h = histogram(&v, 5);
+        let counts: Vec<usize> = h.iter().map(|b| b.count).collect();
+        assert_eq!(counts, [2, 2, 2, 2, 3]);
+        assert_eq!((h[1].lo, h[1].hi, h[4].hi), (dec!(2), dec!(4), dec!(10)));
+        assert_eq!(histogram(&[dec!(5), dec!(5)], 5).len(), 1);
+        assert!(histogram(&[], 5).is_empty());
     }
 
     #[test]

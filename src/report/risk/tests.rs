@@ -43,6 +43,7 @@ fn sample() -> Risk {
         gap: stat(dec!(1000), dec!(1)),
         gap_by_year: vec![stat(dec!(0), dec!(0)), stat(dec!(1000), dec!(1))],
         overspend: stat(dec!(600), dec!(0.75)),
+        overspend_bins: vec![],
         pools: vec![Named {
             id: "p".into(),
             name: "Pool P".into(),

@@ -212,6 +212,7 @@ pub fn rows(m: &Session, id: &str) -> Vec<Row> {
             });
         }
     }
+    super::super::levers_ranges::annotate(sc, &mut out);
     out
 }
 

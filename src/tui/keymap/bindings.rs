@@ -197,6 +197,7 @@ pub static BINDINGS: &[Binding] = &[
         "quit"
     ),
     b!(Global, [(Char('?'), N)], Action::Help, "help"),
+    b!(Global, [(Char('R'), N)], Action::Risk),
     b!(Global, [(Esc, N)], Action::Close),
     b!(Global, [(KeyCode::Tab, N)], Action::NextTab, "tab"),
     b!(Global, [(BackTab, N)], Action::PrevTab),

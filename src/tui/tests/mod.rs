@@ -14,6 +14,7 @@ mod mtfs;
 mod pool_terms;
 mod providers;
 mod sensitivity;
+mod risk;
 mod snapshots;
 mod who_pays;
 mod year_rates;

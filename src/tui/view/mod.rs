@@ -18,6 +18,7 @@ pub mod popups;
 pub mod providers;
 pub mod providers_table;
 pub mod sensitivity;
+pub mod risk;
 pub mod services;
 pub mod who_pays;
 

@@ -19,6 +19,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         Some(Popup::Help) => help(f, app, th, area),
         Some(Popup::Picker { target, selected }) => picker(f, app, th, area, *target, *selected),
         Some(Popup::ConfirmQuit) => confirm(f, app, th, area),
+        Some(Popup::Risk) => super::risk::draw(f, app, th, area),
         Some(Popup::Form(form)) => lever_form(f, app, th, area, form),
         Some(Popup::Export(form)) => super::export::draw(f, app, th, area, form),
         Some(Popup::Conflict(c)) => super::export::conflict(f, app, th, area, c),
