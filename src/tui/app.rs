@@ -277,14 +277,6 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// Bring the derived views up to date (after every action).
-    pub fn refresh_derived(&mut self) {
-        let current = self.current_id().unwrap_or_default().to_string();
-        let compare_a = self.compare_a_id().unwrap_or_default().to_string();
-        self.derived
-            .update(&self.session, current, compare_a, self.year);
-    }
-
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),

@@ -34,10 +34,35 @@ fn who_table(p: &Projection, pool: Option<&str>) -> WhoTable {
     Ok((rows, sh))
 }
 
-/// The derived views and what they were computed for.
+/// Which derived views to bring up to date: those of the tab shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Views {
+    All,
+    /// The provider comparison (Providers tab).
+    Providers,
+    /// Who pays, who benefits (Pools tab).
+    WhoPays,
+    /// Cost per outcome by measure (Services tab).
+    Outcomes,
+    /// The bridge from A to B (Compare tab).
+    Bridge,
+    /// None of them (the other tabs).
+    Nothing,
+}
+
+/// The derived views and what they were computed for. Each is computed
+/// only while its tab is shown (an edit on a 100,000-service model must
+/// not wait for the provider comparison, the bridge's re-projections and
+/// every pool's who-pays table of tabs nobody is looking at); a tab shown
+/// again brings its views up to date first (`update` runs before every
+/// draw). `Views::All`: everything.
 #[derive(Debug)]
 pub struct Derived {
     key: Option<Key>,
+    /// What each group was last computed for.
+    providers_key: Option<Key>,
+    who_key: Option<Key>,
+    outcomes_key: Option<Key>,
     bridge_key: Option<(u64, String, String)>,
     /// The provider comparison of the current scenario and year.
     pub providers: Result<Vec<Category>, String>,
@@ -58,6 +83,9 @@ impl Default for Derived {
     fn default() -> Self {
         Derived {
             key: None,
+            providers_key: None,
+            who_key: None,
+            outcomes_key: None,
             bridge_key: None,
             providers: Ok(vec![]),
             bridge: None,
@@ -70,8 +98,16 @@ impl Default for Derived {
 }
 
 impl Derived {
-    /// Recompute what is stale for this session, scenario pair and year.
-    pub fn update(&mut self, s: &Session, current: String, compare_a: String, year: usize) {
+    /// Recompute what is stale for this session, scenario pair and year
+    /// (only those `views` asks for).
+    pub fn update(
+        &mut self,
+        s: &Session,
+        current: String,
+        compare_a: String,
+        year: usize,
+        views: Views,
+    ) {
         let key = Key {
             generation: s.generation,
             current,
@@ -79,30 +115,37 @@ impl Derived {
             year,
         };
         self.monitor.update(s, &key.current);
-        if self.key.as_ref() == Some(&key) {
-            return;
-        }
-        self.providers = match (s.projection(&key.current), s.budget_of(&key.current)) {
-            (Some(p), Some(b)) => {
-                compare_providers(b, p, key.year, None).map_err(|e| e.to_string())
-            }
-            _ => Ok(vec![]),
-        };
+        let shown = |v: Views| views == Views::All || views == v;
         let p = s.projection(&key.current);
-        self.who_pays = p.map_or(Ok((vec![], vec![])), |p| who_table(p, None));
-        self.who_pays_pools = p.map_or(vec![], |p| {
-            p.pools.iter().map(|l| who_table(p, Some(&l.id))).collect()
-        });
-        self.outcome_costs = p.map_or(Ok((vec![], None)), |p| {
-            let rows = by_outcome(p, None).map_err(|e| e.to_string())?;
-            let t = &p.totals;
-            let cost = crate::engine::arith::sum(&t.service_cost, "the total");
-            let outcomes = crate::engine::arith::sum(&t.outcomes, "the total");
-            let all = cost.and_then(|c| Ok(cost_per_outcome(c, outcomes?)));
-            Ok((rows, all.map_err(|e| e.to_string())?))
-        });
+        if shown(Views::Providers) && self.providers_key.as_ref() != Some(&key) {
+            self.providers = match (p, s.budget_of(&key.current)) {
+                (Some(p), Some(b)) => {
+                    compare_providers(b, p, key.year, None).map_err(|e| e.to_string())
+                }
+                _ => Ok(vec![]),
+            };
+            self.providers_key = Some(key.clone());
+        }
+        if shown(Views::WhoPays) && self.who_key.as_ref() != Some(&key) {
+            self.who_pays = p.map_or(Ok((vec![], vec![])), |p| who_table(p, None));
+            self.who_pays_pools = p.map_or(vec![], |p| {
+                p.pools.iter().map(|l| who_table(p, Some(&l.id))).collect()
+            });
+            self.who_key = Some(key.clone());
+        }
+        if shown(Views::Outcomes) && self.outcomes_key.as_ref() != Some(&key) {
+            self.outcome_costs = p.map_or(Ok((vec![], None)), |p| {
+                let rows = by_outcome(p, None).map_err(|e| e.to_string())?;
+                let t = &p.totals;
+                let cost = crate::engine::arith::sum(&t.service_cost, "the total");
+                let outcomes = crate::engine::arith::sum(&t.outcomes, "the total");
+                let all = cost.and_then(|c| Ok(cost_per_outcome(c, outcomes?)));
+                Ok((rows, all.map_err(|e| e.to_string())?))
+            });
+            self.outcomes_key = Some(key.clone());
+        }
         let bk = (key.generation, key.compare_a.clone(), key.current.clone());
-        if self.bridge_key.as_ref() != Some(&bk) {
+        if shown(Views::Bridge) && self.bridge_key.as_ref() != Some(&bk) {
             self.bridge = match (s.scenario(&bk.1), s.scenario(&bk.2), s.budget_of(&bk.2)) {
                 (Some(a), Some(b), Some(budget)) if a.budget == b.budget => {
                     Some(bridge(budget, a, b).map_err(|e| e.to_string()))

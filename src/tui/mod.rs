@@ -32,6 +32,7 @@ pub mod reload;
 pub mod run;
 pub mod save_as;
 pub mod strings;
+pub mod tab_views;
 pub mod theme;
 pub mod typing;
 pub mod update;
