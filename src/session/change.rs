@@ -7,7 +7,7 @@ use super::{Doc, Session};
 use crate::engine::{project, Projection};
 use crate::load::resolve::{resolve, ScenarioSource};
 use crate::load::{chain_ids, reparse};
-use crate::model::Scenario;
+use crate::model::{Budget, Scenario};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -33,6 +33,13 @@ impl Session {
     /// Check a new text for scenario `id`: parse, resolve and project every
     /// scenario that uses it. The first problem is the error.
     pub fn check(&self, id: &str, text: &str) -> Result<Change, String> {
+        self.prepare(id, text)?.run(&self.budgets)
+    }
+
+    /// The first half of `check`, quick: parse the text and resolve every
+    /// scenario that uses it. The projections (`Job::run`) can then run on
+    /// another thread.
+    pub fn prepare(&self, id: &str, text: &str) -> Result<Job, String> {
         let old = self
             .sources
             .get(id)
@@ -44,28 +51,60 @@ impl Session {
         }
         let mut sources = self.sources.clone();
         sources.insert(id.to_string(), source.clone());
-        let mut results = vec![];
+        let mut resolved = vec![];
         for dep in self.dependants(&sources, id) {
             let s = resolve(&dep, &sources, &self.budgets, &self.declared, &mut diags);
-            if let Some(d) = diags.iter().find(|d| d.is_error()) {
-                return Err(d.to_string());
+            let r = match diags.iter().find(|d| d.is_error()) {
+                Some(d) => Err(d.to_string()),
+                None => s.ok_or_else(|| format!("scenario {dep} cannot be resolved")),
+            };
+            let stop = r.is_err();
+            resolved.push((dep, r));
+            if stop {
+                break; // the first problem is the error
             }
-            let s = s.ok_or_else(|| format!("scenario {dep} cannot be resolved"))?;
-            let b = self
-                .budgets
+        }
+        Ok(Job {
+            id: id.to_string(),
+            text: text.to_string(),
+            source,
+            resolved,
+        })
+    }
+}
+
+/// A parsed and resolved edit whose projections are still to be made.
+#[derive(Debug)]
+pub struct Job {
+    pub id: String,
+    pub text: String,
+    source: ScenarioSource,
+    resolved: Vec<(String, Result<Scenario, String>)>,
+}
+
+impl Job {
+    /// Project every scenario the edit touches, in order; the first
+    /// problem (resolving or projecting) is the error.
+    pub fn run(self, budgets: &HashMap<String, Budget>) -> Result<Change, String> {
+        let mut results = vec![];
+        for (dep, s) in self.resolved {
+            let s = s?;
+            let b = budgets
                 .get(&s.budget)
                 .ok_or_else(|| format!("no budget \"{}\"", s.budget))?;
             let p = project(b, &s).map_err(|e| format!("scenario {dep}: {e}"))?;
             results.push((s, p));
         }
         Ok(Change {
-            id: id.to_string(),
-            text: text.to_string(),
-            source,
+            id: self.id,
+            text: self.text,
+            source: self.source,
             results,
         })
     }
+}
 
+impl Session {
     /// Apply a checked change.
     pub fn apply(&mut self, c: Change) {
         if let Some(d) = self.docs.get_mut(&c.id) {

@@ -12,7 +12,7 @@ pub mod provenance;
 pub mod recovery;
 pub mod rewrite;
 
-pub use change::Change;
+pub use change::{Change, Job};
 
 use crate::engine::{project, Projection};
 use crate::load::refs::Declared;
@@ -66,6 +66,9 @@ pub struct Session {
     /// Changes whenever any projection may have changed (a new build, an
     /// applied edit): views derived from projections are recomputed then.
     pub generation: u64,
+    /// `budgets`, shared with projection threads (made at the first use;
+    /// the budgets never change within a session).
+    shared: std::sync::OnceLock<std::sync::Arc<HashMap<String, Budget>>>,
 }
 
 /// A fresh generation number, unique in this process.
@@ -223,6 +226,14 @@ impl Session {
 
     pub fn scenario(&self, id: &str) -> Option<&Scenario> {
         self.scenarios.get(id)
+    }
+
+    /// The budgets, for a projection on another thread (`Job::run`).
+    pub fn shared_budgets(&self) -> std::sync::Arc<HashMap<String, Budget>> {
+        std::sync::Arc::clone(
+            self.shared
+                .get_or_init(|| std::sync::Arc::new(self.budgets.clone())),
+        )
     }
 
     pub fn budget_of(&self, id: &str) -> Option<&Budget> {

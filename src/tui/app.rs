@@ -197,6 +197,8 @@ pub struct App {
     pub quit: bool,
     /// False under NO_COLOR.
     pub color: bool,
+    /// An edit being projected on the worker thread.
+    pub work: super::work::Work,
 }
 
 impl App {

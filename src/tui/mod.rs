@@ -37,6 +37,7 @@ pub mod theme;
 pub mod typing;
 pub mod update;
 pub mod view;
+pub mod work;
 
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ mod files;
 mod monitor;
 mod snapshots;
 mod who_pays;
+mod worker;
 mod year_rates;
 
 use super::action::Action;
