@@ -5,6 +5,7 @@
 
 use super::{Doc, Session};
 use crate::engine::{project, Projection};
+use crate::load::refs::Declared;
 use crate::load::resolve::{resolve, ScenarioSource};
 use crate::load::{chain_ids, reparse};
 use crate::model::{Budget, Scenario};
@@ -33,12 +34,12 @@ impl Session {
     /// Check a new text for scenario `id`: parse, resolve and project every
     /// scenario that uses it. The first problem is the error.
     pub fn check(&self, id: &str, text: &str) -> Result<Change, String> {
-        self.prepare(id, text)?.run(&self.budgets)
+        self.prepare(id, text)?.run(&self.budgets, &self.declared)
     }
 
-    /// The first half of `check`, quick: parse the text and resolve every
-    /// scenario that uses it. The projections (`Job::run`) can then run on
-    /// another thread.
+    /// The first half of `check`, quick: parse the text and list the
+    /// scenarios that use it. Resolving and projecting them (`Job::run`)
+    /// can then run on another thread.
     pub fn prepare(&self, id: &str, text: &str) -> Result<Job, String> {
         let old = self
             .sources
@@ -51,44 +52,44 @@ impl Session {
         }
         let mut sources = self.sources.clone();
         sources.insert(id.to_string(), source.clone());
-        let mut resolved = vec![];
-        for dep in self.dependants(&sources, id) {
-            let s = resolve(&dep, &sources, &self.budgets, &self.declared, &mut diags);
-            let r = match diags.iter().find(|d| d.is_error()) {
-                Some(d) => Err(d.to_string()),
-                None => s.ok_or_else(|| format!("scenario {dep} cannot be resolved")),
-            };
-            let stop = r.is_err();
-            resolved.push((dep, r));
-            if stop {
-                break; // the first problem is the error
-            }
-        }
+        let dependants = self.dependants(&sources, id);
         Ok(Job {
             id: id.to_string(),
             text: text.to_string(),
             source,
-            resolved,
+            sources,
+            dependants,
+            diags,
         })
     }
 }
 
-/// A parsed and resolved edit whose projections are still to be made.
+/// A parsed edit whose scenarios are still to be resolved and projected.
 #[derive(Debug)]
 pub struct Job {
     pub id: String,
     pub text: String,
     source: ScenarioSource,
-    resolved: Vec<(String, Result<Scenario, String>)>,
+    sources: HashMap<String, ScenarioSource>,
+    dependants: Vec<String>,
+    diags: Vec<crate::load::Diagnostic>,
 }
 
 impl Job {
-    /// Project every scenario the edit touches, in order; the first
-    /// problem (resolving or projecting) is the error.
-    pub fn run(self, budgets: &HashMap<String, Budget>) -> Result<Change, String> {
+    /// Resolve and project every scenario the edit touches, in order; the
+    /// first problem is the error.
+    pub fn run(
+        mut self,
+        budgets: &HashMap<String, Budget>,
+        declared: &HashMap<String, Declared>,
+    ) -> Result<Change, String> {
         let mut results = vec![];
-        for (dep, s) in self.resolved {
-            let s = s?;
+        for dep in &self.dependants {
+            let s = resolve(dep, &self.sources, budgets, declared, &mut self.diags);
+            if let Some(d) = self.diags.iter().find(|d| d.is_error()) {
+                return Err(d.to_string());
+            }
+            let s = s.ok_or_else(|| format!("scenario {dep} cannot be resolved"))?;
             let b = budgets
                 .get(&s.budget)
                 .ok_or_else(|| format!("no budget \"{}\"", s.budget))?;

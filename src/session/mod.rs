@@ -46,6 +46,13 @@ pub struct Orphan {
     pub text: String,
 }
 
+/// A session's budgets and declarations, for jobs on other threads.
+#[derive(Debug)]
+pub struct Shared {
+    pub budgets: HashMap<String, Budget>,
+    pub declared: HashMap<String, Declared>,
+}
+
 /// Everything loaded and projected.
 #[derive(Debug, Default)]
 pub struct Session {
@@ -66,9 +73,9 @@ pub struct Session {
     /// Changes whenever any projection may have changed (a new build, an
     /// applied edit): views derived from projections are recomputed then.
     pub generation: u64,
-    /// `budgets`, shared with projection threads (made at the first use;
-    /// the budgets never change within a session).
-    shared: std::sync::OnceLock<std::sync::Arc<HashMap<String, Budget>>>,
+    /// `budgets` and `declared`, shared with projection threads (made at
+    /// the first use; neither changes within a session).
+    shared: std::sync::OnceLock<std::sync::Arc<Shared>>,
 }
 
 /// A fresh generation number, unique in this process.
@@ -228,12 +235,15 @@ impl Session {
         self.scenarios.get(id)
     }
 
-    /// The budgets, for a projection on another thread (`Job::run`).
-    pub fn shared_budgets(&self) -> std::sync::Arc<HashMap<String, Budget>> {
-        std::sync::Arc::clone(
-            self.shared
-                .get_or_init(|| std::sync::Arc::new(self.budgets.clone())),
-        )
+    /// The budgets and declarations, for a job on another thread.
+    pub fn shared(&self) -> std::sync::Arc<Shared> {
+        let make = || {
+            std::sync::Arc::new(Shared {
+                budgets: self.budgets.clone(),
+                declared: self.declared.clone(),
+            })
+        };
+        std::sync::Arc::clone(self.shared.get_or_init(make))
     }
 
     pub fn budget_of(&self, id: &str) -> Option<&Budget> {

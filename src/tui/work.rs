@@ -1,7 +1,7 @@
 //! Projecting an edit on a worker thread, so the screen stays live on a
-//! large model. An edit is parsed and resolved at once (its errors are
-//! immediate); the projections run on a thread; the result comes back to
-//! the event loop as `Action::Computed`. Each job carries the session
+//! large model. An edit is parsed at once (a typing error is reported at
+//! once); resolving and projecting run on a thread, and the result comes
+//! back to the event loop as `Action::Computed`. Each job carries the session
 //! generation it started from: a result for a session that has changed
 //! since (a reload) is dropped, never shown. While a job runs the event
 //! loop keeps drawing and navigating, holds back every other edit until
@@ -55,15 +55,14 @@ impl Work {
         })
     }
 
-    /// Start projecting `edit` (parse and resolve now: those errors are
-    /// returned at once).
+    /// Start projecting `edit` (parse now: its errors are returned at once).
     pub fn start(&mut self, session: &Session, edit: Edit) -> Result<(), String> {
         let job = session.prepare(&edit.id, &edit.after)?;
-        let budgets = session.shared_budgets();
+        let shared = session.shared();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             // The receiver may be gone (the app quit): nothing to do then.
-            let _ = tx.send(job.run(&budgets));
+            let _ = tx.send(job.run(&shared.budgets, &shared.declared));
         });
         self.pending = Some((edit, rx));
         Ok(())
