@@ -93,7 +93,7 @@ fn measure(label: &str, app: &mut App, tab: Tab, n: usize) {
 }
 
 fn nudge(i: usize) -> Action {
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         Action::NudgeUp
     } else {
         Action::NudgeDown

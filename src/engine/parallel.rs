@@ -167,7 +167,7 @@ mod tests {
         let mut xs: Vec<usize> = (0..9000).collect();
         let g = |i: usize, x: &mut usize, n: &mut Vec<String>| {
             *x += 1;
-            if i % 4000 == 0 {
+            if i.is_multiple_of(4000) {
                 n.push(i.to_string());
             }
             if i == 8500 {
