@@ -131,6 +131,7 @@ fn scenario(b: &Budget, years: usize) -> Scenario {
         },
         demand,
         contribution_growth: BTreeMap::new(),
+        ranges: Default::default(),
         levers,
         chain: vec![],
         extends: None,

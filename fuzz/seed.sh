@@ -28,3 +28,30 @@ for s in $F/valid-base/scenarios/*.toml $F/broken/*/scenarios/*.toml; do
   { printf '\007'; cat "$s"; } > "$C/workspace/7-$(basename "$(dirname "$(dirname "$s")")")-$(basename "$s")"
 done
 echo "seeded: $(ls $C/parsers | wc -l) parsers, $(ls $C/csv_table | wc -l) csv_table, $(ls $C/scenario_toml | wc -l) scenario_toml, $(ls $C/workspace | wc -l) workspace"
+
+# Second-edition targets (issue 17): workbooks, monitoring tables, the example budget's files.
+mkdir -p $C/xlsx_book $C/monitoring $C/budget2
+POOLPLAN=${POOLPLAN:-target/release/poolplan}
+if [ -x "$POOLPLAN" ]; then
+  t=$(mktemp -d)
+  "$POOLPLAN" new --xlsx "$t/w" >/dev/null
+  find "$t" -name '*.xlsx' -exec cp {} $C/xlsx_book/starter.xlsx \;
+  rm -rf "$t"
+else
+  echo "note: build poolplan (cargo build --release) to seed xlsx_book with a starter workbook"
+fi
+for f in $F/monitor/budgets/mini/actuals.csv $F/monitor/budgets/mini/profiles.csv budgets/*/actuals.csv budgets/*/profiles.csv \
+         $F/broken/*/budgets/*/actuals.csv $F/broken/*/budgets/*/profiles.csv; do
+  [ -f "$f" ] && cp "$f" "$C/monitoring/$(echo "$f" | tr / _)"
+done
+# The first byte picks the file of fuzz_targets/budget2.rs's FILES.
+n=0
+for f in budget.toml partners.csv providers.csv pools.csv contributions.csv services.csv risk_shares.csv \
+         schedules.csv risk_caps.csv outcomes.csv actuals.csv profiles.csv; do
+  for src in budgets/haringey-ct-2009/$f $F/broken/*/budgets/*/$f; do
+    [ -f "$src" ] || continue
+    { printf "\\$(printf %03o $n)"; cat "$src"; } > "$C/budget2/$n-$(echo "$src" | tr / _)"
+  done
+  n=$((n+1))
+done
+echo "seeded: $(ls $C/xlsx_book | wc -l) xlsx_book, $(ls $C/monitoring | wc -l) monitoring, $(ls $C/budget2 | wc -l) budget2"

@@ -118,6 +118,10 @@ pub enum Command {
         /// Print only this table (with -O csv, `bridge` gives exactly step,driver,gap_change).
         #[arg(long, value_enum)]
         only: Option<CompareTable>,
+        /// What the bridge explains: gap (the cumulative in-year gap), overspend,
+        /// exposure (every partner's together) or exposure:PARTNER.
+        #[arg(long, value_parser = crate::analysis::bridge::Measure::parse, default_value = "gap")]
+        measure: crate::analysis::bridge::Measure,
     },
     /// Provider comparison within each service category.
     Providers {
@@ -132,6 +136,14 @@ pub enum Command {
         /// An aligned table, or CSV or JSON with raw numbers.
         #[arg(short = 'O', long = "output", value_enum, default_value_t)]
         output: Output,
+        /// Compare each line within its sector too (sector median and saving
+        /// beside the across-sector ones), with the savings at median by year.
+        #[arg(long)]
+        by_sector: bool,
+        /// One provider (providers.csv id): every service it delivers, in every
+        /// category and year.
+        #[arg(long, conflicts_with_all = ["by_sector", "category", "year"])]
+        provider: Option<String>,
     },
     /// Tornado of ±1 percentage point moves, and switching values.
     Sensitivity {
@@ -144,6 +156,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         units: Units,
     },
+    /// Risk ranges (§14): how likely each pool is to overspend and the
+    /// reserve that covers it, from draws over the scenario's [ranges].
+    Risk(RiskArgs),
     /// Exports: --tidy for the audit trail, else the Cabinet-paper tables.
     Export {
         /// Scenarios (file stems or paths); default: all.
@@ -175,7 +190,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         charts: Option<PathBuf>,
     },
-    /// An SVG chart for a paper: gap, bridge, exposure, providers or benefits.
+    /// An SVG chart for a paper: gap, bridge, exposure, providers, benefits or monitor.
     Chart {
         /// What to draw.
         #[arg(value_enum)]
@@ -193,6 +208,9 @@ pub enum Command {
         /// The providers chart's category (default: the one with the largest cost).
         #[arg(long)]
         category: Option<String>,
+        /// The monitor chart's pool (an id; default: all pools).
+        #[arg(long)]
+        pool: Option<String>,
         /// The SVG file to write (default: stdout).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
@@ -245,4 +263,26 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         budget: Option<String>,
     },
+}
+
+/// The options of `poolplan risk` (SPEC §14).
+#[derive(Debug, Clone, clap::Args)]
+pub struct RiskArgs {
+    /// The scenario (file stem or path).
+    pub scenario: String,
+    /// How many draws (each an exact projection).
+    #[arg(long, default_value_t = 2000)]
+    pub draws: usize,
+    /// The seed of the ChaCha8 generator (same seed, same draws, on every machine).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The confidence for the reserve needed, a rate (default 90%).
+    #[arg(long, value_name = "RATE")]
+    pub confidence: Option<String>,
+    /// An aligned table, or CSV or JSON with raw numbers.
+    #[arg(short = 'O', long = "output", value_enum, default_value_t)]
+    pub output: Output,
+    /// Units for money.
+    #[arg(long, value_enum, default_value_t)]
+    pub units: Units,
 }

@@ -222,6 +222,7 @@ fn build(g: &Gen) -> (Budget, Scenario) {
         },
         demand: BTreeMap::new(),
         contribution_growth: BTreeMap::new(),
+        ranges: Default::default(),
         levers,
         chain: vec![],
         extends: None,

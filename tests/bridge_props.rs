@@ -3,7 +3,7 @@
 //! or only in one), the bridge's steps sum exactly to B's cumulative gap
 //! minus A's, start at A's gap and land on B's.
 
-use poolplan::analysis::bridge::bridge;
+use poolplan::analysis::bridge::{bridge, bridge_of, Measure};
 use poolplan::analysis::cumulative_gap;
 use poolplan::engine::project;
 use poolplan::model::{Budget, Lever, LeverKind, Op, Scenario};
@@ -187,6 +187,40 @@ proptest! {
         prop_assert_eq!(r.steps.last().map(|s| s.gap_after), Some(gap_b));
         for (k, s) in r.steps.iter().enumerate() {
             prop_assert_eq!(s.number, k + 1);
+        }
+        // The overspend and every exposure bridge (issue 18 item 2): the same
+        // drivers, steps that sum exactly to the change of their own measure,
+        // and a note wherever a step moves the overspend differently from the gap.
+        let overspend = |p: &poolplan::engine::Projection| -> Decimal { p.totals.overspend.iter().sum() };
+        let exposure = |p: &poolplan::engine::Projection, who: Option<&str>| -> Decimal {
+            p.exposure
+                .iter()
+                .filter(|e| who.is_none_or(|w| w == e.partner))
+                .flat_map(|e| e.values.iter())
+                .sum()
+        };
+        let mut measures = vec![
+            (Measure::Overspend, overspend(&pa), overspend(&pb)),
+            (Measure::Exposure(None), exposure(&pa, None), exposure(&pb, None)),
+        ];
+        for partner in &ex.budget.partners {
+            let id = partner.id.as_str();
+            measures.push((Measure::Exposure(Some(id.into())), exposure(&pa, Some(id)), exposure(&pb, Some(id))));
+        }
+        for (m, from, to) in measures {
+            let rm = bridge_of(&ex.budget, &a, &b, &m).unwrap();
+            prop_assert_eq!(rm.start, from);
+            prop_assert_eq!(rm.end, to);
+            let total: Decimal = rm.steps.iter().map(|s| s.change).sum();
+            prop_assert_eq!(total, to - from, "{:?}", m);
+            prop_assert_eq!(rm.steps.last().map(|s| s.after), Some(to));
+            let gaps: Decimal = rm.steps.iter().map(|s| s.gap_change).sum();
+            prop_assert_eq!(gaps, gap_b - gap_a);
+            if m == Measure::Overspend {
+                for s in &rm.steps {
+                    prop_assert_eq!(s.note.is_some(), s.change != s.gap_change, "{:?}", s);
+                }
+            }
         }
     }
 }

@@ -110,11 +110,37 @@ fn headline(c: &Ctx, b: &Block) -> usize {
                 },
                 false,
             ),
+            "In-year gap (spend less contributions; MTFS cumulative gap)" => {
+                c.series(&s, years, |t| Some(one("in_year_gap", t)), false)
+            }
+            // gap[t] − gap[t−1] in the table's terms, gap[0] first; the
+            // total is the last year's gap.
+            "New gap in year (MTFS annual gap)" => {
+                let gap = |t: usize| c.terms.terms(&s, t, one("in_year_gap", t));
+                let mut exp: Vec<Exp> = years[..years.len() - 1]
+                    .iter()
+                    .map(|h| match s.index(h) {
+                        Some(0) => Exp::Exact(c.terms.shown(gap(0))),
+                        Some(t) => Exp::Exact(c.terms.shown(gap(t) - gap(t - 1))),
+                        None => Exp::Empty,
+                    })
+                    .collect();
+                exp.push(Exp::Exact(c.terms.shown(gap(s.years - 1))));
+                exp
+            }
+            m if m.starts_with("Total of in-year gaps over ") => {
+                assert_eq!(m, format!("Total of in-year gaps over {} years", s.years));
+                let mut exp = vec![Exp::Empty; years.len() - 1];
+                let total: Decimal = (0..s.years)
+                    .map(|t| c.terms.terms(&s, t, one("in_year_gap", t)))
+                    .sum();
+                exp.push(Exp::Exact(c.terms.shown(total)));
+                exp
+            }
             m => {
                 let measure = match m {
                     "Contributions" => "contributions",
                     "Spend" => "spend",
-                    "In-year gap (spend less contributions)" => "in_year_gap",
                     "Overspend after reserves" => "overspend",
                     "Benefit" => "benefit_total",
                     other => panic!("unexpected headline measure {other}"),

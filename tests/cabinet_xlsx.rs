@@ -61,11 +61,10 @@ fn sheets_titles_headers_and_types() {
             "Monitoring",
             "Provenance",
             "Charts",
-            "Chart gap",
             "Chart bridge",
             "Chart exposure",
             "Chart providers",
-            "Chart benefits"
+            "Chart monitor"
         ]
     );
     let h = &s[0].1;

@@ -83,7 +83,14 @@ fn rows<'a>(b: &'a common::Block, keys: &'a [&str]) -> impl Iterator<Item = &'a 
 #[test]
 fn charts_match_their_golden_files() {
     let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
-    for kind in ["gap", "bridge", "exposure", "providers", "benefits"] {
+    for kind in [
+        "gap",
+        "bridge",
+        "exposure",
+        "providers",
+        "benefits",
+        "monitor",
+    ] {
         let svg = chart(kind);
         assert_eq!(svg, chart(kind), "{kind}: two runs give the same bytes");
         let path = common::example_dir()
@@ -101,7 +108,7 @@ fn charts_match_their_golden_files() {
 #[test]
 fn gap_labels_are_the_headline_cells_of_the_last_year() {
     let b = blocks();
-    let gap = "In-year gap (spend less contributions)";
+    let gap = "In-year gap (spend less contributions; MTFS cumulative gap)";
     let want: Vec<Decimal> = ["Baseline", "Worst case"]
         .iter()
         .map(|s| num(&rows(&b[0], &[s, gap]).next().unwrap()[4]))
@@ -127,18 +134,24 @@ fn exposure_and_benefit_labels_are_the_pools_and_headline_cells() {
     let mut want = measure("Contribution");
     want.extend(measure("Risk share"));
     assert_eq!(labels(&chart("exposure")), sorted(want));
-    let mut want: Vec<Decimal> = rows(pools, &["Baseline", "All pools"])
-        .filter(|r| r[3] == "Exposure")
-        .map(total)
-        .collect();
-    want.push(total(rows(&b[0], &["Baseline", "Benefit"]).next().unwrap()));
+    // Benefits: pays, receives (fiscal) and of which cashable of each
+    // partner and agency in the who-pays table (not its total, nor a row
+    // of zeros).
+    let who = b.iter().find(|x| x.title.starts_with("Who pays")).unwrap();
+    let mut want: Vec<Decimal> = vec![];
+    for r in rows(who, &["Baseline"]).filter(|r| r[1] != "Total") {
+        let v: Vec<Decimal> = r[3..6].iter().map(|c| num(c)).collect();
+        if v.iter().any(|x| !x.is_zero()) {
+            want.extend(v);
+        }
+    }
     assert_eq!(labels(&chart("benefits")), sorted(want));
 }
 
 #[test]
 fn bridge_labels_are_the_bridge_and_headline_cells() {
     let b = blocks();
-    let gap = "In-year gap (spend less contributions)";
+    let gap = "Total of in-year gaps over 3 years";
     let cumulative = |s: &str| num(rows(&b[0], &[s, gap]).next().unwrap().last().unwrap());
     let raw = poolplan(&[
         "compare",
@@ -217,6 +230,21 @@ fn a_bridge_of_one_scenario_is_refused_and_nothing_is_written() {
     assert!(!out.exists());
 }
 
+/// The monitor chart's end figures are the monitoring table's total row:
+/// the profile ends at the budget, the actual at the actual to date, and
+/// the forecast outturn at March.
+#[test]
+fn monitor_labels_are_the_monitoring_table_totals() {
+    let b = blocks();
+    let m = b
+        .iter()
+        .find(|x| x.title.starts_with("In-year monitoring"))
+        .unwrap();
+    let total = rows(m, &["Total", "All pools"]).next().unwrap();
+    let want: Vec<Decimal> = total[2..5].iter().map(|c| num(c)).collect();
+    assert_eq!(labels(&chart("monitor")), sorted(want));
+}
+
 #[test]
 fn export_charts_writes_every_kind_beside_the_tables_in_their_units() {
     let dir = tempfile::tempdir().unwrap();
@@ -238,7 +266,14 @@ fn export_charts_writes_every_kind_beside_the_tables_in_their_units() {
         .arg(&charts)
         .assert()
         .success();
-    for kind in ["gap", "bridge", "exposure", "providers", "benefits"] {
+    for kind in [
+        "gap",
+        "bridge",
+        "exposure",
+        "providers",
+        "benefits",
+        "monitor",
+    ] {
         let got = std::fs::read_to_string(charts.join(format!("chart-{kind}.svg"))).unwrap();
         assert_eq!(
             got,

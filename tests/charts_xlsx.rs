@@ -1,7 +1,8 @@
 //! The native Excel charts of the Cabinet workbook: unzip it, read each
 //! chart's series references (`<c:f>` in xl/charts/chartN.xml) and check
-//! they point at the chart data sheets' ranges, and that those cells hold
-//! the figures of the Cabinet tables in the same workbook.
+//! they point at the ranges of the Cabinet table the figures stand in (gap:
+//! Headline; benefits: Who pays) or of the chart's data sheet, and that
+//! those cells hold the figures of the Cabinet tables in the same workbook.
 
 mod common;
 
@@ -67,35 +68,78 @@ fn at(a1: &str) -> (u32, u32) {
     (a1[1..].parse::<u32>().unwrap() - 1, col)
 }
 
+/// A1 reference of a zero-based (row, col) on a sheet, as Excel writes it
+/// (the sheet name quoted only where it has a space).
+fn a1(sheet: &str, row: u32, col: u32) -> String {
+    let c = (b'A' + col as u8) as char;
+    let sheet = match sheet.contains(' ') {
+        true => format!("'{sheet}'"),
+        false => sheet.to_string(),
+    };
+    format!("{sheet}!${c}${}", row + 1)
+}
+
+/// A1 range on one sheet: `first` to `last` (zero-based row, col).
+fn span(sheet: &str, first: (u32, u32), last: (u32, u32)) -> String {
+    let end = a1(sheet, last.0, last.1);
+    format!(
+        "{}:{}",
+        a1(sheet, first.0, first.1),
+        end.split('!').nth(1).unwrap()
+    )
+}
+
 #[test]
-fn the_gap_chart_reads_one_row_per_scenario_and_those_are_the_headline_figures() {
+fn the_gap_chart_reads_the_headline_sheets_gap_rows() {
     let b = workbook();
     let r = refs(&b, 1);
-    assert_eq!(
-        r,
-        [
-            "'Chart gap'!$A$3",
-            "'Chart gap'!$B$2:$D$2",
-            "'Chart gap'!$B$3:$D$3",
-            "'Chart gap'!$A$4",
-            "'Chart gap'!$B$2:$D$2",
-            "'Chart gap'!$B$4:$D$4",
-        ]
-    );
-    let (data, headline) = (sheet(&b, "Chart gap"), sheet(&b, "Headline"));
-    let gap = Data::String("In-year gap (spend less contributions)".into());
+    let headline = sheet(&b, "Headline");
+    let gap = Data::String("In-year gap (spend less contributions; MTFS cumulative gap)".into());
     let rows: Vec<u32> = (2..headline.height() as u32)
         .filter(|&i| cell(&headline, i, 1) == gap)
         .collect();
-    assert_eq!(rows.len(), 2);
-    for (k, h) in rows.into_iter().enumerate() {
-        let d = 2 + k as u32;
-        assert_eq!(cell(&data, d, 0), cell(&headline, h, 0));
-        for y in 0..3 {
-            assert_eq!(cell(&data, d, 1 + y), cell(&headline, h, 2 + y), "year {y}");
-        }
+    assert_eq!(rows.len(), 2, "baseline and worst case");
+    let mut want = vec![];
+    for h in &rows {
+        want.push(a1("Headline", *h, 0));
+        want.push(span("Headline", (1, 2), (1, 4)));
+        want.push(span("Headline", (*h, 2), (*h, 4)));
     }
-    assert_eq!(cell(&data, 1, 1), Data::String("2009-10".into()));
+    assert_eq!(r, want);
+    assert_eq!(cell(&headline, 1, 2), Data::String("2009-10 £000".into()));
+    assert_eq!(cell(&headline, rows[0], 0), Data::String("Baseline".into()));
+    let names: Vec<String> = sheets_of(&b);
+    assert!(!names.contains(&"Chart gap".to_string()), "{names:?}");
+}
+
+#[test]
+fn the_benefits_chart_reads_the_who_pays_sheets_rows_of_the_scenario() {
+    let b = workbook();
+    let r = refs(&b, 5);
+    let who = sheet(&b, "Who pays who benefits");
+    let base = Data::String("Baseline".into());
+    let rows: Vec<u32> = (2..who.height() as u32)
+        .filter(|&i| cell(&who, i, 0) == base && cell(&who, i, 1) != Data::String("Total".into()))
+        .collect();
+    let (r0, r1) = (rows[0], *rows.last().unwrap());
+    let s = "Who pays who benefits";
+    let range = |c: u32| span(s, (r0, c), (r1, c));
+    let mut want = vec![];
+    for c in [3, 4, 5] {
+        want.push(a1(s, 1, c));
+        want.push(range(1));
+        want.push(range(c));
+    }
+    assert_eq!(r, want);
+    assert_eq!(
+        cell(&who, 1, 4),
+        Data::String("Receives, fiscal (cash) £000".into())
+    );
+}
+
+fn sheets_of(bytes: &[u8]) -> Vec<String> {
+    let wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    wb.sheet_names().to_vec()
 }
 
 #[test]
@@ -151,7 +195,7 @@ fn the_bridge_is_a_stacked_waterfall_ending_on_the_headline_gap() {
         );
     }
     let headline = sheet(&b, "Headline");
-    let gap = Data::String("In-year gap (spend less contributions)".into());
+    let gap = Data::String("Total of in-year gaps over 3 years".into());
     let worst = (2..headline.height() as u32)
         .find(|&i| {
             cell(&headline, i, 0) == Data::String("Worst case".into())

@@ -271,6 +271,7 @@ fn build(g: &Gen) -> (Budget, Scenario) {
             .enumerate()
             .map(|(i, x)| (format!("p{i}"), bp(*x).into()))
             .collect(),
+        ranges: Default::default(),
         levers,
         chain: vec![],
         extends: None,

@@ -66,6 +66,8 @@ fn app(root: &Path, a: &str, b: &str) -> App {
 fn same_figures(root: &Path, a: &str, b: &str) {
     // Providers: every line's rank, unit cost and saving; each category's median.
     let mut t = app(root, a, b);
+    // The bar chart by category (`v`; the table is checked in the TUI's own tests).
+    t.providers_view.bars = true;
     update(&mut t, Action::GoTab(Tab::Providers));
     let s = screen(&t);
     let rows = cli(root, &["providers", b, "-O", "csv"]);

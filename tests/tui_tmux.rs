@@ -99,7 +99,10 @@ fn start_switch_tabs_edit_a_rate_save_and_quit() {
     assert!(started.success());
 
     let screen = s.wait_for("All scenarios");
-    assert!(screen.contains("in-year gap, all years"), "{screen}");
+    assert!(
+        screen.contains("total of in-year gaps over 3 years"),
+        "{screen}"
+    );
     s.keys(&["3"]);
     s.wait_for("Services 2009-10");
     s.keys(&["2"]);

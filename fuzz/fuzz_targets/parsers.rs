@@ -26,8 +26,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(m) = parse_money(s) {
         // A value that parses is never silently rescaled: its digits are
         // all in the text (before any k/m suffix).
+        // The suffix may sit inside accounting brackets: "(9m)" is -£9m.
         let t = s.trim();
-        if !t.ends_with(['k', 'K', 'm', 'M']) {
+        let bare = t.trim_end_matches(')').trim_end();
+        if !bare.ends_with(['k', 'K', 'm', 'M']) {
             let digits: String = t.chars().filter(char::is_ascii_digit).collect();
             let got: String = m
                 .abs()

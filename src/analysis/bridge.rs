@@ -1,4 +1,5 @@
-//! The bridge (waterfall) from scenario A's cumulative in-year gap to B's.
+//! The bridge (waterfall) from scenario A's cumulative in-year gap (or
+//! overspend, or a partner's exposure: `measure`) to B's.
 //!
 //! Start from A and change one driver at a time towards B, re-projecting
 //! after each, in this fixed order: pay inflation, price inflation, each
@@ -6,9 +7,11 @@
 //! contribution growth that differs (sorted by partner id), each of B's
 //! levers that A lacks (appended, in B's order), each of A's levers that B
 //! lacks (removed, in A's order), then the deflator and the discount rate if
-//! they differ (they never move the cash gap). A step's effect is the gap
-//! after it minus the gap before it, so the steps telescope: they sum
-//! exactly to B's gap minus A's.
+//! they differ (they never move the cash gap). A step's effect is the
+//! measure after it minus the measure before it, so the steps telescope:
+//! they sum exactly to B's figure minus A's. Every step also carries its
+//! effect on the gap, and where the measure moves differently from the gap,
+//! a note that says why (`notes`).
 //!
 //! Invariant: the last step lands on B's own gap. If the steps above do not
 //! (levers whose effect depends on their order), a final "interaction" step
@@ -16,12 +19,19 @@
 //! project (e.g. a contribution turns negative until a later lever is
 //! added), it is combined with the following step(s), and said so.
 
-use super::drivers::{moves, Tag};
-use super::{cumulative_gap, AnalysisError};
+use super::drivers::moves;
+use super::AnalysisError;
 use crate::engine::arith::sub;
-use crate::engine::project;
 use crate::model::{Budget, Scenario};
 use rust_decimal::Decimal;
+
+pub(crate) mod book;
+pub mod measure;
+mod notes;
+mod notes_partner;
+pub(crate) mod work;
+pub use measure::Measure;
+use work::{Snapshot, Work};
 
 /// One bar of the waterfall.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,39 +40,71 @@ pub struct Step {
     pub number: usize,
     /// What changed, e.g. `pay inflation 2.5% to 4%`.
     pub driver: String,
-    /// Gap after this step minus gap before it.
+    /// The measure after this step minus before it.
+    pub change: Decimal,
+    /// The measure after this step.
+    pub after: Decimal,
+    /// The cumulative in-year gap after this step minus before it (for the
+    /// gap measure, the same as `change`).
     pub gap_change: Decimal,
     /// The cumulative in-year gap after this step.
     pub gap_after: Decimal,
+    /// Why the measure moved by a different amount from the gap, from the
+    /// engine's pool accounts before and after the step (e.g. "underspend
+    /// returned to partners"); `None` when it moved with the gap.
+    pub note: Option<String>,
 }
 
 /// The whole bridge.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bridge {
-    /// A's cumulative in-year gap.
+    /// What the bridge explains.
+    pub measure: Measure,
+    /// A's figure (for the gap measure, A's cumulative in-year gap).
     pub start: Decimal,
-    /// B's cumulative in-year gap.
+    /// B's figure.
     pub end: Decimal,
     pub steps: Vec<Step>,
-    /// Explanations (combined steps, interaction).
+    /// Explanations of the bridge as a whole (combined steps, interaction).
     pub notes: Vec<String>,
 }
 
-fn push_step(
-    steps: &mut Vec<Step>,
-    driver: String,
-    after: Decimal,
-    gap: &mut Decimal,
-) -> Result<(), AnalysisError> {
-    let gap_change = sub(after, *gap, "the bridge").map_err(AnalysisError::engine("bridge"))?;
-    steps.push(Step {
-        number: steps.len() + 1,
-        driver,
-        gap_change,
-        gap_after: after,
-    });
-    *gap = after;
-    Ok(())
+/// Where the walk from A to B has got to.
+struct Walk<'a> {
+    budget: &'a Budget,
+    measure: &'a Measure,
+    value: Decimal,
+    gap: Decimal,
+    state: Snapshot,
+    steps: Vec<Step>,
+}
+
+impl Walk<'_> {
+    fn push(&mut self, driver: String, next: Snapshot) -> Result<(), AnalysisError> {
+        let e = AnalysisError::engine("the bridge");
+        let value = next.value(self.measure).map_err(&e)?;
+        let gap = next.value(&Measure::Gap).map_err(&e)?;
+        let change = sub(value, self.value, "the bridge").map_err(&e)?;
+        let gap_change = sub(gap, self.gap, "the bridge").map_err(&e)?;
+        let note = notes::explain(
+            self.budget,
+            self.measure,
+            (self.state.view(), next.view()),
+            (change, gap_change),
+        )
+        .map_err(&e)?;
+        self.steps.push(Step {
+            number: self.steps.len() + 1,
+            driver,
+            change,
+            after: value,
+            gap_change,
+            gap_after: gap,
+            note,
+        });
+        (self.value, self.gap, self.state) = (value, gap, next);
+        Ok(())
+    }
 }
 
 /// Check that A and B can be compared: same budget, same horizon.
@@ -86,55 +128,81 @@ pub fn comparable(a: &Scenario, b: &Scenario) -> Result<(), AnalysisError> {
     Ok(())
 }
 
-/// The bridge from A's cumulative in-year gap to B's.
+/// The bridge of the cumulative in-year gap from A to B.
 pub fn bridge(budget: &Budget, a: &Scenario, b: &Scenario) -> Result<Bridge, AnalysisError> {
+    bridge_of(budget, a, b, &Measure::Gap)
+}
+
+/// The bridge of `measure` from A to B: the same drivers in the same order
+/// whatever the measure; the steps sum exactly to B's figure minus A's.
+pub fn bridge_of(
+    budget: &Budget,
+    a: &Scenario,
+    b: &Scenario,
+    measure: &Measure,
+) -> Result<Bridge, AnalysisError> {
     comparable(a, b)?;
-    let pa = project(budget, a).map_err(AnalysisError::engine(&a.id))?;
-    let pb = project(budget, b).map_err(AnalysisError::engine(&b.id))?;
-    let start = cumulative_gap(&pa).map_err(AnalysisError::engine(&a.id))?;
-    let end = cumulative_gap(&pb).map_err(AnalysisError::engine(&b.id))?;
-    let mut work = a.clone();
-    let mut tags: Vec<Tag> = (0..a.levers.len()).map(Tag::A).collect();
-    let mut gap = start;
+    measure.check(budget)?;
+    let mut work = Work::new(budget, a, b);
+    let first = work.full(a).map_err(AnalysisError::engine(&a.id))?;
+    let last = work.full(b).map_err(AnalysisError::engine(&b.id))?;
+    let start = first.value(measure).map_err(AnalysisError::engine(&a.id))?;
+    let end = last.value(measure).map_err(AnalysisError::engine(&b.id))?;
+    let end_gap = last
+        .value(&Measure::Gap)
+        .map_err(AnalysisError::engine(&b.id))?;
+    let mut walk = Walk {
+        budget,
+        measure,
+        value: start,
+        gap: first
+            .value(&Measure::Gap)
+            .map_err(AnalysisError::engine(&a.id))?,
+        state: first,
+        steps: vec![],
+    };
     let mut pending: Vec<String> = vec![];
-    let mut steps: Vec<Step> = vec![];
     let mut notes = vec![];
     for (label, mv) in moves(budget, a, b) {
-        mv.apply(&mut work, &mut tags);
+        work.apply(&mv);
         pending.push(label);
-        match project(budget, &work) {
-            Ok(p) => {
-                let after = cumulative_gap(&p).map_err(AnalysisError::engine(&b.id))?;
+        match work.project() {
+            Ok(next) => {
                 if pending.len() > 1 {
                     notes.push(format!(
                         "step {}: {} drivers are combined because the scenario between them cannot be projected on its own",
-                        steps.len() + 1,
+                        walk.steps.len() + 1,
                         pending.len()
                     ));
                 }
-                push_step(&mut steps, pending.join(" + "), after, &mut gap)?;
+                walk.push(pending.join(" + "), next)?;
                 pending.clear();
             }
             Err(e) => notes.push(format!("after \"{}\": {e}", pending.join(" + "))),
         }
     }
-    if !pending.is_empty() || gap != end {
+    if !pending.is_empty() || walk.value != end || walk.gap != end_gap {
         let mut label = pending;
         label.push("interaction: the levers' effects depend on their order".into());
         notes.push(format!(
-            "step {}: the drivers one at a time do not land exactly on {}'s gap, so a final interaction step takes up the difference",
-            steps.len() + 1,
+            "step {}: the drivers one at a time do not land exactly on {}'s figure, so a final interaction step takes up the difference",
+            walk.steps.len() + 1,
             b.id
         ));
-        push_step(&mut steps, label.join(" + "), end, &mut gap)?;
+        walk.push(label.join(" + "), last)?;
     }
     Ok(Bridge {
+        measure: measure.clone(),
         start,
         end,
-        steps,
+        steps: walk.steps,
         notes,
     })
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_measure;
+#[cfg(test)]
+mod tests_work;

@@ -71,7 +71,7 @@ impl Move {
 }
 
 /// A rate as the bridge labels it (§10.1): `2.5%` or `{2010-11 4%, 2011-12 3%}`.
-fn rate(v: &YearRate) -> String {
+pub fn rate(v: &YearRate) -> String {
     match v {
         YearRate::One(r) => pct(*r),
         YearRate::ByYear(m) => {

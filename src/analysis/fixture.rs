@@ -103,6 +103,7 @@ pub fn flat(id: &str) -> Scenario {
         rates: Rates::default(),
         demand: BTreeMap::new(),
         contribution_growth: BTreeMap::new(),
+        ranges: Default::default(),
         levers: vec![],
         chain: vec![],
         extends: None,

@@ -6,25 +6,59 @@
 //! lever a child inherits from its parent matches the parent's own.
 
 use super::{pct, signed_pct};
+use crate::model::numtext::grouped_plain;
 use crate::model::{Lever, LeverKind, Op, Year};
-use crate::report::format::grouped_plain;
+use std::collections::{HashMap, VecDeque};
 
 /// Do `a` and `b` do the same thing over the same window?
 pub fn same_lever(a: &Lever, b: &Lever) -> bool {
     a.kind == b.kind && a.from == b.from && a.to == b.to && a.active == b.active
 }
 
+/// A bucket for matching: levers that can be the same lever share it. For
+/// the common kinds it names everything `same_lever` compares (amounts
+/// normalised, so `1.0` and `1.00` meet), so the first lever in a bucket
+/// matches; for the rest a bucket is scanned.
+fn bucket(l: &Lever) -> String {
+    let op = |o: &Op| match o {
+        Op::Change(x) => format!("change {}", x.normalize()),
+        Op::By(x) => format!("by {}", x.normalize()),
+        Op::Set(x) => format!("set {}", x.normalize()),
+    };
+    let what = match &l.kind {
+        LeverKind::Contribution {
+            partner,
+            pool,
+            op: o,
+        } => {
+            format!("contribution {partner} {pool} {}", op(o))
+        }
+        LeverKind::UnitCost { service, op: o } => format!("unit_cost {service} {}", op(o)),
+        LeverKind::OutcomeRate { service, op: o } => format!("outcome_rate {service} {}", op(o)),
+        LeverKind::Volume { service, op: o, .. } => format!("volume {service} {}", op(o)),
+        LeverKind::Saving { pool, by } => format!("saving {pool} {}", by.normalize()),
+        k => format!("{} {}", k.name(), k.service().unwrap_or_default()),
+    };
+    format!("{what} {} {:?} {}", l.from, l.to, l.active)
+}
+
 /// Match A's levers to B's, one to one, in order (each A lever takes the
 /// first unmatched identical B lever). Returns the indices of A's levers that
 /// B lacks (in A's order) and of B's levers that A lacks (in B's order).
+/// B's levers are put in buckets first, so matching is linear in the number
+/// of levers (a bucket is only scanned past levers that differ).
 pub fn unmatched(a: &[Lever], b: &[Lever]) -> (Vec<usize>, Vec<usize>) {
+    let mut buckets: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (j, lb) in b.iter().enumerate() {
+        buckets.entry(bucket(lb)).or_default().push_back(j);
+    }
     let mut taken = vec![false; b.len()];
     let mut only_a = vec![];
     for (i, la) in a.iter().enumerate() {
-        let hit = b
-            .iter()
-            .enumerate()
-            .position(|(j, lb)| !taken[j] && same_lever(la, lb));
+        let hit = buckets.get_mut(&bucket(la)).and_then(|q| {
+            let k = q.iter().position(|&j| same_lever(la, &b[j]))?;
+            q.remove(k)
+        });
         match hit {
             Some(j) => taken[j] = true,
             None => only_a.push(i),
@@ -150,6 +184,34 @@ mod tests {
         );
         assert_eq!(only_a, vec![1]);
         assert_eq!(only_b, vec![2]);
+    }
+
+    #[test]
+    fn equal_amounts_written_differently_match() {
+        let a = lever(vol("x", dec!(1.0)), 1, "");
+        let b = lever(vol("x", dec!(1.00)), 1, "");
+        assert_eq!(unmatched(&[a], &[b]), (vec![], vec![]));
+    }
+
+    #[test]
+    fn levers_that_share_a_bucket_but_differ_do_not_match() {
+        let r = |per_unit| LeverKind::Volume {
+            service: "x".into(),
+            op: Op::By(dec!(1)),
+            reduces: Some(crate::model::Reduces {
+                service: "y".into(),
+                per_unit,
+                lag: 1,
+            }),
+        };
+        let (a, b) = (lever(r(dec!(1)), 1, ""), lever(r(dec!(2)), 1, ""));
+        let (b2, a2) = (b.clone(), a.clone());
+        // A: a   B: b, a  → b is B's only; the scan passes over it.
+        assert_eq!(unmatched(&[a], &[b, a2]), (vec![], vec![0]));
+        assert_eq!(
+            unmatched(&[b2], &[lever(r(dec!(1)), 2, "")]),
+            (vec![0], vec![0])
+        );
     }
 
     #[test]

@@ -15,9 +15,11 @@ use rust_decimal::Decimal;
 
 /// Competition ranks by unit cost, cheapest first, in the input's order.
 pub fn ranks(unit_costs: &[Decimal]) -> Vec<usize> {
+    let mut sorted = unit_costs.to_vec();
+    sorted.sort_unstable();
     unit_costs
         .iter()
-        .map(|u| 1 + unit_costs.iter().filter(|v| *v < u).count())
+        .map(|u| 1 + sorted.partition_point(|v| v < u))
         .collect()
 }
 

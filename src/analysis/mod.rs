@@ -14,20 +14,24 @@
 
 pub mod bridge;
 pub mod drivers;
+pub mod effects;
 #[cfg(test)]
 pub mod fixture;
+pub mod glance;
 pub mod levers;
 pub mod median;
 pub mod monitor;
+pub mod mtfs;
 pub mod outcome_costs;
 pub mod providers;
+pub mod risk;
 pub mod sensitivity;
 pub mod switching;
 pub mod who_pays;
 
 use crate::engine::arith::sum;
 use crate::engine::{EngineError, Projection};
-use crate::report::format::plain;
+use crate::model::numtext::plain;
 use rust_decimal::Decimal;
 
 /// Why an analysis cannot be made.
@@ -58,6 +62,14 @@ pub enum AnalysisError {
     /// A category no service has.
     #[error("no service has category \"{category}\"; the categories are: {known}")]
     UnknownCategory { category: String, known: String },
+    /// A partner the budget does not have (e.g. `--measure exposure:X`).
+    #[error("no partner \"{partner}\" in the budget; the partners are: {known}")]
+    UnknownPartner { partner: String, known: String },
+    /// A provider neither providers.csv nor any service names.
+    #[error(
+        "no provider \"{provider}\" in providers.csv or on any service; the providers are: {known}"
+    )]
+    UnknownProvider { provider: String, known: String },
 }
 
 impl AnalysisError {

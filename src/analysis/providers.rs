@@ -25,6 +25,8 @@ pub struct Line {
     pub provider: String,
     pub provider_name: String,
     pub sector: String,
+    /// The provider's rating from providers.csv (may be empty).
+    pub rating: String,
     pub unit: String,
     /// Unrounded.
     pub unit_cost: Decimal,
@@ -39,6 +41,16 @@ pub struct Line {
     /// (unit_cost − median) / median; `None` without a median.
     pub diff_from_median: Option<Decimal>,
     pub saving_at_median: Decimal,
+    /// Within its sector (issue 18 item 5): rank by unit cost among the
+    /// category's lines of the same sector (1 = cheapest).
+    pub sector_rank: usize,
+    /// The volume-weighted median unit cost of the category's lines of the
+    /// same sector; `None` when they have no volume.
+    pub sector_median_unit_cost: Option<Decimal>,
+    /// (unit cost − sector median) / sector median.
+    pub sector_diff_from_median: Option<Decimal>,
+    /// Saving if this line were paid its sector's median (0 at or below it).
+    pub sector_saving_at_median: Decimal,
 }
 
 /// One category: its lines, median and totals.
@@ -57,6 +69,12 @@ pub struct Category {
     /// True when the lines count more than one outcome measure.
     pub mixed_outcomes: bool,
     pub saving_at_median: Decimal,
+    /// Each sector of the category (first-seen order in the ranked lines):
+    /// its within-sector median and saving.
+    pub sectors: Vec<sector::Sector>,
+    /// Σ lines' saving at their sector's median (the within-sector saving,
+    /// beside `saving_at_median`, the across-sector one).
+    pub sector_saving_at_median: Decimal,
 }
 
 fn category(
@@ -87,6 +105,8 @@ fn category(
         cost_per_outcome: None,
         mixed_outcomes: false,
         saving_at_median: Decimal::ZERO,
+        sectors: vec![],
+        sector_saving_at_median: Decimal::ZERO,
     };
     for (s, rank) in running.iter().zip(rank) {
         let provider = s.provider[t].to_string();
@@ -107,6 +127,7 @@ fn category(
                 .map(|k| k.name.clone())
                 .unwrap_or_else(|| provider.clone()),
             sector: known.map(|k| k.sector.to_string()).unwrap_or_default(),
+            rating: known.map(|k| k.rating.clone()).unwrap_or_default(),
             provider,
             unit: s.unit.clone(),
             unit_cost: u,
@@ -118,6 +139,10 @@ fn category(
             rank,
             diff_from_median: median.and_then(|m| diff_from_median(u, m)),
             saving_at_median: saving,
+            sector_rank: 0,
+            sector_median_unit_cost: None,
+            sector_diff_from_median: None,
+            sector_saving_at_median: Decimal::ZERO,
         });
     }
     let mut measures: Vec<String> = running
@@ -133,6 +158,7 @@ fn category(
     }
     c.lines
         .sort_by(|a, b| (a.rank, a.service.as_str()).cmp(&(b.rank, b.service.as_str())));
+    sector::within_sectors(&mut c)?;
     Ok(c)
 }
 
@@ -179,5 +205,11 @@ pub fn compare_providers(
     Ok(out)
 }
 
+pub mod drill;
+pub mod savings;
+pub mod sector;
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_sector;

@@ -170,8 +170,8 @@ pub fn gap_and_npv(budget: &Budget, s: &Scenario) -> Option<(Decimal, Decimal)> 
     Some((cumulative_gap(&p).ok()?, p.totals.npv))
 }
 
-fn effect(budget: &Budget, s: &Scenario, base: (Decimal, Decimal)) -> Effect {
-    match gap_and_npv(budget, s) {
+fn effect(moved: Option<(Decimal, Decimal)>, base: (Decimal, Decimal)) -> Effect {
+    match moved {
         Some((g, n)) => Effect {
             gap: g.checked_sub(base.0),
             npv: n.checked_sub(base.1),
@@ -190,11 +190,25 @@ pub fn sensitivity(budget: &Budget, s: &Scenario) -> Result<Sensitivity, Analysi
         cumulative_gap(&p).map_err(AnalysisError::engine(&s.id))?,
         p.totals.npv,
     );
+    let ix = demand::Index::new(budget, s);
+    let mut shell = demand::shell(budget);
+    let by = budget.base_year;
     let mut rows = vec![];
     for input in inputs(budget, s) {
         let current = input.get(s);
-        let by = budget.base_year;
-        let at = |x: Decimal| effect(budget, &input.with(s, by, x), base);
+        let probe = match &input {
+            Input::Demand(k) => demand::Probe::new(&ix, (budget, s), &p, &mut shell, k),
+            _ => None,
+        };
+        // The small budget where the input only drives some services; the
+        // whole budget otherwise, or where the small one cannot say.
+        let figures = |x: Decimal| {
+            probe
+                .as_ref()
+                .and_then(|pr| pr.at(&input, x))
+                .or_else(|| gap_and_npv(budget, &input.with(s, by, x)))
+        };
+        let at = |x: Decimal| effect(figures(x), base);
         let (down, up) = match (current.checked_sub(STEP), current.checked_add(STEP)) {
             (Some(d), Some(u)) => (at(d), at(u)),
             _ => (
@@ -214,7 +228,7 @@ pub fn sensitivity(budget: &Budget, s: &Scenario) -> Result<Sensitivity, Analysi
             .map(|g| g.abs())
             .max()
             .unwrap_or_default();
-        let gap_at = |x: Decimal| gap_and_npv(budget, &input.with(s, by, x)).map(|r| r.0);
+        let gap_at = |x: Decimal| figures(x).map(|r| r.0);
         let switching = switching_value(current, &gap_at);
         rows.push(Row {
             by_year: input.by_year(s),
@@ -239,5 +253,6 @@ pub fn sensitivity(budget: &Budget, s: &Scenario) -> Result<Sensitivity, Analysi
     })
 }
 
+mod demand;
 #[cfg(test)]
 mod tests;

@@ -1,21 +1,21 @@
 //! `poolplan chart KIND [SCENARIO…] -o FILE.svg`: one chart for a paper, and
 //! the chart tables `export` puts in the workbook and beside the tables.
 //!
-//! Builds the Cabinet tables as `export` would (same units and terms), runs
-//! the analyses the bridge and providers charts need (the bridge from the
-//! first named scenario to the second; the providers of the first, in its
-//! base year, in `--category` or else the category with the largest cost),
-//! then draws from the chart's data table. Without `-o` the SVG goes to
+//! Builds the Cabinet tables as `export` would (same units and terms), the
+//! chart's table through `report::chart::set` (the bridge from the first
+//! named scenario to the second; the providers of the first in `--category`
+//! or the largest; the monitor curve of `baseline`, else the first, for
+//! `--pool` or all pools), then draws it. Without `-o` the SVG goes to
 //! stdout.
 
 use super::export::named_order;
 use super::{project_all, write_output, Loaded, INVALID};
-use crate::analysis::bridge::{bridge, Bridge};
-use crate::analysis::providers::{compare_providers, Category};
+use crate::analysis::monitor::MonitorReport;
 use crate::cli::Units;
 use crate::engine::Projection;
 use crate::report::cabinet::{self, CabTable, Scale, Source};
-use crate::report::chart::{self, BridgeInput, ChartTable, Inputs, Kind, ProvidersInput};
+use crate::report::chart::set::{self, Charted, Want};
+use crate::report::chart::{self, ChartTable, Kind};
 use std::path::PathBuf;
 
 /// What `poolplan chart` was asked for.
@@ -25,6 +25,8 @@ pub struct ChartArgs {
     pub units: Units,
     pub real: bool,
     pub category: Option<String>,
+    /// The monitor chart's pool (default: all pools).
+    pub pool: Option<String>,
     pub output: Option<PathBuf>,
     pub force: bool,
 }
@@ -42,9 +44,15 @@ pub fn run(dir: Option<&std::path::Path>, a: &ChartArgs) -> u8 {
         let want = Want {
             kinds: &[a.kind],
             category: a.category.as_deref(),
+            pool: a.pool.as_deref(),
             strict: true,
         };
-        let t = chart_tables(&loaded, &ps, (&scale, &tables), want)?;
+        let mon = match a.kind {
+            Kind::Monitor => super::monitor::for_export(&loaded.workspace, &ps),
+            _ => None,
+        };
+        let mon = mon.as_ref().map(|m| &m.0);
+        let t = chart_tables(&loaded, &ps, (&scale, &tables), want, mon)?;
         t.first()
             .map(chart::svg)
             .unwrap_or_else(|| Err("no chart".into()))
@@ -75,108 +83,43 @@ pub fn sources<'a>(l: &'a Loaded, ps: &[&'a Projection]) -> Result<Vec<Source<'a
         .collect()
 }
 
-/// Which charts, and whether one that cannot be drawn is an error (a
-/// named chart) or left out with a warning (an export's set).
-pub struct Want<'a> {
-    pub kinds: &'a [Kind],
-    pub category: Option<&'a str>,
-    pub strict: bool,
-}
-
-/// The data tables of the charts wanted.
+/// The data tables of the charts wanted, through `report::chart::set`
+/// (the one path the TUI's export takes too); a chart left out of an
+/// export's set is a warning.
 pub fn chart_tables(
     l: &Loaded,
     ps: &[&Projection],
-    (scale, tables): (&Scale, &[CabTable]),
+    built: (&Scale, &[CabTable]),
     want: Want<'_>,
+    monitoring: Option<&MonitorReport>,
 ) -> Result<Vec<ChartTable>, String> {
-    let first = ps.first().ok_or("no scenario to chart")?;
-    let needs = |k| want.kinds.contains(&k);
-    let br = if needs(Kind::Bridge) {
-        the_bridge(l, ps)
-    } else {
-        Err(String::new())
-    };
-    let cats = if needs(Kind::Providers) {
-        categories(l, first)
-    } else {
-        Ok(vec![])
-    };
-    let cats = cats?;
-    let category = match want.category {
-        Some(c) => Some(cats.iter().find(|x| x.category == c).ok_or_else(|| {
-            let known: Vec<&str> = cats.iter().map(|x| x.category.as_str()).collect();
-            format!(
-                "no service running in {} has category \"{c}\"; the categories are: {}",
-                first.year_label(0),
-                known.join(", ")
-            )
-        })?),
-        None => cats
-            .iter()
-            .fold(None, |best: Option<&Category>, c| match best {
-                Some(b) if b.cost >= c.cost => Some(b),
-                _ => Some(c),
-            }),
-    };
-    let inputs = Inputs {
-        scale,
-        tables,
-        scenario: first.scenario_name.clone(),
-        bridge: br.as_ref().ok().map(|(b, from, to)| BridgeInput {
-            bridge: b,
-            from: from.clone(),
-            to: to.clone(),
-        }),
-        providers: category.map(|c| ProvidersInput {
-            category: c,
-            scenario: first.scenario_name.clone(),
-            year: first.year_label(0),
-        }),
-    };
-    let mut out = vec![];
-    for k in want.kinds {
-        match chart::table(*k, &inputs) {
-            Ok(t) => out.push(t),
-            Err(e) if want.strict => {
-                return Err(match (k, &br) {
-                    (Kind::Bridge, Err(why)) if !why.is_empty() => why.clone(),
-                    _ => e,
-                })
-            }
-            Err(e) => crate::errln!("warning: no {} chart: {e}", k.name()),
-        }
+    let cs = charted(l, ps)?;
+    let (tables, warnings) = set::chart_tables(&cs, built, want, monitoring)?;
+    for w in warnings {
+        crate::errln!("warning: {w}");
     }
-    Ok(out)
+    Ok(tables)
 }
 
-/// The bridge from the first projection's scenario to the second's.
-fn the_bridge(l: &Loaded, ps: &[&Projection]) -> Result<(Bridge, String, String), String> {
-    let [pa, pb, ..] = ps else {
-        return Err(
-            "the bridge chart needs two scenarios: name the one to start from, then the other"
-                .into(),
-        );
-    };
-    let find = |p: &Projection| l.scenarios.iter().find(|s| s.id == p.scenario_id);
-    let (Some(sa), Some(sb)) = (find(pa), find(pb)) else {
-        return Err("a scenario is missing".into());
-    };
-    let budget = l
-        .workspace
-        .budgets
-        .get(&sa.budget)
-        .ok_or("a scenario's budget is missing")?;
-    let b = bridge(budget, sa, sb).map_err(|e| e.to_string())?;
-    Ok((b, pa.scenario_name.clone(), pb.scenario_name.clone()))
-}
-
-/// Every provider category of the projection in its base year.
-fn categories(l: &Loaded, p: &Projection) -> Result<Vec<Category>, String> {
-    let budget = l
-        .workspace
-        .budgets
-        .get(&p.budget_id)
-        .ok_or("a scenario's budget is missing")?;
-    compare_providers(budget, p, 0, None).map_err(|e| e.to_string())
+/// Each projection with its resolved scenario and budget.
+pub fn charted<'a>(l: &'a Loaded, ps: &[&'a Projection]) -> Result<Vec<Charted<'a>>, String> {
+    let mut cs = vec![];
+    for p in ps {
+        let scenario = l
+            .scenarios
+            .iter()
+            .find(|s| s.id == p.scenario_id)
+            .ok_or("a scenario is missing")?;
+        let budget = l
+            .workspace
+            .budgets
+            .get(&p.budget_id)
+            .ok_or("a scenario's budget is missing")?;
+        cs.push(Charted {
+            projection: p,
+            scenario,
+            budget,
+        });
+    }
+    Ok(cs)
 }

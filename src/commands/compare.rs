@@ -2,7 +2,7 @@
 //! and horizon, build the bridge, print the tables.
 
 use super::{emit, project_all, Loaded, INVALID};
-use crate::analysis::bridge::{bridge, comparable};
+use crate::analysis::bridge::{bridge_of, comparable, Measure};
 use crate::cli::{CompareTable, Output, Units};
 use crate::load::Workspace;
 use crate::report::bridge::{bridge_raw, bridge_text};
@@ -14,8 +14,12 @@ use clap::ValueEnum;
 use std::path::Path;
 
 /// Said under the bridge (and above the tables) with `--real`.
-const BRIDGE_IN_CASH: &str =
-    "The bridge is in cash terms: it explains the cash cumulative in-year gap.";
+fn bridge_in_cash(m: &Measure) -> String {
+    format!(
+        "The bridge is in cash terms: it explains the cash {}.",
+        m.label()
+    )
+}
 
 /// The id of a compare table: the name `--only` takes.
 fn id(t: CompareTable) -> String {
@@ -29,7 +33,7 @@ pub fn run(
     (a, b): (&str, &str),
     output: Output,
     (units, real): (Units, bool),
-    only: Option<CompareTable>,
+    (only, measure): (Option<CompareTable>, Measure),
 ) -> u8 {
     let loaded = match project_all(dir, &[a.to_string(), b.to_string()]) {
         Ok(l) => l,
@@ -57,7 +61,7 @@ pub fn run(
         errln!("error: budget {} is not loaded", sa.budget);
         return INVALID;
     };
-    let br = match bridge(budget, sa, sb) {
+    let br = match bridge_of(budget, sa, sb, &measure) {
         Ok(br) => br,
         Err(e) => {
             errln!("error: {e}");
@@ -70,7 +74,7 @@ pub fn run(
     };
     let terms = Terms::new(real);
     if terms == Terms::Real {
-        bridge_table.notes.push(BRIDGE_IN_CASH.into());
+        bridge_table.notes.push(bridge_in_cash(&measure));
     }
     let pair = compare::Pair {
         a: pa,
@@ -115,7 +119,7 @@ pub fn run(
                 sa.id
             );
             if terms == Terms::Real && only.is_none_or(|o| o == CompareTable::Bridge) {
-                s.push_str(BRIDGE_IN_CASH);
+                s.push_str(&bridge_in_cash(&measure));
                 s.push('\n');
             }
             s.push('\n');

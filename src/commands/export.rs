@@ -17,7 +17,6 @@
 //! before anything is written, and each file is written to a temporary name
 //! and renamed (`save::write_atomic`).
 
-use super::chart::{chart_tables, Want};
 pub use super::export_args::ExportArgs;
 use super::export_args::{target, tidy_refusal, Target};
 use super::{map_projections, project_all, write_output_owned, Loaded, INVALID, OK, USAGE};
@@ -27,7 +26,7 @@ use crate::load::provenance::hash_files;
 use crate::load::Workspace;
 use crate::report::cabinet::paper::{self, Layout, Paper};
 use crate::report::cabinet::{InputFile, Source};
-use crate::report::chart::{self, Kind};
+use crate::report::chart;
 use crate::report::tidy::{write_projection, HEADER};
 use std::path::{Path, PathBuf};
 
@@ -143,12 +142,13 @@ fn build(
     let built = paper::build(&paper)?;
     let want_charts = a.charts.is_some() || format == Format::Xlsx;
     let charts = if want_charts {
-        let want = Want {
-            kinds: &Kind::ALL,
-            category: None,
-            strict: false,
-        };
-        chart_tables(l, &ps, (&built.scale, &built.tables), want)?
+        let mon = monitoring.as_ref().map(|m| &m.0);
+        let cs = super::chart::charted(l, &ps)?;
+        let (charts, warnings) = chart::set::for_export(&cs, (&built.scale, &built.tables), mon)?;
+        for w in warnings {
+            errln!("warning: {w}");
+        }
+        charts
     } else {
         vec![]
     };

@@ -23,6 +23,7 @@ mod export_args;
 pub(crate) mod monitor;
 mod new;
 mod providers;
+mod risk;
 mod sensitivity;
 mod summary;
 pub mod tui;
@@ -62,18 +63,28 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             units,
             real,
             only,
-        } => compare::run(dir, (&a, &b), output, (units, real), only),
+            measure,
+        } => compare::run(dir, (&a, &b), output, (units, real), (only, measure)),
         Command::Providers {
             category,
             year,
             scenario,
             output,
-        } => providers::run(dir, category.as_deref(), year.as_deref(), scenario, output),
+            by_sector,
+            provider,
+        } => providers::run(
+            dir,
+            (category.as_deref(), year.as_deref()),
+            scenario,
+            output,
+            (by_sector, provider.as_deref()),
+        ),
         Command::Sensitivity {
             scenario,
             output,
             units,
         } => sensitivity::run(dir, &scenario, output, units),
+        Command::Risk(a) => risk::run(dir, &a),
         Command::Export {
             scenarios,
             tidy,
@@ -107,6 +118,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
             units,
             real,
             category,
+            pool,
             output,
             force,
         } => chart::run(
@@ -117,6 +129,7 @@ pub fn run(dir: Option<&Path>, command: Command) -> u8 {
                 units,
                 real,
                 category,
+                pool,
                 output,
                 force,
             },

@@ -155,15 +155,8 @@ pub fn for_export<'a>(
     crate::analysis::monitor::MonitorReport,
     &'a crate::model::Budget,
 )> {
-    let p = ps
-        .iter()
-        .find(|p| p.scenario_id == "baseline")
-        .or_else(|| ps.first())?;
-    let budget = ws.budgets.get(&p.budget_id)?;
-    if !budget.monitoring.has_actuals() {
-        return None;
-    }
-    match monitor(budget, p, &Choice::default()) {
+    let (report, budget) = crate::analysis::monitor::paper::for_paper(ps, |id| ws.budgets.get(id))?;
+    match report {
         Ok(r) => Some((r, budget)),
         Err(e) => {
             crate::errln!("warning: the monitoring table is left out of the export: {e}");

@@ -3,11 +3,16 @@
 //! (the base year unless given), then print the provider comparison.
 
 use super::{emit, project_all, workspace, Loaded, INVALID, USAGE};
-use crate::analysis::providers::compare_providers;
+use crate::analysis::providers::drill::provider_drill;
+use crate::analysis::providers::savings::savings_by_year;
+use crate::analysis::providers::{compare_providers, Category};
 use crate::cli::Output;
+use crate::engine::Projection;
 use crate::load::Workspace;
+use crate::model::Budget;
 use crate::model::Year;
 use crate::report::providers::{provider_raw, provider_tables};
+use crate::report::providers_sector::{drill_table, savings_table, sector_raw, sector_tables};
 use crate::report::table::{render_csv, render_json, render_text, Unit};
 use std::path::Path;
 
@@ -26,10 +31,10 @@ fn default_scenario(dir: Option<&Path>) -> Result<String, u8> {
 
 pub fn run(
     dir: Option<&Path>,
-    category: Option<&str>,
-    year: Option<&str>,
+    (category, year): (Option<&str>, Option<&str>),
     scenario: Option<String>,
     output: Output,
+    (by_sector, provider): (bool, Option<&str>),
 ) -> u8 {
     let scenario = match scenario.map(Ok).unwrap_or_else(|| default_scenario(dir)) {
         Ok(s) => s,
@@ -49,6 +54,9 @@ pub fn run(
     let Some(budget) = workspace.budgets.get(&p.budget_id) else {
         return INVALID;
     };
+    if let Some(id) = provider {
+        return drill(budget, p, id, output);
+    }
     let t = match year {
         None => 0,
         Some(y) => match Year::parse(y) {
@@ -79,6 +87,9 @@ pub fn run(
         }
     };
     let label = p.year_label(t);
+    if by_sector {
+        return sectors(budget, p, (&cats, category), &label, output);
+    }
     let text = match output {
         Output::Table => {
             let mut s = format!(
@@ -93,6 +104,57 @@ pub fn run(
         }
         Output::Csv => render_csv(&[provider_raw(&cats, &p.scenario_id, &label)]),
         Output::Json => render_json(&[provider_raw(&cats, &p.scenario_id, &label)]),
+    };
+    emit(&text)
+}
+
+/// `--by-sector`: the within-sector tables and the savings at median by year.
+fn sectors(
+    budget: &Budget,
+    p: &Projection,
+    (cats, only): (&[Category], Option<&str>),
+    label: &str,
+    output: Output,
+) -> u8 {
+    let savings = match savings_by_year(budget, p, only) {
+        Ok(s) => s,
+        Err(e) => {
+            errln!("error: {e}");
+            return INVALID;
+        }
+    };
+    let by_year = savings_table(&savings, p);
+    let text = match output {
+        Output::Table => {
+            let mut tables = sector_tables(cats, &p.scenario_id, label);
+            tables.push(by_year);
+            let mut s = format!(
+                "Provider comparison within sector and across, {label}, scenario {} ({}). Unit costs in £ (cash); cost and saving in £.\n\n",
+                p.scenario_name, p.scenario_id
+            );
+            s.push_str(&render_text(&tables, Unit::Pounds));
+            s
+        }
+        Output::Csv => render_csv(&[sector_raw(cats, &p.scenario_id, label), by_year]),
+        Output::Json => render_json(&[sector_raw(cats, &p.scenario_id, label), by_year]),
+    };
+    emit(&text)
+}
+
+/// `--provider ID`: every service the provider delivers, by year.
+fn drill(budget: &Budget, p: &Projection, id: &str, output: Output) -> u8 {
+    let d = match provider_drill(budget, p, id) {
+        Ok(d) => d,
+        Err(e) => {
+            errln!("error: {e}");
+            return INVALID;
+        }
+    };
+    let t = drill_table(&d, p);
+    let text = match output {
+        Output::Table => render_text(&[t], Unit::Pounds),
+        Output::Csv => render_csv(&[t]),
+        Output::Json => render_json(&[t]),
     };
     emit(&text)
 }

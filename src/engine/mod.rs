@@ -12,6 +12,7 @@ pub mod benefit;
 mod contributions;
 mod headline;
 pub mod parallel;
+pub mod partial;
 mod pools;
 mod services;
 pub mod settle;

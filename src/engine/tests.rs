@@ -98,6 +98,7 @@ pub(crate) fn scenario(years: usize) -> Scenario {
         },
         demand: BTreeMap::new(),
         contribution_growth: BTreeMap::new(),
+        ranges: Default::default(),
         levers: vec![],
         chain: vec![],
         extends: None,

@@ -1,7 +1,7 @@
 //! `budget.toml`: name, base year, horizon, currency, description.
 
 use super::diag::{Severity, Sink};
-use super::tomlsrc::{report, Src};
+use super::toml_spans::{report, Src};
 use crate::model::value::did_you_mean;
 use crate::model::Year;
 
@@ -49,7 +49,7 @@ pub fn parse_manifest(text: &str, sink: &mut Sink<'_>) -> Option<Manifest> {
     let text_of = |key: &str,
                    sink: &mut Sink<'_>,
                    required: bool|
-     -> Option<(String, super::tomlsrc::Pos)> {
+     -> Option<(String, super::toml_spans::Pos)> {
         match doc.get(key) {
             None => {
                 if required {

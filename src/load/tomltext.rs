@@ -5,7 +5,7 @@
 //! walk sees what the escapes produce.
 
 use super::diag::{Severity, Sink};
-use super::tomlsrc::{report, Src};
+use super::toml_spans::{report, Src};
 use crate::model::text::check_text;
 use toml_edit::{Item, TableLike, Value};
 

@@ -5,8 +5,12 @@
 
 pub mod budget;
 pub mod growth;
+pub mod ident;
+pub mod lever_grammar;
 pub mod monitoring;
+pub mod numtext;
 pub mod outcomes;
+pub mod ranges;
 pub mod rates;
 pub mod round;
 pub mod scenario;
@@ -18,6 +22,7 @@ pub mod year;
 pub use budget::*;
 pub use monitoring::{Actual, Monitoring, Period, ProfileWeight};
 pub use outcomes::{BenefitTerms, OutcomeValue, ValueKind};
+pub use ranges::{Range, RangeKey, Ranges, Section};
 pub use rates::YearRate;
 pub use round::*;
 pub use scenario::*;

@@ -163,6 +163,8 @@ pub struct Scenario {
     pub demand: BTreeMap<String, YearRate>,
     /// Contribution growth a year, keyed by partner id.
     pub contribution_growth: BTreeMap<String, YearRate>,
+    /// §14: ranges on single-rate inputs, in draw order (empty: none).
+    pub ranges: super::Ranges,
     pub levers: Vec<Lever>,
     /// The chain of files, this scenario's first, then its parents.
     pub chain: Vec<PathBuf>,

@@ -1,5 +1,6 @@
 //! The value grammar of SPEC §3 and §9, in one place: money, rates,
-//! quantities, outcome rates and identifiers.
+//! quantities and outcome rates (identifiers and fixed words in
+//! `model::ident`, re-exported here).
 //!
 //! Every parser takes the trimmed text of a cell (or a TOML literal) and returns
 //! the exact decimal, or a message that quotes the value, says what is wrong
@@ -234,127 +235,12 @@ pub fn parse_quantity(raw: &str) -> Result<Decimal, String> {
     inner().map_err(|r| format!("cannot read \"{text}\" as a quantity ({r}); {QTY_HINT}"))
 }
 
-/// Parse a percentage string's number part (`2.5` of `2.5%`) to a fraction.
-fn parse_percent(text: &str) -> Result<Decimal, String> {
-    let num = text.strip_suffix('%').unwrap_or(text).trim_end();
-    if num.len() != text.len() - 1 {
-        return Err(format!(
-            "cannot read \"{text}\" as a rate (a space before %); write \"{}%\"",
-            num.trim()
-        ));
-    }
-    let (neg, rest) = take_sign(num)
-        .map_err(|r| format!("cannot read \"{text}\" as a rate ({r}); {RATE_HINT}"))?;
-    let v = parse_unsigned(rest, false)
-        .map_err(|r| format!("cannot read \"{text}\" as a rate ({r}); {RATE_HINT}"))?;
-    let v = v / Decimal::ONE_HUNDRED;
-    Ok(if neg { -v } else { v })
-}
+mod rates;
+pub use rates::{parse_outcome_rate, parse_rate};
 
-/// Parse a rate: `"2.5%"` (any size) or a plain fraction within [-1, 1].
-pub fn parse_rate(raw: &str) -> Result<Decimal, String> {
-    let text = raw.trim();
-    if text.is_empty() {
-        return Err(format!("a rate is empty; {RATE_HINT}"));
-    }
-    if text.ends_with('%') {
-        return parse_percent(text);
-    }
-    let (neg, rest) = take_sign(text)
-        .map_err(|r| format!("cannot read \"{text}\" as a rate ({r}); {RATE_HINT}"))?;
-    let v = parse_unsigned(rest, false)
-        .map_err(|r| format!("cannot read \"{text}\" as a rate ({r}); {RATE_HINT}"))?;
-    let v = if neg { -v } else { v };
-    if v > Decimal::ONE || v < Decimal::NEGATIVE_ONE {
-        return Err(format!(
-            "the rate {text} is outside -1 to 1 as a fraction; did you mean \"{text}%\"?"
-        ));
-    }
-    Ok(v)
-}
-
-/// Parse an outcome rate (outcomes per unit): a percentage string, or a plain
-/// non-negative decimal of any size.
-pub fn parse_outcome_rate(raw: &str) -> Result<Decimal, String> {
-    let text = raw.trim();
-    if text.starts_with('-') {
-        return Err(format!(
-            "the outcome rate \"{text}\" is negative; outcomes per unit must be 0 or more, e.g. 0.6, 3 or \"60%\""
-        ));
-    }
-    let v = if text.ends_with('%') {
-        parse_percent(text)?
-    } else {
-        parse_unsigned(text.strip_prefix('+').unwrap_or(text), true).map_err(|r| {
-            format!(
-                "cannot read \"{text}\" as an outcome rate ({r}); write outcomes per unit such as 0.6, 3 or \"60%\""
-            )
-        })?
-    };
-    if v < Decimal::ZERO {
-        return Err(format!(
-            "the outcome rate \"{text}\" is negative; outcomes per unit must be 0 or more"
-        ));
-    }
-    Ok(v)
-}
-
-/// Is `s` a valid identifier `[a-z0-9][a-z0-9_-]*`?
-pub fn is_id(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-')
-}
-
-/// A valid identifier close to `s`: `"NHS Haringey"` → `nhs-haringey`.
-pub fn suggest_id(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let t = out.trim_matches(['-', '_']).to_string();
-    if t.is_empty() {
-        "an-id".into()
-    } else {
-        t
-    }
-}
-
-/// Check an identifier, with a hint showing a valid form.
-pub fn parse_id(raw: &str) -> Result<String, String> {
-    let t = raw.trim();
-    if is_id(t) {
-        Ok(t.to_string())
-    } else {
-        Err(format!(
-            "\"{t}\" is not a valid id; ids use lower-case letters, digits, - and _, starting with a letter or digit, e.g. \"{}\"",
-            suggest_id(t)
-        ))
-    }
-}
-
-/// Parse one of a fixed set of words, case-insensitively.
-pub fn parse_enum<T: Copy>(raw: &str, what: &str, options: &[(&str, T)]) -> Result<T, String> {
-    let t = raw.trim().to_ascii_lowercase();
-    options
-        .iter()
-        .find(|(name, _)| *name == t)
-        .map(|(_, v)| *v)
-        .ok_or_else(|| {
-            let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-            format!(
-                "\"{}\" is not a {what}; use one of: {}",
-                raw.trim(),
-                names.join(", ")
-            )
-        })
-}
+// Identifiers and fixed words: `model::ident`, re-exported here so that the
+// whole grammar is reachable from one module.
+pub use super::ident::{is_id, parse_enum, parse_id, suggest_id};
 
 /// The closest of `options` to `word`, if it is close enough to be a typo
 /// (see `suggest`).

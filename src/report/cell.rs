@@ -54,6 +54,9 @@ pub enum Cell {
     Text(String),
     /// A measure: its label in tables, its id in CSV and JSON.
     Measure(Measure),
+    /// A measure with a label written for this table (`total of in-year
+    /// gaps over 3 years`): the label in tables, the id in CSV and JSON.
+    MeasureAs(Measure, String),
     /// Money in pounds (exact), shown in the table's unit.
     Money(Decimal),
     /// Pounds per something (cost per outcome): shown in whole pounds
@@ -78,14 +81,15 @@ impl Cell {
     pub fn price_or_na(x: Option<Decimal>) -> Cell {
         x.map(Cell::Price).unwrap_or(Cell::NA)
     }
-    pub(super) fn is_numeric(&self) -> bool {
-        !matches!(self, Cell::Text(_) | Cell::Measure(_))
+    pub fn is_numeric(&self) -> bool {
+        !matches!(self, Cell::Text(_) | Cell::Measure(_) | Cell::MeasureAs(..))
     }
     /// As shown in an aligned table.
     pub fn display(&self, unit: Unit) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Measure(m) => m.label.to_string(),
+            Cell::MeasureAs(_, label) => label.clone(),
             Cell::Money(x) => grouped(*x / unit.divisor(), unit.places()),
             Cell::Price(x) => grouped(*x, 0),
             Cell::Qty(x, dp) => grouped(*x, *dp),
@@ -99,7 +103,7 @@ impl Cell {
     pub fn raw(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Measure(m) => m.id.to_string(),
+            Cell::Measure(m) | Cell::MeasureAs(m, _) => m.id.to_string(),
             Cell::Money(x) | Cell::Price(x) => money(*x),
             Cell::Qty(x, _) | Cell::Pct(x) => plain(*x, 10),
             Cell::NA => "n/a".into(),
@@ -108,7 +112,9 @@ impl Cell {
     }
     pub(super) fn json(&self) -> serde_json::Value {
         match self {
-            Cell::Text(_) | Cell::Measure(_) => serde_json::Value::String(self.raw()),
+            Cell::Text(_) | Cell::Measure(_) | Cell::MeasureAs(..) => {
+                serde_json::Value::String(self.raw())
+            }
             Cell::Money(_) | Cell::Price(_) | Cell::Qty(..) | Cell::Pct(_) => {
                 serde_json::Value::Number(
                     self.raw()
@@ -147,8 +153,11 @@ mod tests {
     #[test]
     fn a_measure_is_a_label_in_tables_and_an_id_in_data() {
         let c = Cell::Measure(measure::IN_YEAR_GAP);
-        assert_eq!(c.display(Unit::Pounds), "in-year gap");
+        assert_eq!(c.display(Unit::Pounds), "in-year gap (MTFS cumulative gap)");
         assert_eq!(c.raw(), "in_year_gap");
         assert_eq!(c.json(), serde_json::json!("in_year_gap"));
+        let c = Cell::MeasureAs(measure::TOTAL_OF_GAPS, "over 3 years".into());
+        assert_eq!(c.display(Unit::Pounds), "over 3 years");
+        assert_eq!(c.raw(), "total_of_in_year_gaps");
     }
 }

@@ -99,12 +99,8 @@ pub fn headlines(pair: Pair<'_>) -> R<Table> {
         (&ta.contributions, &tb.contributions),
     )?;
     money_triple(&mut t, pair, m::SPEND, (&ta.spend, &tb.spend))?;
-    money_triple(
-        &mut t,
-        pair,
-        m::IN_YEAR_GAP,
-        (&ta.in_year_gap, &tb.in_year_gap),
-    )?;
+    t.rows
+        .extend(super::gap_rows::compare_rows(pair.a, pair.b, pair.terms)?);
     money_triple(&mut t, pair, m::OVERSPEND, (&ta.overspend, &tb.overspend))?;
     let ra: Vec<Decimal> = (0..pair.a.years).map(|y| reserve(pair.a, y)).collect();
     let rb: Vec<Decimal> = (0..pair.b.years).map(|y| reserve(pair.b, y)).collect();

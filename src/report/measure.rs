@@ -15,7 +15,12 @@ const fn m(id: &'static str, label: &'static str) -> Measure {
 
 pub const CONTRIBUTIONS: Measure = m("contributions", "contributions");
 pub const SPEND: Measure = m("spend", "spend");
-pub const IN_YEAR_GAP: Measure = m("in_year_gap", "in-year gap");
+/// The gap in each year: an MTFS's "cumulative gap" (`analysis::mtfs`).
+pub const IN_YEAR_GAP: Measure = m("in_year_gap", "in-year gap (MTFS cumulative gap)");
+/// gap[t] − gap[t−1]: an MTFS's "annual gap" (`analysis::mtfs`).
+pub const NEW_GAP: Measure = m("new_gap", "new gap in year (MTFS annual gap)");
+/// Σ in-year gaps over the horizon; labelled with its horizon in tables.
+pub const TOTAL_OF_GAPS: Measure = m("total_of_in_year_gaps", "total of in-year gaps");
 pub const OVERSPEND: Measure = m("overspend", "overspend");
 /// Σ pools' carry into the next year (a balance: no total).
 pub const RESERVE: Measure = m("reserve", "reserve");
@@ -47,6 +52,8 @@ mod tests {
             CONTRIBUTIONS,
             SPEND,
             IN_YEAR_GAP,
+            NEW_GAP,
+            TOTAL_OF_GAPS,
             OVERSPEND,
             RESERVE,
             OUTCOMES,

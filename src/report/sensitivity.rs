@@ -38,7 +38,7 @@ fn money(x: Option<Decimal>) -> Cell {
 }
 
 /// An amount for a title: `£2,907,073`, `£2,907k`, `£2.9m`.
-fn amount(x: Decimal, unit: Unit) -> String {
+pub fn amount(x: Decimal, unit: Unit) -> String {
     let v = grouped(x.checked_div(unit.divisor()).unwrap_or(x), unit.places());
     let (sign, v) = match v.strip_prefix('-') {
         Some(rest) => ("-", rest.to_string()),

@@ -1,5 +1,6 @@
 //! `poolplan summary`: per scenario, a table with years as columns
-//! (contributions, spend, in-year gap, overspend, reserve, outcomes, cost per
+//! (contributions, spend, in-year gap, new gap in year and the total of
+//! in-year gaps (`analysis::mtfs`), overspend, reserve, outcomes, cost per
 //! outcome, benefit, fiscal and cashable benefit) and a total column, then
 //! NPV, BCR, payback, financial ROI and fiscal payback; in cash or real
 //! terms; and the §11.5 tables (cost per outcome by outcome measure, who
@@ -53,8 +54,7 @@ pub fn headline_table(p: &Projection, terms: Terms) -> R<Table> {
     t.rows
         .push(money_row(m::CONTRIBUTIONS, &tot.contributions, true)?);
     t.rows.push(money_row(m::SPEND, &tot.spend, true)?);
-    t.rows
-        .push(money_row(m::IN_YEAR_GAP, &tot.in_year_gap, true)?);
+    t.rows.extend(super::gap_rows::rows(p, terms)?);
     t.rows.push(money_row(m::OVERSPEND, &tot.overspend, true)?);
     let reserves: Vec<Decimal> = (0..n).map(|y| reserve(p, y)).collect();
     t.rows.push(money_row(m::RESERVE, &reserves, false)?);

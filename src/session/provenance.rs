@@ -77,6 +77,20 @@ impl Session {
         Ok(out)
     }
 
+    /// The provenance rows of further files these figures read (a budget's
+    /// monitoring files, when a paper carries its monitoring table).
+    pub fn files_inputs(&self, files: &[std::path::PathBuf]) -> Result<Vec<InputFile>, String> {
+        files
+            .iter()
+            .map(|f| {
+                Ok(InputFile {
+                    path: shown_path(&self.root, f),
+                    sha256: self.digest_of(f)?,
+                })
+            })
+            .collect()
+    }
+
     fn edited_file(&self, f: &Path) -> bool {
         self.sources
             .values()

@@ -4,14 +4,14 @@
 //! and everything not edited is written back byte for byte. Each function
 //! takes the text and returns the new text; checking it is the model's job.
 
+use crate::model::numtext::{grouped, plain};
 use crate::model::round;
-use crate::report::format::{grouped, plain};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 pub use toml_edit::Value;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, TableLike};
 
-fn parse(text: &str) -> Result<DocumentMut, String> {
+pub(super) fn parse(text: &str) -> Result<DocumentMut, String> {
     text.parse::<DocumentMut>()
         .map_err(|e| format!("the file is not valid TOML: {e}"))
 }
@@ -30,7 +30,7 @@ pub fn value_for(input: &str) -> Value {
 }
 
 /// Put `v` under `key`, keeping the old value's comments and spacing.
-fn put(tbl: &mut dyn TableLike, key: &str, v: Value) {
+pub(super) fn put(tbl: &mut dyn TableLike, key: &str, v: Value) {
     match tbl.get_mut(key).and_then(Item::as_value_mut) {
         Some(old) => {
             let decor = old.decor().clone();

@@ -5,8 +5,8 @@
 //! explaining each column (poolplan never reads that sheet).
 
 use super::{Column, Kind, TableSpec, TABLES};
-use crate::model::value::parse_money;
-use rust_decimal::prelude::ToPrimitive;
+use crate::model::value::{parse_money, parse_quantity, parse_rate};
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
     FormatBorder, Workbook, Worksheet, XlsxError,
@@ -86,8 +86,11 @@ fn choice(col: &Column, options: &[&str], strict: bool) -> Result<DataValidation
 }
 
 /// One example cell: money and rates as numbers in their formats, the rest
-/// as text.
-fn cell(
+/// as text. Every number is parsed as a `Decimal` by the model's own
+/// grammar and becomes a binary number only as it is written
+/// ([`excel_number`]), so what the workbook holds reads back as exactly the
+/// example's value.
+pub(crate) fn cell(
     ws: &mut Worksheet,
     r: u32,
     c: u16,
@@ -98,24 +101,37 @@ fn cell(
     if v.is_empty() {
         return Ok(());
     }
-    if let Some(pct) = v.strip_suffix('%').and_then(|p| p.parse::<f64>().ok()) {
-        ws.write_number_with_format(r, c, pct / 100.0, &Format::new().set_num_format("0%"))?;
-        return Ok(());
-    }
-    match col.kind {
-        Kind::Money => match parse_money(v).ok().and_then(|d| d.to_f64()) {
-            Some(x) => {
-                ws.write_number_with_format(r, c, x, &Format::new().set_num_format(MONEY))?
-            }
-            None => ws.write_string_with_format(r, c, v, text)?,
-        },
-        Kind::Quantity | Kind::Rate => match v.parse::<f64>() {
-            Ok(x) => ws.write_number(r, c, x)?,
-            Err(_) => ws.write_string_with_format(r, c, v, text)?,
-        },
-        _ => ws.write_string_with_format(r, c, v, text)?,
+    let percent = Format::new().set_num_format("0%");
+    let number = if v.ends_with('%') {
+        parse_rate(v).ok().map(|d| (d, Some(percent)))
+    } else {
+        match col.kind {
+            Kind::Money => parse_money(v)
+                .ok()
+                .map(|d| (d, Some(Format::new().set_num_format(MONEY)))),
+            Kind::Quantity | Kind::Rate => parse_quantity(v).ok().map(|d| (d, None)),
+            _ => None,
+        }
+    };
+    match number.and_then(|(d, f)| Some((excel_number(d)?, f))) {
+        Some((x, Some(f))) => ws.write_number_with_format(r, c, x, &f)?,
+        Some((x, None)) => ws.write_number(r, c, x)?,
+        None => ws.write_string_with_format(r, c, v, text)?,
     };
     Ok(())
+}
+
+/// The binary number Excel stores for an exact decimal: the nearest `f64`
+/// to it (Rust's float parsing is correctly rounded), so the workbook
+/// reader's shortest round-tripping decimal gives `d` back. Computing a
+/// percentage as `7.35 / 100.0` in binary instead can miss that nearest
+/// number. `None` past f64's range (never for a real budget).
+pub(crate) fn excel_number(d: Decimal) -> Option<f64> {
+    d.normalize()
+        .to_string()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
 }
 
 fn readme(ws: &mut Worksheet, header: &Format) -> Result<(), XlsxError> {
@@ -162,3 +178,7 @@ fn readme(ws: &mut Worksheet, header: &Format) -> Result<(), XlsxError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "workbook_tests.rs"]
+mod tests;

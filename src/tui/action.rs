@@ -65,9 +65,9 @@ actions! {
     PageDown,
     /// Open: details, edit the value, choose
     Enter,
-    /// Services: next sort column
+    /// Sort by the next column
     SortNext,
-    /// Services: reverse the sort
+    /// Reverse the sort
     SortReverse,
     /// Services: cost per outcome by outcome measure, or the table
     ByOutcome,
@@ -79,6 +79,8 @@ actions! {
     NudgeDown,
     /// Levers: add a lever
     AddLever,
+    /// Levers: add a year to the rate (a single rate becomes a rate by year)
+    AddYear,
     /// Levers: delete the lever, or clear the rate set in this file
     Delete,
     /// Undo the last edit
@@ -93,12 +95,28 @@ actions! {
     Export,
     /// Monitor: next forecast method (straight, profile, run-rate, remaining)
     CycleMethod,
+    /// Compare: the bridge of the gap, the overspend or a partner's exposure
+    CycleMeasure,
+    /// Compare: sensitivity (tornado and switching values), or the bridge
+    Tornado,
     /// Compare: pick scenario A
     PickA,
     /// Compare: pick scenario B
     PickB,
     /// Pools: who pays, who benefits (this pool and all pools) or the account
     WhoPays,
+    /// Scroll a wide table's columns left
+    ScrollLeft,
+    /// Scroll a wide table's columns right
+    ScrollRight,
+    /// Providers: every category, or the next one
+    CycleCategory,
+    /// Providers: the table, or bars by category
+    ToggleBars,
+    /// Pools: the selected year or the whole horizon
+    ToggleHorizon,
+    /// Pools: the matrix shows contribution, risk share or exposure
+    CycleBears,
     /// Form: previous choice (lever kind, format, units)
     KindPrev,
     /// Form: next choice

@@ -2,6 +2,7 @@
 //! `update` changes it; layout is recomputed by `layout` from the stored size.
 
 pub use super::effects::{Conflict, Effect, Written};
+pub use super::state::{PoolsView, ProvidersView, ServicesView};
 use super::strings as s;
 use crate::load::Diagnostic;
 use crate::report::table::Unit;
@@ -145,18 +146,6 @@ pub struct Status {
 /// Half-second ticks a status message stays (about 5 seconds).
 pub const STATUS_TICKS: u8 = 10;
 
-/// The services table's view state.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ServicesView {
-    pub sort: usize,
-    pub desc: bool,
-    pub filter: String,
-    pub selected: usize,
-    pub detail: bool,
-    /// Cost per outcome by outcome measure, not the table.
-    pub by_outcome: bool,
-}
-
 /// The app (the Monitor tab's state lives in `derived.monitor`).
 #[derive(Debug, Default)]
 pub struct App {
@@ -176,8 +165,11 @@ pub struct App {
     pub pool: usize,
     /// The Pools tab shows who pays, who benefits instead of the account.
     pub who_pays: bool,
+    /// The Pools tab's glance (ranking and matrix) or one pool's detail.
+    pub pools: PoolsView,
     pub lever_row: usize,
     pub provider_scroll: usize,
+    pub providers_view: ProvidersView,
     pub compare_scroll: usize,
     pub help_scroll: usize,
     /// The text `n`/`N` look for.

@@ -1,7 +1,9 @@
 //! The export dialog (`x`): format (Cabinet CSV, Cabinet XLSX, tidy CSV),
 //! units, which scenarios (the current one, or Compare's A and B) and the
 //! path. Enter builds the files with the same code as `poolplan export`
-//! (`report::cabinet::paper`, `report::tidy`) and queues them; the edge
+//! (`report::cabinet::paper`, `report::tidy`; the monitoring table and, in
+//! a workbook, the charts through `analysis::monitor::paper` and
+//! `report::chart::set`) and queues them; the edge
 //! never replaces a file without asking (it hands the write back, and the
 //! dialog asks y/n). Figures with unsaved edits are marked in every table
 //! title and in the provenance, which hashes the bytes the figures came
@@ -10,8 +12,11 @@
 use super::action::Action;
 use super::app::{App, Effect, ExportForm, Popup, Written};
 use super::strings as s;
+use crate::analysis::monitor::paper::for_paper;
+use crate::engine::Projection;
 use crate::report::cabinet::paper::{self, Layout, Paper};
 use crate::report::cabinet::Source;
+use crate::report::chart::set::{for_export, Charted};
 use crate::report::table::Unit;
 use std::path::PathBuf;
 
@@ -155,26 +160,56 @@ fn build(app: &App, f: &ExportForm) -> Result<Effect, String> {
             });
         }
         let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        // The monitoring table and the charts, as `poolplan export` has
+        // them (`analysis::monitor::paper`, `report::chart::set`).
+        let plans: Vec<&Projection> = ps.iter().collect();
+        let monitoring =
+            for_paper(&plans, |id| m.budgets.get(id)).and_then(|(r, b)| r.ok().map(|r| (r, b)));
+        let mut inputs = m.inputs(&refs)?;
+        if let Some((_, b)) = &monitoring {
+            inputs.extend(m.files_inputs(&b.monitoring.files)?);
+            inputs.sort();
+            inputs.dedup();
+        }
         let paper = Paper {
             sources: &sources,
             names: ps
                 .iter()
                 .map(|p| (p.scenario_id.clone(), p.scenario_name.clone()))
                 .collect(),
-            inputs: m.inputs(&refs)?,
+            inputs,
             unit: f.unit,
             real: app.real,
             bom: false,
-            // The TUI's paper has no monitoring table yet (its Monitor tab
-            // is to come; it will pass the same MonitorReport).
-            monitoring: None,
+            monitoring: monitoring.as_ref().map(|(r, b)| (r, *b)),
         };
+        let built = paper::build(&paper)?;
         let layout = if f.format == 1 {
             Layout::Xlsx(path.clone())
         } else {
             Layout::CsvFile(path.clone())
         };
-        let mut files = paper::files(&paper, &layout)?;
+        // A workbook carries the charts; a CSV file has none (as the CLI).
+        let charts = match f.format {
+            1 => {
+                let mut cs = vec![];
+                for p in &ps {
+                    cs.push(Charted {
+                        projection: p,
+                        scenario: m
+                            .scenarios
+                            .get(&p.scenario_id)
+                            .ok_or("the scenario is missing")?,
+                        budget: m.budget_of(&p.scenario_id).ok_or("the budget is missing")?,
+                    });
+                }
+                let built_tables = (&built.scale, &built.tables[..]);
+                let mon = monitoring.as_ref().map(|x| &x.0);
+                for_export(&cs, built_tables, mon)?.0
+            }
+            _ => vec![],
+        };
+        let mut files = paper::lay_out(&built, &charts, false, &layout)?;
         files.pop().map(|x| x.1).ok_or("nothing to write")?
     };
     Ok(Effect {

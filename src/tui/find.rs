@@ -14,6 +14,11 @@ fn lines(app: &App, tab: Tab) -> Vec<String> {
         return vec![];
     };
     match tab {
+        Tab::Pools if !app.pools.detail => glance_order(app)
+            .into_iter()
+            .filter_map(|i| app.session.projection(id)?.pools.get(i))
+            .map(|l| format!("{} {}", l.id, l.name))
+            .collect(),
         Tab::Pools => app
             .session
             .projection(id)
@@ -28,6 +33,13 @@ fn lines(app: &App, tab: Tab) -> Vec<String> {
             .into_iter()
             .map(|r| format!("{} {} {}", r.label, r.value, r.source))
             .collect(),
+        Tab::Providers if !app.providers_view.bars => match &app.derived.providers {
+            Ok(cats) => data::providers::table(cats, &app.providers_view, app.unit)
+                .into_iter()
+                .map(|r| r.2.join(" "))
+                .collect(),
+            Err(_) => vec![],
+        },
         Tab::Providers => {
             // As drawn: two header lines, then each category and its lines.
             let mut out = vec![String::new(), String::new()];
@@ -57,8 +69,18 @@ fn lines(app: &App, tab: Tab) -> Vec<String> {
     }
 }
 
+/// The glance's ranking (pool indices in the order drawn).
+fn glance_order(app: &App) -> Vec<usize> {
+    match app.derived.glance(app.pools.horizon) {
+        Some(Ok(g)) => g.ranked(&app.pools).0,
+        _ => vec![],
+    }
+}
+
 fn position(app: &App, tab: Tab) -> usize {
     match tab {
+        Tab::Pools if !app.pools.detail => app.pools.row,
+        Tab::Providers if !app.providers_view.bars => app.providers_view.row,
         Tab::Pools => app.pool,
         Tab::Levers => app.lever_row,
         Tab::Providers => app.provider_scroll,
@@ -70,6 +92,11 @@ fn position(app: &App, tab: Tab) -> usize {
 
 fn set_position(app: &mut App, tab: Tab, i: usize) {
     match tab {
+        Tab::Providers if !app.providers_view.bars => app.providers_view.row = i,
+        Tab::Pools if !app.pools.detail => {
+            app.pools.row = i;
+            app.pool = glance_order(app).get(i).copied().unwrap_or(app.pool);
+        }
         Tab::Pools => app.pool = i,
         Tab::Levers => app.lever_row = i,
         Tab::Providers => app.provider_scroll = i,
@@ -117,13 +144,14 @@ pub fn step(app: &mut App, forward: bool, first: bool) {
     match hit {
         Some(i) => {
             set_position(app, tab, i);
-            if tab == Tab::Providers || tab == Tab::Compare {
+            let bars = tab == Tab::Providers && app.providers_view.bars;
+            if bars || tab == Tab::Compare {
                 // Scroll so the match is the top line (within the last page).
                 let v = layout::body_rows(app);
                 let lines = if tab == Tab::Providers {
                     app.derived.providers_lines()
                 } else {
-                    app.derived.compare_lines()
+                    app.derived.compare_lines(app.size.0)
                 };
                 set_position(app, tab, layout::scroll(i, 0, lines, v));
             }

@@ -52,8 +52,11 @@ pub fn finish(app: &mut App, done: Done) {
         }
         Err(e) => return app.complain(e),
     };
+    let was = super::moved::headline(app.session.projection(&edit.id));
     app.session.apply(change);
-    app.say(format!("{}: recomputed", edit.label));
+    let now = super::moved::headline(app.session.projection(&edit.id));
+    let moved = super::moved::line(was, now, app.unit);
+    app.say(format!("{}: {moved}", edit.label));
     app.undo.push(UndoEntry {
         id: edit.id,
         before: edit.before,

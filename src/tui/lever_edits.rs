@@ -7,7 +7,9 @@ use super::data::levers::{lever, rows, Row, RowKind};
 use super::form;
 use super::history::apply_text;
 use super::strings as s;
-use crate::model::value::{parse_money, parse_quantity, parse_rate};
+use crate::model::lever_grammar::{grammar, Grammar};
+use crate::model::value::{parse_money, parse_rate};
+use crate::model::Op;
 use crate::session::rewrite as ed;
 use rust_decimal::Decimal;
 
@@ -43,6 +45,9 @@ pub fn set_value(app: &mut App, n: usize, text: &str) -> Result<(), String> {
         .into_iter()
         .nth(n)
         .ok_or("no such row")?;
+    if let RowKind::YearEntry { .. } = row.kind {
+        return super::year_edits::set(app, &id, &row, text);
+    }
     let (table, key) = row.kind.table_key().ok_or(s::NOT_EDITABLE)?;
     let new = ed::set_in_table(
         app.session.text(&id).unwrap_or_default(),
@@ -57,28 +62,35 @@ fn nudge_lever(app: &mut App, id: &str, index: usize, up: bool) -> Result<(), St
     let l = lever(&app.session, id, index)
         .ok_or("no such lever")?
         .clone();
-    let money = matches!(
-        l.kind.as_str(),
-        "contribution" | "unit_cost" | "saving" | "recommission"
-    );
+    // The value as the loader parsed it (change/by/set), else the one
+    // numeric key of the kind; its grammar from the loader's own table.
     let (key, at) = ["change", "by", "set", "unit_cost"]
         .iter()
         .find_map(|k| l.get(k).map(|a| (*k, a.v.clone())))
         .ok_or(s::NOT_EDITABLE)?;
-    let value = if key == "change" {
-        ed::Value::from(ed::rate_text(ed::nudge_rate(parse_rate(&at)?, up)))
-    } else {
-        let x: Decimal = if money {
-            parse_money(&at)?
-        } else {
-            parse_quantity(&at)?
-        };
-        let integer = at
-            .trim()
-            .trim_start_matches('-')
-            .bytes()
-            .all(|b| b.is_ascii_digit());
-        ed::amount_value(ed::nudge_amount(x, up, money), integer, money)
+    let g = grammar(&l.kind, key).ok_or(s::NOT_EDITABLE)?;
+    let x: Decimal = match l.op.as_ref().map(|o| o.v) {
+        Some(Op::Change(x) | Op::By(x) | Op::Set(x)) => x,
+        None => parse_money(&at)?,
+    };
+    let written_as_rate = at.trim().ends_with('%');
+    let value = match g {
+        Grammar::Growth => ed::Value::from(ed::rate_text(ed::nudge_rate(x, up))),
+        Grammar::OutcomeRate | Grammar::SignedOutcomeRate if written_as_rate => {
+            let y = ed::nudge_rate(x, up);
+            if g == Grammar::OutcomeRate && y < Decimal::ZERO {
+                return Err(format!("{} {key} cannot go below 0", l.kind));
+            }
+            ed::Value::from(ed::rate_text(y))
+        }
+        _ => {
+            let integer = at
+                .trim()
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit());
+            ed::amount_value(ed::nudge_amount(x, up, g.is_money()), integer, g.is_money())
+        }
     };
     let shown = value.to_string();
     // Only `key` is replaced; every other field stays exactly as written.
@@ -95,6 +107,12 @@ pub fn nudge(app: &mut App, up: bool) {
         RowKind::Lever { file, index } if *file == id => nudge_lever(app, &id, *index, up),
         RowKind::Lever { .. } => Err(format!("{}: {}", row.source, s::INHERITED)),
         RowKind::Section(_) => Err(s::NOT_EDITABLE.into()),
+        RowKind::YearEntry { .. } => super::year_edits::nudge(app, &id, &row, up),
+        k if row.value.ends_with(s::BY_YEAR) => Err(format!(
+            "{}: {}",
+            k.table_key().map_or("", |t| t.1),
+            s::NUDGE_A_YEAR
+        )),
         k => {
             let v = parse_rate(&row.value).map_err(|e| e.to_string());
             match (k.table_key(), v) {
@@ -107,6 +125,16 @@ pub fn nudge(app: &mut App, up: bool) {
         }
     };
     if let Err(e) = r {
+        app.complain(e);
+    }
+}
+
+/// `y`: add a year to the rate's table (a single rate becomes a table).
+pub fn add_year(app: &mut App) {
+    let Some((id, row)) = current_row(app) else {
+        return;
+    };
+    if let Err(e) = super::year_edits::add(app, &id, &row) {
         app.complain(e);
     }
 }
@@ -132,6 +160,7 @@ pub fn delete(app: &mut App) {
             })
         }
         RowKind::Lever { .. } => Err(format!("{}: {}", row.source, s::INHERITED)),
+        RowKind::YearEntry { .. } => super::year_edits::delete(app, &id, &row),
         k => match k.table_key() {
             Some((table, key)) if row.own => ed::remove_from_table(&text, table, key)
                 .and_then(|t| apply_text(app, &id, t, format!("cleared {}", row.label))),

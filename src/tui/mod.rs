@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compare_keys;
 pub mod conflict;
 pub mod data;
 pub mod derived;
@@ -25,12 +26,19 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod lever_edits;
+pub mod lever_effects;
 pub mod monitor;
 pub mod monitor_keys;
 pub mod mouse;
+pub mod moved;
+pub mod pools_keys;
+pub mod providers_extra;
+pub mod providers_keys;
 pub mod reload;
 pub mod run;
 pub mod save_as;
+pub mod sensitivity;
+pub mod state;
 pub mod strings;
 pub mod tab_views;
 pub mod theme;
@@ -38,6 +46,8 @@ pub mod typing;
 pub mod update;
 pub mod view;
 pub mod work;
+pub mod wrap;
+pub mod year_edits;
 
 #[cfg(test)]
 mod tests;

@@ -37,7 +37,7 @@ pub fn click(app: &mut App, x: u16, y: u16) {
     }
     match app.tab {
         Tab::Services => services(app, a.body, x, y),
-        Tab::Pools => {
+        Tab::Pools if app.pools.detail => {
             let (list, _) = layout::pools(a.body, app);
             if list.contains(at) && y > list.y {
                 let n = app

@@ -38,12 +38,22 @@ pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NOTHING_TO_REDO: &str = "nothing to redo";
 pub const NOT_EDITABLE: &str = "this row cannot be nudged";
 pub const NOTHING_SAVED: &str = "no unsaved edits in this scenario";
+pub const BY_YEAR: &str = " by year";
+pub const NUDGE_A_YEAR: &str =
+    "a rate by year: +/- on one of its years below; y adds a year, d removes one";
+pub const NO_YEAR_TABLE: &str = "only a rate, demand or contribution growth can be given by year";
+pub const ONLY_YEAR: &str = "the table's only year: d on the rate's own row clears the whole rate";
 pub const NOT_IN_FILE: &str = "nothing set in this file to clear";
 pub const SAVE_AS_CLASH: &str = "a scenario with that name exists; choose another name";
 pub const NA: &str = "n/a";
 pub const SORT_BY: &str = "sorted by";
-pub const OVERVIEW_CHART: &str = " Cumulative in-year gap by scenario ";
+pub const OVERVIEW_CHART: &str = " Total of in-year gaps to date, by scenario ";
 pub const POOL_LIST: &str = " Pools ";
+pub const GLANCE_TITLE: &str = "Pools,";
+pub const END_BALANCE: &str = "last balance";
+pub const BEARS_TITLE: &str = "Who bears what:";
+pub const GLANCE_HELP: &str =
+    "Enter open pool · s/S sort · y year/horizon · c contribution/risk share/exposure · {/} scroll";
 pub const RISK_SHARE: &str = "risk share";
 pub const BAR_TITLE: &str = " Contributions by partner ";
 pub const DETAIL: &str = " Service detail (Esc closes) ";
@@ -51,10 +61,19 @@ pub const LEVERS_TOUCHING: &str = "Levers touching this service";
 pub const NO_LEVERS: &str = "none";
 pub const PROVIDERS_NOTE: &str =
     "bar: unit cost; │ marks the category's volume-weighted median; saving = paid at the median";
-pub const BRIDGE_TITLE: &str = " Bridge: cumulative in-year gap, A → B ";
+pub const BRIDGE_TITLE: &str = "Bridge:";
+pub const SENSITIVITY_KEYS: &str =
+    "t back to the bridge · j/k input · {/} scroll columns · each input moved ±1pp";
+pub const EFFECT_HEAD: &str = "effect on gap / overspend, with it minus without";
+pub const ACROSS: &str = "saving at the category median (across sectors)";
+pub const WITHIN: &str = "saving at each line's sector median (within sector)";
+pub const SAVINGS_ALL: &str = "saving at median over the horizon, across / within sector";
+pub const PROVIDERS_KEYS: &str =
+    "c category · s/S sort · Enter provider · / find · {/} columns · v bars · across = priced at the category median; within = at the line's own sector's median";
+pub const NOTE: &str = "note";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
-    "Enter edit · +/- nudge · a add lever · d delete · u undo · w save · W save as";
+    "Enter edit · +/- nudge · y add a year · a add lever · d delete · u undo · w save";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
 pub const EXPORT_INVALID: &str = "nothing exported: the files on disk have errors (see the panel); the figures shown come from earlier files, so an export could not say which inputs made them. Fix the files first";
 pub const RECOVERED: &str = "restored the unsaved edits from the recovery file (w saves them)";
@@ -75,3 +94,8 @@ pub const SECTION_RATES: &str = "Rates";
 pub const SECTION_DEMAND: &str = "Demand growth a year (by category or service)";
 pub const SECTION_GROWTH: &str = "Contribution growth a year (by partner)";
 pub const SECTION_LEVERS: &str = "Levers (in run order: parents' first)";
+
+/// Services detail: a year whose figures schedules.csv fixes (SPEC §10.2).
+pub const SCHEDULED: &str = "scheduled";
+pub const SCHEDULED_PRICE: &str = "sched. price";
+pub const SCHEDULED_VOLUME: &str = "sched. volume";

@@ -20,6 +20,9 @@ impl App {
     pub fn refresh_derived(&mut self) {
         let current = self.current_id().unwrap_or_default().to_string();
         let compare_a = self.compare_a_id().unwrap_or_default().to_string();
+        self.derived.sensitivity.active = self.tab == Tab::Compare;
+        self.derived.lever_effects.active = self.tab == Tab::Levers;
+        self.derived.providers_extra.active = self.tab == Tab::Providers;
         let views = self.views();
         self.derived
             .update(&self.session, current, compare_a, self.year, views);

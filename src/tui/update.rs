@@ -117,6 +117,15 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
     if tab == Tab::Monitor && super::monitor_keys::handle(app, &a) {
         return;
     }
+    if tab == Tab::Pools && super::pools_keys::handle(app, &a) {
+        return;
+    }
+    if tab == Tab::Compare && super::compare_keys::handle(app, &a) {
+        return;
+    }
+    if tab == Tab::Providers && super::providers_keys::handle(app, &a) {
+        return;
+    }
     let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {
@@ -183,6 +192,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         Action::NudgeUp => lever_edits::nudge(app, true),
         Action::NudgeDown => lever_edits::nudge(app, false),
         Action::AddLever => form::open_add(app),
+        Action::AddYear => lever_edits::add_year(app),
         Action::Delete => lever_edits::delete(app),
         Action::Undo => history::undo(app),
         Action::Redo => history::redo(app),
@@ -243,7 +253,10 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
             app.provider_scroll = layout::scroll(app.provider_scroll, d, n, v);
         }
         Tab::Compare => {
-            let (n, v) = (app.derived.compare_lines(), layout::body_rows(app));
+            let (n, v) = (
+                app.derived.compare_lines(app.size.0),
+                layout::body_rows(app),
+            );
             app.compare_scroll = layout::scroll(app.compare_scroll, d, n, v);
         }
         Tab::Levers => {

@@ -1,7 +1,9 @@
 //! The bridge: hand-worked on a small budget, and the example pairs.
 
 use super::*;
+use crate::analysis::cumulative_gap;
 use crate::analysis::fixture::*;
+use crate::engine::project;
 use crate::model::{LeverKind, Op};
 use rust_decimal_macros::dec;
 

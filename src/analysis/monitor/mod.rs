@@ -9,6 +9,8 @@
 //! `Settler`, so caps and offsets apply exactly as in the plan. Rows for
 //! periods after the one monitored are ignored everywhere.
 
+pub mod curve;
+pub mod paper;
 mod pool;
 mod service;
 #[cfg(test)]

@@ -144,3 +144,30 @@ fn a_year_table_moves_as_a_uniform_shift_and_switches_as_one() {
     let at = Input::PayInflation.with(&s, budget.base_year, f.value);
     assert!(gap(&budget, &at).abs() <= dec!(1), "{}", gap(&budget, &at));
 }
+
+/// The small-budget path (`demand::Probe`) gives exactly the whole
+/// budget's gap and NPV for every demand key of every example scenario
+/// (levers that reduce other services and commissioned services included),
+/// at moves both ways, small and large.
+#[test]
+fn a_demand_move_on_the_services_it_drives_equals_the_whole_budget() {
+    let (budget, scenarios) = example();
+    let mut checked = 0;
+    for s in &scenarios {
+        let whole = project(&budget, s).unwrap();
+        let ix = super::demand::Index::new(&budget, s);
+        let mut shell = super::demand::shell(&budget);
+        for input in inputs(&budget, s) {
+            let Input::Demand(k) = &input else { continue };
+            let probe = super::demand::Probe::new(&ix, (&budget, s), &whole, &mut shell, k)
+                .unwrap_or_else(|| panic!("{}: {k} projects alone", s.id));
+            for d in [dec!(-0.3), dec!(-0.01), dec!(0), dec!(0.01), dec!(0.25)] {
+                let x = input.get(s) + d;
+                let full = gap_and_npv(&budget, &input.with(s, budget.base_year, x));
+                assert_eq!(probe.at(&input, x), full, "{} {k} at {x}", s.id);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}

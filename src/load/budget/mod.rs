@@ -26,14 +26,14 @@ mod services;
 
 /// A loaded budget, whether any error was found in it, and what its files
 /// declare (for checking scenarios' references).
-pub struct Loaded {
+pub struct LoadedBudget {
     pub budget: Budget,
     pub has_errors: bool,
     pub declared: Declared,
 }
 
 /// Load `budgets/<id>/`.
-pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded {
+pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> LoadedBudget {
     let before = diags.len();
     let dir = root.join("budgets").join(id);
     let show = |f: &str| format!("budgets/{id}/{f}");
@@ -275,7 +275,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     }
     super::source::one_error_per_cell(diags, before);
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);
-    Loaded {
+    LoadedBudget {
         budget,
         has_errors,
         declared,

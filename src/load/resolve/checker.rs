@@ -6,7 +6,7 @@ use crate::load::budget::{both_given, ServiceFields};
 use crate::load::diag::{Severity, Sink};
 use crate::load::refs::Known;
 use crate::load::scenario::RawLever;
-use crate::load::tomlsrc::{report, Pos};
+use crate::load::toml_spans::{report, Pos};
 use crate::model::value::{parse_money, parse_outcome_rate, parse_quantity};
 use crate::model::*;
 use rust_decimal::Decimal;

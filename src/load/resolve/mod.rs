@@ -5,13 +5,15 @@
 use super::diag::{Diagnostic, Owner, Severity, Sink};
 use super::refs::{unknown, Declared};
 use super::scenario::RawScenario;
-use super::tomlsrc::report;
+use super::toml_spans::report;
 use crate::model::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 mod checker;
 mod index;
+mod keys;
+mod ranges;
 mod rates;
 mod window;
 use checker::Checker;
@@ -218,6 +220,7 @@ pub fn resolve_indexed<'b>(
         rates: Rates::default(),
         demand: BTreeMap::new(),
         contribution_growth: BTreeMap::new(),
+        ranges: Default::default(),
         levers: vec![],
         chain: chain.iter().map(|s| s.path.clone()).collect(),
         extends: chain[0].parent.clone(),
@@ -234,8 +237,10 @@ pub fn resolve_indexed<'b>(
         n: years,
         ix,
     };
+    let mut merged = ranges::Merged::new();
     for s in chain.iter().rev() {
         let raw = s.raw.as_ref()?;
+        ranges::merge(&mut merged, s, &raw.ranges);
         let mut rs = rates::Rates {
             sink: sink(diags, s),
             base: budget.base_year,
@@ -255,53 +260,20 @@ pub fn resolve_indexed<'b>(
             }
         }
     }
+    ok &= ranges::finish(merged, &mut scenario, diags);
     // Now every lever, in run order, with references checked.
     for s in chain.iter().rev() {
         let raw = s.raw.as_ref()?;
         let mut sink = sink(diags, s);
-        for (key, at) in &raw.contribution_growth {
-            if !checker
-                .partners
-                .accept("partner", key, "partners.csv", |m| {
-                    report(
-                        &mut sink,
-                        Severity::Error,
-                        at.pos,
-                        Some(format!("[contribution_growth] key \"{key}\"")),
-                        m,
-                    )
-                })
-            {
-                ok = false;
-            }
-        }
-        // Built once, not per key (issue 17: K keys × S services).
-        let categories: HashSet<&str> = budget
-            .services
-            .iter()
-            .map(|sv| sv.category.as_str())
-            .chain(commissioned.values().map(|(c, _)| c.as_str()))
-            .collect();
-        for (key, at) in &raw.demand {
-            let known = budget.service(key).is_some()
-                || declared.services.as_ref().is_none_or(|d| d.contains(key))
-                || commissioned.contains_key(key)
-                || categories.contains(key.as_str());
-            if !known {
-                // A mis-cased key (`Fostering`) stays a warning, with the exact match.
-                let cased = categories
-                    .iter()
-                    .copied()
-                    .chain(budget.services.iter().map(|sv| sv.id.as_str()))
-                    .filter(|c| c.eq_ignore_ascii_case(key))
-                    .min()
-                    .map(|c| {
-                        format!("; did you mean \"{c}\"? (keys match exactly, capitals included)")
-                    })
-                    .unwrap_or_default();
-                report(&mut sink, Severity::Warning, at.pos, Some(format!("[demand] key \"{key}\"")), format!("\"{key}\" matches no service id or category of budget \"{budget_id}\"; this growth is not used{cased}"));
-            }
-        }
+        ok &= keys::check(
+            raw,
+            &mut sink,
+            &checker,
+            budget,
+            declared,
+            &commissioned,
+            &budget_id,
+        );
         for l in &raw.levers {
             match checker.lever(l, &mut sink, &commissioned) {
                 Some(lever) => scenario.levers.push(lever),

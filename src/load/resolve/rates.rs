@@ -6,7 +6,7 @@
 
 use crate::load::diag::{Severity, Sink};
 use crate::load::scenario::{At, RawRate, RawScenario};
-use crate::load::tomlsrc::report;
+use crate::load::toml_spans::report;
 use crate::model::{Scenario, Year, YearRate};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 use super::checker::Checker;
 use crate::load::diag::{Severity, Sink};
 use crate::load::scenario::RawLever;
-use crate::load::tomlsrc::report;
+use crate::load::toml_spans::report;
 
 impl Checker<'_, '_> {
     pub(super) fn window(&self, l: &RawLever, sink: &mut Sink<'_>) -> (usize, Option<usize>, bool) {

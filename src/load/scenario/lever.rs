@@ -3,8 +3,9 @@
 
 use super::{lever_keys, scalar, unknown_key, At, RawLever, LEVER_KINDS};
 use crate::load::diag::{Severity, Sink};
-use crate::load::tomlsrc::{report, Pos, Src};
+use crate::load::toml_spans::{report, Pos, Src};
 use crate::model::growth::parse_growth;
+use crate::model::lever_grammar::{grammar, Grammar};
 use crate::model::value::{
     did_you_mean, parse_money, parse_outcome_rate, parse_quantity, parse_rate,
 };
@@ -16,7 +17,7 @@ mod values;
 use values::kind_values;
 
 /// An outcome-rate lever's `by`: a signed outcome rate, `"5%"`, `"-5%"` or `0.05`.
-fn parse_signed_outcome_rate(text: &str) -> Result<Decimal, String> {
+pub fn parse_signed_outcome_rate(text: &str) -> Result<Decimal, String> {
     let t = text.trim();
     if t.ends_with('%') {
         parse_rate(t)
@@ -177,8 +178,9 @@ pub(super) fn lever(src: &Src<'_>, t: &dyn TableLike, sink: &mut Sink<'_>) -> Op
                 v: String::new(),
                 pos: lever_pos,
             });
-            let parsed = match (k, kind_word.as_str()) {
-                ("change", _) => parse_growth(&at.v).map(|(r, w)| {
+            // One grammar table for the loader and the TUI (model::lever_grammar).
+            let value = match grammar(&kind_word, k).unwrap_or(Grammar::Money) {
+                Grammar::Growth => parse_growth(&at.v).map(|(r, w)| {
                     if let Some(w) = w {
                         report(
                             sink,
@@ -188,16 +190,18 @@ pub(super) fn lever(src: &Src<'_>, t: &dyn TableLike, sink: &mut Sink<'_>) -> Op
                             w,
                         );
                     }
-                    Op::Change(r)
+                    r
                 }),
-                (_, "volume") => {
-                    parse_quantity(&at.v).map(|q| if k == "by" { Op::By(q) } else { Op::Set(q) })
-                }
-                ("set", "outcome_rate") => parse_outcome_rate(&at.v).map(Op::Set),
-                ("by", "outcome_rate") => parse_signed_outcome_rate(&at.v).map(Op::By),
-                ("by", _) => parse_money(&at.v).map(Op::By),
-                _ => parse_money(&at.v).map(Op::Set),
+                Grammar::Quantity => parse_quantity(&at.v),
+                Grammar::OutcomeRate => parse_outcome_rate(&at.v),
+                Grammar::SignedOutcomeRate => parse_signed_outcome_rate(&at.v),
+                Grammar::Money => parse_money(&at.v),
             };
+            let parsed = value.map(|x| match k {
+                "change" => Op::Change(x),
+                "by" => Op::By(x),
+                _ => Op::Set(x),
+            });
             match parsed {
                 Ok(o) => op = Some(At { v: o, pos: at.pos }),
                 Err(e) => {

@@ -4,14 +4,16 @@
 
 use super::diag::{Severity, Sink};
 use super::manifest::{toml_syntax_error, MAX_YEARS};
-use super::tomlsrc::{report, Pos, Src};
+use super::toml_spans::{report, Pos, Src};
 use crate::model::value::did_you_mean;
 use crate::model::{Op, Year};
 use toml_edit::{Item, TableLike, Value};
 
 mod lever;
+mod ranges;
 mod rates;
 use lever::lever;
+pub use ranges::RawRange;
 pub use rates::{rate_table, RawRate};
 
 /// A value with where it was written.
@@ -49,6 +51,8 @@ pub struct RawScenario {
     pub rates: Vec<(String, At<RawRate>)>,
     pub demand: Vec<(String, At<RawRate>)>,
     pub contribution_growth: Vec<(String, At<RawRate>)>,
+    /// §14, in file order.
+    pub ranges: Vec<RawRange>,
     pub levers: Vec<RawLever>,
 }
 
@@ -61,6 +65,7 @@ const TOP: &[&str] = &[
     "rates",
     "demand",
     "contribution_growth",
+    "ranges",
     "levers",
 ];
 pub(super) const RATES: &[&str] = &[
@@ -160,6 +165,7 @@ pub fn parse_scenario(text: &str, sink: &mut Sink<'_>) -> Option<RawScenario> {
                     _ => raw.contribution_growth = list,
                 }
             }
+            "ranges" => raw.ranges = ranges::ranges(&src, item, pos, sink),
             "levers" => {
                 let tables: Vec<&dyn TableLike> = match item {
                     Item::ArrayOfTables(a) => a.iter().map(|t| t as &dyn TableLike).collect(),

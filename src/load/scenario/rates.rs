@@ -7,7 +7,7 @@
 
 use super::{scalar, unknown_key, At, RATES};
 use crate::load::diag::{Severity, Sink};
-use crate::load::tomlsrc::{report, Pos, Src};
+use crate::load::toml_spans::{report, Pos, Src};
 use crate::model::growth::parse_growth;
 use crate::model::value::parse_rate;
 use crate::model::Year;

@@ -30,6 +30,10 @@ fn money_spellings_of_spec_3() {
     assert_eq!(m("1,000"), dec!(1000));
     assert_eq!(m("0"), dec!(0));
     assert_eq!(m("1.000k"), dec!(1000));
+    // A suffix inside accounting brackets (found by the parsers fuzzer,
+    // whose own check had missed the case): minus £9m.
+    assert_eq!(m("(9m)"), dec!(-9000000));
+    assert_eq!(m("(£1.2k)"), dec!(-1200));
 }
 
 #[test]

@@ -4,7 +4,8 @@
 
 use super::scale::{qty, Scale};
 use super::{CabTable, Row, RowKind, Value, ROUNDING_NOTE};
-use crate::engine::arith::R;
+use crate::analysis::mtfs;
+use crate::engine::arith::{sum, R};
 use crate::engine::Projection;
 use crate::report::summary::reserve;
 use rust_decimal::Decimal;
@@ -18,25 +19,28 @@ pub fn headline(scale: &Scale, ps: &[&Projection]) -> R<CabTable> {
     for p in ps {
         let t = &p.totals;
         let reserves: Vec<Decimal> = (0..p.years).map(|y| reserve(p, y)).collect();
-        let measures: [(&str, &[Decimal], bool); 6] = [
+        let measures: [(&str, &[Decimal], bool); 5] = [
             ("Contributions", &t.contributions, true),
             ("Spend", &t.spend, true),
-            (
-                "In-year gap (spend less contributions)",
-                &t.in_year_gap,
-                true,
-            ),
             ("Overspend after reserves", &t.overspend, true),
             ("Reserves at year end", &reserves, false),
             ("Benefit", &t.benefit_total, true),
         ];
-        for (name, series, total) in measures {
+        let mut body = |name: &str, money: Vec<Value>| {
             let mut cells = vec![Value::text(&p.scenario_name), Value::text(name)];
-            cells.extend(scale.money_cells(p, series, total)?);
+            cells.extend(money);
             rows.push(Row {
                 kind: RowKind::Body,
                 cells,
             });
+        };
+        for (i, (name, series, total)) in measures.into_iter().enumerate() {
+            body(name, scale.money_cells(p, series, total)?);
+            if i == 1 {
+                for (name, cells) in gap_rows(scale, p)? {
+                    body(&name, cells);
+                }
+            }
         }
     }
     Ok(CabTable {
@@ -50,11 +54,44 @@ pub fn headline(scale: &Scale, ps: &[&Projection]) -> R<CabTable> {
         columns,
         rows,
         notes: vec![
-            "In-year gap: positive is a shortfall. Reserves at year end are a balance, so they have no total."
+            "In-year gap: positive is a shortfall; each year's gap is against the base, as an MTFS's cumulative gap (a recurrent saving stays made), so it has no total. New gap in year: the year's gap less the year before's (in the first year, its gap), as an MTFS's annual gap; the new gaps total the last year's gap. The total of in-year gaps adds every year's gap: it is what the comparison bridge explains. Reserves at year end are a balance, so they have no total."
                 .into(),
             ROUNDING_NOTE.into(),
         ],
     })
+}
+
+/// The MTFS rows (`analysis::mtfs`) in the export's terms: label, then
+/// year cells and the total cell.
+fn gap_rows(scale: &Scale, p: &Projection) -> R<Vec<(String, Vec<Value>)>> {
+    let gap = scale.in_terms(p, &p.totals.in_year_gap)?;
+    let new = mtfs::new_gaps(&gap)?;
+    let cells = |v: &[Decimal], total: Value| {
+        let mut c = scale.spread(p, |t| scale.money(v[t]));
+        c.push(total);
+        c
+    };
+    let mut total = scale.spread(p, |_| Value::Empty);
+    total.push(scale.money(mtfs::total_of_gaps(&gap)?));
+    Ok(vec![
+        (IN_YEAR_GAP.into(), cells(&gap, Value::Empty)),
+        (
+            NEW_GAP.into(),
+            cells(&new, scale.money(sum(&new, "the new gaps")?)),
+        ),
+        (capital(&mtfs::total_label(p.years)), total),
+    ])
+}
+
+/// The headline rows' labels (the reconciliation test reads them).
+pub const IN_YEAR_GAP: &str = "In-year gap (spend less contributions; MTFS cumulative gap)";
+pub const NEW_GAP: &str = "New gap in year (MTFS annual gap)";
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Present values (always in base-year prices), NPV, BCR and payback.

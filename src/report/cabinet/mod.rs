@@ -12,7 +12,7 @@
 
 mod compare;
 pub mod csv;
-mod headline;
+pub mod headline;
 pub mod monitoring;
 pub mod paper;
 mod pools;
@@ -23,6 +23,7 @@ mod services;
 mod who_pays;
 pub mod xlsx;
 mod xlsx_charts;
+mod xlsx_in_place;
 
 use crate::engine::{EngineError, Projection};
 use crate::model::Budget;

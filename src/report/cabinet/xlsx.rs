@@ -197,7 +197,8 @@ pub fn workbook_bytes(
         sheet(&mut wb, t)?;
     }
     xlsx_charts::add_sheet(&mut wb, charts)?;
-    for c in charts {
+    // A chart whose figures stand in a table reads them there.
+    for c in charts.iter().filter(|c| c.in_place.is_none()) {
         sheet(&mut wb, &c.table)?;
     }
     xlsx_charts::insert(&mut wb, charts)?;

@@ -1,14 +1,21 @@
 //! Native Excel charts in the Cabinet workbook: a "Charts" sheet whose
-//! charts read the chart data sheets (`report::chart` tables, written like
-//! every other table: title in row 1, header in row 2, data from row 3), so
-//! an officer can restyle them or change a figure and see the chart follow.
+//! charts read the cells of the tables: the gap and benefits charts the
+//! ranges of the Headline and Who pays sheets their figures stand in
+//! (`ChartTable::in_place`); the others, whose figures are the chart's own
+//! arrangement (the bridge's invisible base, the providers' median, the
+//! exposure's partner totals spread over a table's rows, the monitor's
+//! months), a data sheet written like every other table (title in row 1,
+//! header in row 2, data from row 3). An officer can restyle them or change
+//! a figure and see the chart follow.
 //!
 //! - gap: a line per scenario (markers and dashes differ, for greyscale);
 //! - bridge: a waterfall as stacked columns (an invisible base, the
 //!   increases, the decreases, and the start and end totals);
 //! - exposure: contribution and risk share by partner, stacked columns;
 //! - providers: unit cost bars with the category median as a line;
-//! - benefits: pays and benefit by partner, clustered columns.
+//! - benefits: pays, fiscal benefit received and of which cashable, by
+//!   partner and agency, clustered columns;
+//! - monitor: the profile, the actual to date and the forecast by month.
 
 use super::xlsx::FIRST_ROW;
 use super::CabinetError;
@@ -32,13 +39,13 @@ fn hex(i: usize) -> Color {
     Color::RGB(u32::from(c.0) << 16 | u32::from(c.1) << 8 | u32::from(c.2))
 }
 
-fn solid(i: usize) -> ChartFormat {
+pub(super) fn solid(i: usize) -> ChartFormat {
     let mut f = ChartFormat::new();
     f.set_solid_fill(ChartSolidFill::new().set_color(hex(i)));
     f
 }
 
-fn hatched(i: usize) -> ChartFormat {
+pub(super) fn hatched(i: usize) -> ChartFormat {
     let mut f = ChartFormat::new();
     f.set_pattern_fill(
         ChartPatternFill::new()
@@ -67,7 +74,7 @@ pub fn add_sheet(wb: &mut Workbook, charts: &[ChartTable]) -> Result<(), Cabinet
     ws.write_string(
         0,
         0,
-        "Charts: each reads its data sheet (Chart gap, Chart bridge, …); restyle them freely.",
+        "Charts: the gap and benefits charts read the Headline and Who pays sheets; the others their data sheets (Chart bridge, …). Restyle them freely.",
     )
     .map_err(err)?;
     Ok(())
@@ -92,11 +99,20 @@ fn last(t: &ChartTable) -> u32 {
 }
 
 fn chart(t: &ChartTable) -> Chart {
+    if let Some(at) = &t.in_place {
+        return finish(t, super::xlsx_in_place::chart(t.kind, at));
+    }
     let s = t.table.sheet;
     let (r0, r1) = (FIRST_ROW, last(t));
     let cats = (s, r0, 0, r1, 0);
-    let mut c = match t.kind {
+    let c = match t.kind {
         Kind::Gap => gap(t),
+        // The same shape: a line per row over the columns (months).
+        Kind::Monitor => {
+            let mut c = gap(t);
+            c.x_axis().set_name("Month");
+            c
+        }
         Kind::Bridge => {
             let mut c = Chart::new(ChartType::ColumnStacked);
             let names = (s, r0, 1, r1, 1);
@@ -175,10 +191,20 @@ fn chart(t: &ChartTable) -> Chart {
                 .set_name((s, 1, 2))
                 .set_categories(cats)
                 .set_values((s, r0, 2, r1, 2))
+                .set_format(&mut hatched(1));
+            c.add_series()
+                .set_name((s, 1, 3))
+                .set_categories(cats)
+                .set_values((s, r0, 3, r1, 3))
                 .set_format(&mut hatched(2));
             c
         }
     };
+    finish(t, c)
+}
+
+/// Title, value axis caption and size.
+fn finish(t: &ChartTable, mut c: Chart) -> Chart {
     let unit = t.table.notes.first().cloned().unwrap_or_default();
     c.title().set_name(&t.table.title);
     c.y_axis().set_name(&unit);
@@ -186,9 +212,9 @@ fn chart(t: &ChartTable) -> Chart {
     c
 }
 
-fn gap(t: &ChartTable) -> Chart {
-    let s = t.table.sheet;
-    let years = t.table.columns.len().saturating_sub(1) as u16;
+/// Line `i`'s format and marker: solid and dashed by turns, a marker each
+/// (so the lines read in greyscale).
+pub(super) fn line_style(i: usize) -> (ChartFormat, ChartMarker) {
     let markers = [
         ChartMarkerType::Circle,
         ChartMarkerType::Triangle,
@@ -197,25 +223,32 @@ fn gap(t: &ChartTable) -> Chart {
         ChartMarkerType::X,
         ChartMarkerType::Star,
     ];
+    let dash = if i.is_multiple_of(2) {
+        ChartLineDashType::Solid
+    } else {
+        ChartLineDashType::Dash
+    };
+    let mut f = ChartFormat::new();
+    f.set_line(
+        ChartLine::new()
+            .set_color(hex(i))
+            .set_width(2.25)
+            .set_dash_type(dash),
+    );
+    let mut m = ChartMarker::new();
+    m.set_type(markers[i % markers.len()])
+        .set_size(7)
+        .set_format(&mut solid(i));
+    (f, m)
+}
+
+fn gap(t: &ChartTable) -> Chart {
+    let s = t.table.sheet;
+    let years = t.table.columns.len().saturating_sub(1) as u16;
     let mut c = Chart::new_line();
     for i in 0..t.table.rows.len() {
         let r = FIRST_ROW + i as u32;
-        let dash = if i % 2 == 0 {
-            ChartLineDashType::Solid
-        } else {
-            ChartLineDashType::Dash
-        };
-        let mut f = ChartFormat::new();
-        f.set_line(
-            ChartLine::new()
-                .set_color(hex(i))
-                .set_width(2.25)
-                .set_dash_type(dash),
-        );
-        let mut m = ChartMarker::new();
-        m.set_type(markers[i % markers.len()])
-            .set_size(7)
-            .set_format(&mut solid(i));
+        let (mut f, m) = line_style(i);
         c.add_series()
             .set_name((s, r, 0))
             .set_categories((s, 1, 1, 1, years))

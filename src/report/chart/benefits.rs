@@ -1,84 +1,113 @@
-//! `benefits`: who pays against who benefits. What each partner pays is its
-//! exposure over the horizon (contributions + risk share, the Pools table);
-//! the benefit is the scenario's benefit over the horizon (the Headline
-//! table). Outcome values are not yet split by beneficiary, so the benefit
-//! is one bar for all partners together, and the chart says so.
+//! `benefits`: who pays against who benefits (SPEC §11.5), from the Cabinet
+//! who-pays table (`analysis::who_pays`): for each partner and outside
+//! agency of the scenario, what it pays over the horizon (contributions +
+//! risk shares) beside the fiscal benefit it receives, of which cashable,
+//! all in cash. Rows whose three figures are all zero are left out (and
+//! named in a note).
 
-use super::exposure::{ALL_PARTNERS, ALL_POOLS};
 use super::hbar::{entry, Bar, HBars, LabelAt};
 use super::style::{self, Mark};
-use super::{body, cabinet, starts, total, Inputs};
-use crate::report::cabinet::{CabTable, Value};
+use super::{body, cabinet, starts, Inputs};
+use crate::report::cabinet::{CabTable, RowKind, Value};
 
-/// Said on the chart and under its table.
-pub const NOT_SPLIT: &str =
-    "Benefit is not yet split by beneficiary: it is shown once, for all partners together.";
+/// The who-pays table's columns charted: pays, receives (fiscal), of
+/// which cashable — cash, over the horizon.
+const COLUMNS: [usize; 3] = [3, 4, 5];
 
-/// Partner × (pays, benefit); the last row is all partners.
+/// Partner or agency × (pays, receives fiscal, of which cashable).
 pub fn table(i: &Inputs<'_>) -> Result<CabTable, String> {
-    let pools = cabinet(i, "pools")?;
-    let headline = cabinet(i, "headline")?;
-    let mut rows: Vec<_> = pools
+    let who = cabinet(i, "who-pays")?;
+    let mut rows = vec![];
+    let mut none = vec![];
+    for r in who
         .rows
         .iter()
-        .filter(|r| starts(r, &[&i.scenario, ALL_POOLS]) && super::text(r, 3) == "Exposure")
-        .map(|r| body(vec![Value::text(super::text(r, 2)), total(r), Value::Empty]))
-        .collect();
-    let benefit = headline
-        .rows
-        .iter()
-        .find(|r| starts(r, &[&i.scenario, "Benefit"]))
-        .map(total)
-        .ok_or_else(|| {
-            format!(
-                "the headline table has no benefit for scenario {}",
-                i.scenario
-            )
-        })?;
-    match rows.last_mut() {
-        Some(all) if super::text(all, 0) == ALL_PARTNERS => all.cells[2] = benefit,
-        _ => {
-            return Err(format!(
-                "the pools table has no total for scenario {}",
-                i.scenario
-            ))
+        .filter(|r| r.kind == RowKind::Body && starts(r, &[&i.scenario]))
+    {
+        let cells: Vec<Value> = COLUMNS.iter().map(|c| r.cells[*c].clone()).collect();
+        let name = super::text(r, 1);
+        if cells.iter().all(is_zero) {
+            none.push(name);
+            continue;
         }
+        let outside = super::text(r, 2) == "Outside";
+        let mut row = vec![Value::text(if outside {
+            format!("{name} (outside)")
+        } else {
+            name
+        })];
+        row.extend(cells);
+        rows.push(body(row));
     }
-    let u = i.scale.label();
+    if rows.is_empty() {
+        return Err(format!(
+            "the who-pays table has no partner or agency for scenario {}",
+            i.scenario
+        ));
+    }
+    let unit = i.scale.unit.label();
+    let mut notes = vec![format!("{unit} (cash)")];
+    if !none.is_empty() {
+        notes.push(format!("Neither pays nor receives: {}.", none.join(", ")));
+    }
     Ok(CabTable {
         slug: "chart-benefits",
         sheet: "Chart benefits",
         title: format!(
-            "Who pays and who benefits over the horizon, {}, {} ({})",
-            i.scenario,
-            i.scale.unit.label(),
-            i.scale.terms()
+            "Who pays and who benefits over the horizon, {}, {unit} (cash)",
+            i.scenario
         ),
         columns: vec![
-            "Partner".into(),
-            format!("Pays (exposure) {u}"),
-            format!("Benefit {u}"),
+            "Partner or agency".into(),
+            format!("Pays {unit}"),
+            format!("Receives, fiscal {unit}"),
+            format!("Of which cashable {unit}"),
         ],
         rows,
-        notes: vec![u, NOT_SPLIT.into()],
+        notes,
     })
 }
 
-/// Pays and benefit side by side in each row.
+/// The who-pays table's rows of the scenario (its partners and agencies,
+/// not the total), for the workbook's native chart.
+pub fn in_place(i: &Inputs<'_>) -> Result<super::InPlace, String> {
+    let who = cabinet(i, "who-pays")?;
+    let ks: Vec<usize> = (0..who.rows.len())
+        .filter(|&k| {
+            let r = &who.rows[k];
+            r.kind == RowKind::Body && starts(r, &[&i.scenario])
+        })
+        .collect();
+    let (Some(&first), Some(&last)) = (ks.first(), ks.last()) else {
+        return Err("no rows".into());
+    };
+    Ok(super::InPlace::Columns {
+        sheet: who.sheet,
+        first,
+        last,
+        category: 1,
+        values: COLUMNS.iter().map(|c| *c as u16).collect(),
+    })
+}
+
+fn is_zero(v: &Value) -> bool {
+    match v {
+        Value::Num(x, _) => x.is_zero(),
+        _ => true,
+    }
+}
+
+/// Pays, receives and cashable side by side in each row.
 pub fn svg(t: &CabTable) -> Result<String, String> {
+    let bands = [(0.08, 0.36), (0.36, 0.64), (0.64, 0.92)];
     let mut bars = vec![];
     for (i, r) in t.rows.iter().enumerate() {
-        let has_benefit = matches!(r.cells[2], Value::Num(..));
-        let pays_band = if has_benefit {
-            (0.12, 0.48)
-        } else {
-            (0.2, 0.8)
-        };
-        for (series, band, cell) in [(0, pays_band, &r.cells[1]), (1, (0.52, 0.88), &r.cells[2])] {
+        for (series, band) in bands.iter().enumerate() {
+            let cell = &r.cells[series + 1];
             if matches!(cell, Value::Num(..)) {
                 bars.push(Bar {
                     row: i,
-                    band,
+                    band: *band,
                     series,
                     from: 0.0,
                     to: style::coord(cell),
@@ -98,9 +127,10 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
         words: vec![],
         rules: vec![],
         series: vec![
-            entry("Pays (contributions + risk share)", 0, Mark::Solid),
-            entry("Benefit (all partners together)", 2, Mark::Hatched),
+            entry("Pays (contributions + risk shares)", 0, Mark::Solid),
+            entry("Receives (fiscal benefit)", 1, Mark::Hatched),
+            entry("of which cashable", 2, Mark::Solid),
         ],
-        notes: vec![NOT_SPLIT.into()],
+        notes: t.notes[1..].to_vec(),
     })
 }

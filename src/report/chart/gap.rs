@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The Headline table's gap measure.
-pub const GAP: &str = "In-year gap (spend less contributions)";
+pub const GAP: &str = crate::report::cabinet::headline::IN_YEAR_GAP;
 
 /// Scenario × year, the cells of the Headline table's gap rows.
 pub fn table(i: &Inputs<'_>) -> Result<CabTable, String> {
@@ -44,14 +44,41 @@ pub fn table(i: &Inputs<'_>) -> Result<CabTable, String> {
     })
 }
 
+/// The Headline table's gap rows, for the workbook's native chart.
+pub fn in_place(i: &Inputs<'_>) -> Result<super::InPlace, String> {
+    let h = cabinet(i, "headline")?;
+    let rows: Vec<usize> = (0..h.rows.len())
+        .filter(|&k| text(&h.rows[k], 1) == GAP)
+        .collect();
+    let years = u16::try_from(i.scale.years.len()).map_err(|e| e.to_string())?;
+    if rows.is_empty() || years == 0 {
+        return Err("no gap rows".into());
+    }
+    Ok(super::InPlace::Rows {
+        sheet: h.sheet,
+        rows,
+        name: 0,
+        from: 2,
+        to: 1 + years,
+    })
+}
+
 /// The line chart.
 pub fn svg(t: &CabTable) -> Result<String, String> {
+    let unit = t.notes.first().cloned().unwrap_or_default();
+    let axes = (format!("In-year gap, {unit}"), "Financial year".to_string());
+    lines(t, "In-year gap by year", &axes)
+}
+
+/// A line per row of `t` (its first cell names it) over the columns after
+/// the first; blank cells are left out; each line's last figure at the
+/// right. `axes`: the value axis' and the category axis' captions.
+pub fn lines(t: &CabTable, heading: &str, axes: &(String, String)) -> Result<String, String> {
     let mut buf = String::new();
     {
         let root: Area<'_> = SVGBackend::with_string(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
-        let unit = t.notes.first().cloned().unwrap_or_default();
-        style::title(&root, "In-year gap by year", &t.title)?;
+        style::title(&root, heading, &t.title)?;
         let entries: Vec<Entry> = t
             .rows
             .iter()
@@ -63,13 +90,13 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
             })
             .collect();
         style::legend(&root, &entries)?;
-        draw(&root, t, &unit, style::plot_top(&entries))?;
+        draw(&root, t, axes, style::plot_top(&entries))?;
         root.present().map_err(err)?;
     }
     Ok(buf)
 }
 
-fn draw(root: &Area<'_>, t: &CabTable, unit: &str, top: u32) -> Result<(), String> {
+fn draw(root: &Area<'_>, t: &CabTable, axes: &(String, String), top: u32) -> Result<(), String> {
     let years = t.columns.len() - 1;
     let ys = t.rows.iter().flat_map(|r| r.cells.iter().skip(1));
     let (lo, hi) = ys
@@ -93,8 +120,8 @@ fn draw(root: &Area<'_>, t: &CabTable, unit: &str, top: u32) -> Result<(), Strin
         .x_labels(0)
         .y_labels(8)
         .y_label_formatter(&style::tick)
-        .y_desc(format!("In-year gap, {unit}"))
-        .x_desc("Financial year")
+        .y_desc(axes.0.clone())
+        .x_desc(axes.1.clone())
         .label_style(style::text_style(14.0, AXIS))
         .axis_desc_style(style::text_style(style::TEXT_SIZE, AXIS))
         .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))

@@ -15,8 +15,12 @@ mod exposure;
 mod gap;
 mod hbar;
 mod marks;
+mod monitor;
 mod providers;
+pub mod set;
 pub mod style;
+
+pub use monitor::MonitorInput;
 
 use crate::analysis::bridge::Bridge;
 use crate::analysis::providers::Category;
@@ -33,17 +37,20 @@ pub enum Kind {
     Exposure,
     /// Unit cost per service against the category's volume-weighted median.
     Providers,
-    /// What each partner pays against the benefit (not yet split by beneficiary).
+    /// What each partner and outside agency pays against the fiscal benefit it receives.
     Benefits,
+    /// Actual spend to date against the profile, month by month (when actuals exist).
+    Monitor,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Gap,
         Kind::Bridge,
         Kind::Exposure,
         Kind::Providers,
         Kind::Benefits,
+        Kind::Monitor,
     ];
 
     /// The file stem, e.g. `gap` (`chart-gap.svg` in an export).
@@ -54,6 +61,7 @@ impl Kind {
             Kind::Exposure => "exposure",
             Kind::Providers => "providers",
             Kind::Benefits => "benefits",
+            Kind::Monitor => "monitor",
         }
     }
 }
@@ -81,6 +89,8 @@ pub struct Inputs<'a> {
     pub scenario: String,
     pub bridge: Option<BridgeInput<'a>>,
     pub providers: Option<ProvidersInput<'a>>,
+    /// The monitoring curve (when the budget has actuals).
+    pub monitor: Option<MonitorInput<'a>>,
 }
 
 /// A chart's data table, ready to draw or to write as a sheet.
@@ -88,6 +98,33 @@ pub struct Inputs<'a> {
 pub struct ChartTable {
     pub kind: Kind,
     pub table: CabTable,
+    /// Where the figures already stand in a Cabinet table, when they are
+    /// copied cells: the workbook's native chart then reads that sheet's
+    /// ranges and no data sheet is written.
+    pub in_place: Option<InPlace>,
+}
+
+/// Cell ranges of a Cabinet table's sheet (row indices into its rows).
+#[derive(Debug, Clone, PartialEq)]
+pub enum InPlace {
+    /// A series per row: its name in column `name`, its values in columns
+    /// `from..=to`, the categories the header cells above them.
+    Rows {
+        sheet: &'static str,
+        rows: Vec<usize>,
+        name: u16,
+        from: u16,
+        to: u16,
+    },
+    /// A series per column of `values` over rows `first..=last`: the
+    /// categories in column `category`, each name the column's header.
+    Columns {
+        sheet: &'static str,
+        first: usize,
+        last: usize,
+        category: u16,
+        values: Vec<u16>,
+    },
 }
 
 /// The data table of one kind.
@@ -109,8 +146,18 @@ pub fn table(kind: Kind, i: &Inputs<'_>) -> Result<ChartTable, String> {
             providers::table(p)
         }
         Kind::Benefits => benefits::table(i)?,
+        Kind::Monitor => monitor::table(i)?,
     };
-    Ok(ChartTable { kind, table })
+    let in_place = match kind {
+        Kind::Gap => gap::in_place(i).ok(),
+        Kind::Benefits => benefits::in_place(i).ok(),
+        _ => None,
+    };
+    Ok(ChartTable {
+        kind,
+        table,
+        in_place,
+    })
 }
 
 /// The SVG text of a chart.
@@ -121,6 +168,7 @@ pub fn svg(t: &ChartTable) -> Result<String, String> {
         Kind::Exposure => exposure::svg(&t.table),
         Kind::Providers => providers::svg(&t.table),
         Kind::Benefits => benefits::svg(&t.table),
+        Kind::Monitor => monitor::svg(&t.table),
     }
 }
 

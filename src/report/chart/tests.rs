@@ -25,14 +25,18 @@ fn step(number: usize, gap_change: Decimal, gap_after: Decimal) -> Step {
     Step {
         number,
         driver: format!("driver {number}"),
+        change: gap_change,
+        after: gap_after,
         gap_change,
         gap_after,
+        note: None,
     }
 }
 
 #[test]
 fn the_bridge_table_floats_each_step_on_an_invisible_base() {
     let b = Bridge {
+        measure: crate::analysis::bridge::Measure::Gap,
         start: dec!(100),
         end: dec!(-80),
         steps: vec![
@@ -172,6 +176,7 @@ fn exposure_and_benefits_copy_the_pools_and_headline_cells() {
         scenario: "S".into(),
         bridge: None,
         providers: None,
+        monitor: None,
     };
     let x = table(Kind::Exposure, &i).unwrap().table;
     assert_eq!(x.rows.len(), 1, "all partners is not a partner");
@@ -179,14 +184,65 @@ fn exposure_and_benefits_copy_the_pools_and_headline_cells() {
         x.rows[0].cells,
         [t("Council"), n(dec!(90)), n(dec!(-4)), n(dec!(86))]
     );
-    let b = table(Kind::Benefits, &i).unwrap().table;
-    assert_eq!(b.rows[0].cells, [t("Council"), n(dec!(86)), e()]);
-    assert_eq!(
-        b.rows[1].cells,
-        [t("All partners"), n(dec!(86)), n(dec!(70))]
-    );
+    assert!(table(Kind::Benefits, &i).is_err(), "no who-pays table");
     assert!(table(Kind::Gap, &i).is_err(), "no gap rows is an error");
     assert!(table(Kind::Bridge, &i).is_err(), "no bridge is an error");
+}
+
+fn who_row(name: &str, kind: &str, v: [Decimal; 3]) -> Row {
+    let t = Value::text;
+    let mut c = vec![t("S"), t(name), t(kind)];
+    c.extend(v.iter().map(|x| n(*x)));
+    c.extend((0..5).map(|_| n(dec!(0))));
+    row(&c)
+}
+
+#[test]
+fn benefits_copy_the_who_pays_cells_of_the_scenario() {
+    let t = Value::text;
+    let mut total = who_row("Total", "", [dec!(100), dec!(75), dec!(10)]);
+    total.kind = RowKind::Total;
+    let who = cab(
+        "who-pays",
+        vec![
+            who_row("council", "Partner", [dec!(100), dec!(40), dec!(10)]),
+            who_row("dwp", "Outside", [dec!(0), dec!(35), dec!(0)]),
+            who_row("society", "Outside", [dec!(0), dec!(0), dec!(0)]),
+            total,
+        ],
+    );
+    let tables = [who];
+    let s = scale();
+    let i = Inputs {
+        scale: &s,
+        tables: &tables,
+        scenario: "S".into(),
+        bridge: None,
+        providers: None,
+        monitor: None,
+    };
+    let b = table(Kind::Benefits, &i).unwrap().table;
+    assert_eq!(b.rows.len(), 2, "no total, no all-zero row");
+    assert_eq!(
+        b.rows[0].cells,
+        [t("council"), n(dec!(100)), n(dec!(40)), n(dec!(10))]
+    );
+    assert_eq!(
+        b.rows[1].cells,
+        [t("dwp (outside)"), n(dec!(0)), n(dec!(35)), n(dec!(0))]
+    );
+    assert!(
+        b.notes.iter().any(|x| x.contains("society")),
+        "{:?}",
+        b.notes
+    );
+    let svg = svg(&ChartTable {
+        kind: Kind::Benefits,
+        table: b,
+        in_place: None,
+    })
+    .unwrap();
+    assert!(svg.contains("fill=\"#101010\">\n35\n</text>"), "{svg}");
 }
 
 #[test]
@@ -207,6 +263,7 @@ fn an_svg_is_the_same_every_time_and_labels_every_figure() {
             ])],
             notes: vec!["£".into()],
         },
+        in_place: None,
     };
     let a = svg(&ct).unwrap();
     assert_eq!(a, svg(&ct).unwrap());

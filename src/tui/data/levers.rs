@@ -3,9 +3,11 @@
 //! comes from (this file, a parent, or the default) and whether it can be
 //! edited here.
 
+pub use super::lever_text::describe;
+use super::lever_text::{one_place, op_text};
 use crate::load::scenario::{RawLever, RawScenario};
-use crate::model::YearRate;
-use crate::session::rewrite::{money_text, rate_text};
+use crate::model::{Year, YearRate};
+use crate::session::rewrite::rate_text;
 use crate::session::Session;
 
 /// What a row is.
@@ -21,6 +23,12 @@ pub enum RowKind {
     Growth(String),
     /// Lever `index` of scenario file `file`.
     Lever { file: String, index: usize },
+    /// One year of a rate given by year: its table, key and year.
+    YearEntry {
+        table: &'static str,
+        key: String,
+        year: Year,
+    },
 }
 
 impl RowKind {
@@ -32,6 +40,32 @@ impl RowKind {
             RowKind::Growth(k) => Some(("contribution_growth", k)),
             _ => None,
         }
+    }
+}
+
+/// Push a rate's row and, for a rate by year, a row per listed year.
+fn push_rate(out: &mut Vec<Row>, kind: RowKind, label: String, v: &YearRate, src: (String, bool)) {
+    let table = kind.table_key().map(|(t, k)| (t, k.to_string()));
+    out.push(Row {
+        kind,
+        label,
+        value: year_rate_text(v),
+        source: src.0.clone(),
+        own: src.1,
+    });
+    let Some((table, key)) = table else { return };
+    for (year, r) in v.entries() {
+        out.push(Row {
+            kind: RowKind::YearEntry {
+                table,
+                key: key.clone(),
+                year,
+            },
+            label: format!("  {year}"),
+            value: one_place(rate_text(r)),
+            source: src.0.clone(),
+            own: src.1,
+        });
     }
 }
 
@@ -84,84 +118,15 @@ fn source_of(
     }
 }
 
-/// What a lever does, in one number style for the whole tab: rates as
-/// `2.5%`, money as `£600,000`, quantities grouped (`1,200`), whatever
-/// way the file wrote them.
-fn op_text(l: &RawLever) -> String {
-    use crate::model::value::{parse_money, parse_quantity, parse_rate};
-    let money = matches!(
-        l.kind.as_str(),
-        "contribution" | "unit_cost" | "saving" | "recommission"
-    );
-    for k in ["change", "by", "set", "unit_cost", "volume"] {
-        if let Some(v) = l.get(k) {
-            let shown = if k == "change" {
-                parse_rate(&v.v)
-                    .map(|r| {
-                        let sign = if r.is_sign_positive() && !r.is_zero() {
-                            "+"
-                        } else {
-                            ""
-                        };
-                        format!("{sign}{}", one_place(rate_text(r)))
-                    })
-                    .ok()
-            } else if money || k == "unit_cost" {
-                parse_money(&v.v).map(money_text).ok()
-            } else {
-                parse_quantity(&v.v)
-                    .map(|x| crate::report::format::grouped(x, x.scale().min(2)))
-                    .ok()
-            };
-            return format!("{k} {}", shown.unwrap_or_else(|| v.v.clone()));
-        }
-    }
-    String::new()
-}
-
-/// A lever in one line: `contribution nhs-haringey → early-help 2010-11…`.
-pub fn describe(l: &RawLever) -> String {
-    let f = |k: &str| l.get(k).map(|a| a.v.clone()).unwrap_or_default();
-    let target = match l.kind.as_str() {
-        "contribution" => format!("{} → {}", f("partner"), f("pool")),
-        "saving" => f("pool"),
-        "commission" => format!("{} ({})", f("id"), f("provider")),
-        "recommission" => format!("{} → {}", f("service"), f("provider")),
-        _ => {
-            let r = l
-                .get("reduces")
-                .map(|r| format!(", reduces {}", r.v))
-                .unwrap_or_default();
-            format!("{}{r}", f("service"))
-        }
-    };
-    let window = match (&l.from, &l.to) {
-        (Some(a), Some(b)) => format!("{}–{}", a.v, b.v),
-        (Some(a), None) => format!("{}…", a.v),
-        (None, Some(b)) => format!("…{}", b.v),
-        (None, None) => "all years".into(),
-    };
-    format!("{:<13}{target}  {window}", l.kind)
-}
-
 /// A rate as shown: one rate as before; a year table compactly, its rates
-/// in year order (`3%/2% by year`; read-only here: edit the scenario file).
+/// in year order (`3%/2% by year`), each year on a row of its own below.
 fn year_rate_text(v: &YearRate) -> String {
     match v.single() {
         Some(r) => one_place(rate_text(r)),
         None => {
             let rates: Vec<String> = v.entries().iter().map(|(_, r)| rate_text(*r)).collect();
-            format!("{} by year", rates.join("/"))
+            format!("{}{}", rates.join("/"), super::super::strings::BY_YEAR)
         }
-    }
-}
-
-/// Rates in one style on the tab: at least one decimal place (`0.0%`
-/// beside `-8.5%`, not `0%`).
-fn one_place(t: String) -> String {
-    match t.strip_suffix('%') {
-        Some(n) if !n.contains('.') => format!("{n}.0%"),
-        _ => t,
     }
 }
 
@@ -185,14 +150,8 @@ pub fn rows(m: &Session, id: &str) -> Vec<Row> {
         r.deflator.clone(),
         YearRate::One(r.discount_rate),
     ]) {
-        let (source, own) = source_of(&ch, id, |raw| raw.rates.iter().any(|(x, _)| x == k));
-        out.push(Row {
-            kind: RowKind::Rate(k),
-            label: k.replace('_', " "),
-            value: year_rate_text(&v),
-            source,
-            own,
-        });
+        let src = source_of(&ch, id, |raw| raw.rates.iter().any(|(x, _)| x == k));
+        push_rate(&mut out, RowKind::Rate(k), k.replace('_', " "), &v, src);
     }
     let section = |name| Row {
         kind: RowKind::Section(name),
@@ -212,14 +171,8 @@ pub fn rows(m: &Session, id: &str) -> Vec<Row> {
     );
     for k in keys {
         let v = sc.demand.get(&k).cloned().unwrap_or_default();
-        let (source, own) = source_of(&ch, id, |raw| raw.demand.iter().any(|(x, _)| *x == k));
-        out.push(Row {
-            kind: RowKind::Demand(k.clone()),
-            label: k,
-            value: year_rate_text(&v),
-            source,
-            own,
-        });
+        let src = source_of(&ch, id, |raw| raw.demand.iter().any(|(x, _)| *x == k));
+        push_rate(&mut out, RowKind::Demand(k.clone()), k, &v, src);
     }
     out.push(section(super::super::strings::SECTION_GROWTH));
     for p in &budget.partners {
@@ -228,16 +181,16 @@ pub fn rows(m: &Session, id: &str) -> Vec<Row> {
             .get(&p.id)
             .cloned()
             .unwrap_or_default();
-        let (source, own) = source_of(&ch, id, |raw| {
+        let src = source_of(&ch, id, |raw| {
             raw.contribution_growth.iter().any(|(x, _)| *x == p.id)
         });
-        out.push(Row {
-            kind: RowKind::Growth(p.id.clone()),
-            label: p.id.clone(),
-            value: year_rate_text(&v),
-            source,
-            own,
-        });
+        push_rate(
+            &mut out,
+            RowKind::Growth(p.id.clone()),
+            p.id.clone(),
+            &v,
+            src,
+        );
     }
     out.push(section(super::super::strings::SECTION_LEVERS));
     for (file, raw) in ch.iter().rev() {

@@ -83,6 +83,52 @@ pub static BINDINGS: &[Binding] = &[
         "who pays"
     ),
     b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('s'), N)],
+        Action::SortNext,
+        "sort"
+    ),
+    b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('S'), N)],
+        Action::SortReverse
+    ),
+    b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('y'), N)],
+        Action::ToggleHorizon,
+        "year/all"
+    ),
+    b!(
+        Scope::Tab(Tab::Pools),
+        [(Char('c'), N)],
+        Action::CycleBears,
+        "bears"
+    ),
+    b!(
+        Scope::Tab(Tab::Providers),
+        [(Char('c'), N)],
+        Action::CycleCategory,
+        "category"
+    ),
+    b!(
+        Scope::Tab(Tab::Providers),
+        [(Char('s'), N)],
+        Action::SortNext,
+        "sort"
+    ),
+    b!(
+        Scope::Tab(Tab::Providers),
+        [(Char('S'), N)],
+        Action::SortReverse
+    ),
+    b!(
+        Scope::Tab(Tab::Providers),
+        [(Char('v'), N)],
+        Action::ToggleBars,
+        "bars"
+    ),
+    b!(
         Scope::Tab(Tab::Monitor),
         [(Char('f'), N)],
         Action::CycleMethod,
@@ -105,6 +151,12 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Scope::Tab(Tab::Levers),
+        [(Char('y'), N)],
+        Action::AddYear,
+        "add year"
+    ),
+    b!(
+        Scope::Tab(Tab::Levers),
         [(Char('a'), N)],
         Action::AddLever,
         "add lever"
@@ -113,6 +165,18 @@ pub static BINDINGS: &[Binding] = &[
         Scope::Tab(Tab::Levers),
         [(Char('d'), N), (Delete, N)],
         Action::Delete
+    ),
+    b!(
+        Scope::Tab(Tab::Compare),
+        [(Char('t'), N)],
+        Action::Tornado,
+        "sensitivity"
+    ),
+    b!(
+        Scope::Tab(Tab::Compare),
+        [(Char('M'), N)],
+        Action::CycleMeasure,
+        "measure"
     ),
     b!(
         Scope::Tab(Tab::Compare),
@@ -157,6 +221,8 @@ pub static BINDINGS: &[Binding] = &[
         [(Char('<'), N), (Char(','), N), (Left, N), (Char('h'), N)],
         Action::PrevYear
     ),
+    b!(Global, [(Char('{'), N)], Action::ScrollLeft),
+    b!(Global, [(Char('}'), N)], Action::ScrollRight),
     b!(Global, [(Char('m'), N)], Action::CycleUnits, "£/£000/£m"),
     b!(Global, [(Char('r'), N)], Action::ToggleReal, "cash/real"),
     b!(Global, [(Up, N), (Char('k'), N)], Action::Up),

@@ -253,3 +253,44 @@ fn edits_survive_a_reload() {
         .contains("pay_inflation = \"3%\""));
     assert_eq!(a.session.dirty(), vec!["baseline".to_string()]);
 }
+
+/// Issue 11: the nudge reads a lever's value as the loader parsed it, with
+/// the loader's grammar table, so an outcome-rate change written as a
+/// percentage (`by = "-5%"`) moves by half a point and stays a percentage;
+/// one written as a number moves by 1% of itself.
+#[test]
+fn nudging_an_outcome_rate_lever_uses_the_loaders_grammar() {
+    let d = temp_example();
+    let path = d.path().join("scenarios/nhs-cut.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(
+        "\n[[levers]]\nkind = \"outcome_rate\"\nservice = \"fs-inhouse-team\"\nfrom = \"2010-11\"\nby = \"-5%\"\n",
+    );
+    std::fs::write(&path, text).unwrap();
+    let mut a = app(d.path(), 120, 40);
+    let i = a.session.ids.iter().position(|x| x == "nhs-cut").unwrap();
+    a.set_current(i);
+    run(
+        &mut a,
+        vec![Action::GoTab(Tab::Levers), Action::Bottom, Action::NudgeUp],
+    );
+    let text = a.session.text("nhs-cut").unwrap().to_string();
+    assert!(text.contains("by = \"-4.5%\""), "{:?}\n{text}", a.status);
+    let text = text.replace("by = \"-4.5%\"", "by = 2");
+    std::fs::write(&path, &text).unwrap();
+    let mut a = app(d.path(), 120, 40);
+    a.set_current(i);
+    run(
+        &mut a,
+        vec![
+            Action::GoTab(Tab::Levers),
+            Action::Bottom,
+            Action::NudgeDown,
+        ],
+    );
+    let text = a.session.text("nhs-cut").unwrap().to_string();
+    assert!(
+        text.contains("by = \"1.98\"") || text.contains("by = 1.98"),
+        "{text}"
+    );
+}

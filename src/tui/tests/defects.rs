@@ -190,6 +190,7 @@ fn help_lists_each_action_once_and_explains_the_overspend_mark() {
 fn find_on_providers_does_not_toggle_real_terms() {
     let d = temp_example();
     let mut a = app(d.path(), 120, 40);
+    a.providers_view.bars = true; // the bar chart scrolls by lines
     press(&mut a, "4/residential");
     run(&mut a, vec![Action::Enter]);
     assert!(!a.real, "typing 'r' toggled real terms");
@@ -218,6 +219,7 @@ fn the_overspend_mark_is_never_cut_and_the_pool_list_widens() {
     )
     .unwrap();
     let mut a = app(d.path(), 80, 24);
+    a.pools.detail = true; // one pool's detail, not the glance
     run(&mut a, vec![Action::GoTab(Tab::Pools)]);
     let screen = render(&a);
     let line = screen
@@ -227,6 +229,7 @@ fn the_overspend_mark_is_never_cut_and_the_pool_list_widens() {
     assert!(line.contains("… !"), "{screen}");
     // Wide: the whole name shows, and the rule words read as English.
     let mut a = app(d.path(), 200, 50);
+    a.pools.detail = true; // one pool's detail, not the glance
     run(&mut a, vec![Action::GoTab(Tab::Pools)]);
     let screen = render(&a);
     assert!(
@@ -258,10 +261,10 @@ fn layout_columns_size_to_content() {
         &mut a,
         vec![Action::NextScenario, Action::GoTab(Tab::Compare)],
     );
-    assert!(!render(&a).contains("B: central cumulative gap"));
+    assert!(!render(&a).contains("B: central cumulative in-year gap"));
     run(&mut a, vec![Action::Bottom]);
     let s = render(&a);
-    assert!(s.contains("B: central cumulative gap"), "{s}");
+    assert!(s.contains("B: central cumulative in-year gap"), "{s}");
     assert!(s.contains("add saving safeguarding-lac"), "{s}");
     // A £0 step draws no bar.
     let zero = s

@@ -3,9 +3,17 @@
 //! example workspace.
 
 mod actions;
+mod compare_measure;
 mod defects;
+mod export_paper;
 mod files;
+mod glance;
+mod lever_effects;
 mod monitor;
+mod mtfs;
+mod pool_terms;
+mod providers;
+mod sensitivity;
 mod snapshots;
 mod who_pays;
 mod worker;

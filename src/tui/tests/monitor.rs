@@ -3,10 +3,11 @@
 
 use super::super::action::Action;
 use super::super::app::{App, Tab};
-use super::super::fmt::{fit, money};
+use super::super::fmt::money;
 use super::{app, example, render, run, temp_example};
 use crate::analysis::monitor::{monitor, Choice, Method, MonitorReport};
 use crate::model::Period;
+use rust_decimal::Decimal;
 
 /// The report `poolplan monitor` makes for the app's current scenario.
 fn expected(a: &App, choice: &Choice) -> MonitorReport {
@@ -66,10 +67,7 @@ fn method_period_and_drill_keys() {
         screen.contains(&format!("{}: services", pool.name)),
         "{screen}"
     );
-    assert!(
-        screen.contains(&fit(&pool.services[0].name, 32)),
-        "{screen}"
-    );
+    assert!(screen.contains(&pool.services[0].name), "{screen}");
     run(&mut a, vec![Action::Close]);
     assert!(!a.derived.monitor.drill);
     assert!(render(&a).contains("Pools: forecast outturn"));
@@ -85,4 +83,35 @@ fn no_actuals_is_said_plainly() {
     let mut a = app(d.path(), 120, 40);
     run(&mut a, vec![Action::GoTab(Tab::Monitor)]);
     assert!(render(&a).contains("No actuals"), "{}", render(&a));
+}
+
+/// At 80 columns the pools are named by id rather than cut, and a change %
+/// against a near-zero planned share reads n/a (the change in £ stays).
+#[test]
+fn at_80_columns_ids_replace_cut_names_and_near_zero_shares_read_na() {
+    let mut a = app(&example(), 80, 24);
+    run(&mut a, vec![Action::GoTab(Tab::Monitor)]);
+    let want = expected(&a, &Choice::default());
+    let screen = render(&a);
+    for p in &want.pools {
+        assert!(
+            screen.contains(&format!("│{} ", p.id)),
+            "{}:\n{screen}",
+            p.id
+        );
+    }
+    assert!(!screen.contains("Early interv"), "{screen}");
+    for s in &want.partners {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(&format!("│{} ", s.partner)))
+            .unwrap_or_else(|| panic!("{} missing:\n{screen}", s.partner));
+        assert!(line.contains(&money(&a, s.variance)), "{line}");
+        let tiny = s.variance.abs() > s.planned.abs() * Decimal::TEN;
+        assert_eq!(
+            line.trim_end_matches('│').ends_with("n/a"),
+            tiny || s.planned.is_zero(),
+            "{line}"
+        );
+    }
 }

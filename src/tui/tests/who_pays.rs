@@ -9,6 +9,7 @@ use crate::report::table::{Cell, Unit};
 #[test]
 fn early_help_who_pays_120x40() {
     let mut a = app(&example(), 120, 40);
+    a.pools.detail = true; // one pool's detail, not the glance
     run(&mut a, vec![Action::GoTab(Tab::Pools), Action::WhoPays]);
     let p = a.session.projection(a.current_id().unwrap()).unwrap();
     assert_eq!(p.pools[a.pool].id, "early-help");
@@ -20,16 +21,25 @@ fn early_help_who_pays_120x40() {
     assert!(!render(&a).contains("Who pays"));
     // At 80×24 the pool's table and its headline still show, figures whole.
     let mut a = app(&example(), 80, 24);
+    a.pools.detail = true; // one pool's detail, not the glance
     run(&mut a, vec![Action::GoTab(Tab::Pools), Action::WhoPays]);
     let screen = render(&a);
     assert!(screen.contains("Gains most: dwp"), "{screen}");
     assert!(screen.contains("│dwp (outside)"), "{screen}");
-    assert!(screen.contains("no room for PV"), "{screen}");
+    // The title is whole at 80 columns: the pool's full name, and that the
+    // figures are cash only.
+    assert!(
+        screen.contains(
+            "┌ Early intervention and family support: who pays, who benefits (£000, cash) ─"
+        ),
+        "{screen}"
+    );
 }
 
 #[test]
 fn figures_are_analysis_who_pays() {
     let mut a = app(&example(), 120, 40);
+    a.pools.detail = true;
     run(
         &mut a,
         vec![

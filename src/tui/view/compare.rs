@@ -63,8 +63,9 @@ fn waterfall(app: &App, th: &Theme, br: &Bridge, width: usize) -> Vec<Line<'stat
         app.compare_a_id().unwrap_or_default(),
         app.current_id().unwrap_or_default(),
     );
+    let what = br.measure.label();
     let mut rows: Vec<(String, Decimal, Decimal, Decimal, Style)> = vec![(
-        format!("A: {ida} cumulative gap"),
+        format!("A: {ida} {what}"),
         br.start,
         Decimal::ZERO,
         br.start,
@@ -72,16 +73,16 @@ fn waterfall(app: &App, th: &Theme, br: &Bridge, width: usize) -> Vec<Line<'stat
     )];
     let mut run = br.start;
     for st in &br.steps {
-        let style = if st.gap_change > Decimal::ZERO {
+        let style = if st.change > Decimal::ZERO {
             th.bad()
         } else {
             th.good()
         };
-        rows.push((st.driver.clone(), st.gap_change, run, st.gap_after, style));
-        run = st.gap_after;
+        rows.push((st.driver.clone(), st.change, run, st.after, style));
+        run = st.after;
     }
     rows.push((
-        format!("B: {idb} cumulative gap"),
+        format!("B: {idb} {what}"),
         br.end,
         Decimal::ZERO,
         br.end,
@@ -100,7 +101,17 @@ fn waterfall(app: &App, th: &Theme, br: &Bridge, width: usize) -> Vec<Line<'stat
     let span = hi - lo;
     let pos = |x: Decimal| cells(x - lo, span, bar_w);
     let mut out = vec![];
-    for (r, n) in rows.iter().zip(nums) {
+    // Each step's note (why the measure moved unlike the gap) under it.
+    let nw = super::super::wrap::note_width(width as u16 + 2);
+    let notes: Vec<Vec<String>> = std::iter::once(vec![])
+        .chain(br.steps.iter().map(|st| {
+            st.note
+                .as_ref()
+                .map_or(vec![], |n| super::super::wrap::wrap(n, nw))
+        }))
+        .chain(std::iter::once(vec![]))
+        .collect();
+    for ((r, n), note) in rows.iter().zip(nums).zip(notes) {
         let (a, b) = (pos(r.2.min(r.3)), pos(r.2.max(r.3)));
         // A £0 step draws no bar; a tiny one at least one cell.
         let b = if b == a && r.2 != r.3 {
@@ -118,6 +129,10 @@ fn waterfall(app: &App, th: &Theme, br: &Bridge, width: usize) -> Vec<Line<'stat
             Span::raw(format!("{:<label_w$}  {n:>num_w$}  ", fit(&r.0, label_w))),
             Span::styled(bar, r.4),
         ]));
+        for (k, t) in note.iter().enumerate() {
+            let lead = if k == 0 { "  ↳ " } else { "    " };
+            out.push(Line::from(Span::styled(format!("{lead}{t}"), th.dim())));
+        }
     }
     for n in &br.notes {
         out.push(Line::from(Span::styled(format!("note: {n}"), th.dim())));
@@ -126,6 +141,9 @@ fn waterfall(app: &App, th: &Theme, br: &Bridge, width: usize) -> Vec<Line<'stat
 }
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
+    if app.derived.sensitivity.on {
+        return super::sensitivity::draw(f, app, th, area);
+    }
     let (Some(ida), Some(idb)) = (app.compare_a_id(), app.current_id()) else {
         return;
     };
@@ -149,7 +167,11 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     lines.extend(headline(app, th, pa, pb));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        s::BRIDGE_TITLE.trim().to_string(),
+        format!(
+            "{} {}, A → B (M: gap, overspend, exposure)",
+            s::BRIDGE_TITLE,
+            app.derived.measure.label()
+        ),
         th.header(),
     )));
     match &app.derived.bridge {

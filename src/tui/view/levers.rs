@@ -4,7 +4,7 @@
 
 use super::super::app::{App, Purpose};
 use super::super::data::levers::{rows, RowKind};
-use super::super::fmt::fit;
+use super::super::fmt::{fit, money, units_label};
 use super::super::layout;
 use super::super::strings as s;
 use super::super::theme::Theme;
@@ -29,7 +29,22 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let off = layout::offset(app.lever_row, visible);
     let value_w: u16 = 16;
     let source_w: u16 = if area.width >= 110 { 20 } else { 14 };
-    let label_w = t_area.width.saturating_sub(value_w + source_w + 4);
+    let effect_w: u16 = if area.width >= 110 { 24 } else { 17 };
+    let label_w = t_area
+        .width
+        .saturating_sub(value_w + source_w + effect_w + 5);
+    let fx = &app.derived.lever_effects;
+    let effect = |i: usize| -> String {
+        let Some(e) = fx.of(&all, i) else {
+            return String::new();
+        };
+        let m = |x: Option<rust_decimal::Decimal>| match x {
+            Some(v) if v > rust_decimal::Decimal::ZERO => format!("+{}", money(app, v)),
+            Some(v) => money(app, v),
+            None => s::NA.into(),
+        };
+        format!("{} / {}", m(e.gap), m(e.overspend))
+    };
     let editing = match &app.input {
         Some(i) => match i.purpose {
             Purpose::EditValue(n) => Some((n, i.text.clone())),
@@ -61,6 +76,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
                     fit(&r.label, label_w.saturating_sub(2) as usize)
                 )),
                 Cell::from(fit(&value, value_w as usize)),
+                super::num(fit(&effect(i), effect_w as usize)),
                 Cell::from(fit(&r.source, source_w as usize)),
             ])
             .style(st)
@@ -69,6 +85,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let widths = [
         Constraint::Length(label_w),
         Constraint::Length(value_w),
+        Constraint::Length(effect_w),
         Constraint::Length(source_w),
     ];
     let file = app
@@ -82,7 +99,11 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     } else {
         String::new()
     };
-    let title = format!(" Levers of {id} ({file}){dirty} ");
+    let title = format!(
+        " Levers of {id} ({file}){dirty} · {} ({}) ",
+        s::EFFECT_HEAD,
+        units_label(app)
+    );
     f.render_widget(
         Table::new(body, widths)
             .column_spacing(1)

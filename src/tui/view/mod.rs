@@ -5,12 +5,19 @@
 pub mod by_outcome;
 pub mod compare;
 pub mod export;
+pub mod glance;
+pub mod grid;
 pub mod levers;
 pub mod monitor;
+pub mod monitor_cols;
 pub mod overview;
+pub mod overview_rows;
+pub mod pool_terms;
 pub mod pools;
 pub mod popups;
 pub mod providers;
+pub mod providers_table;
+pub mod sensitivity;
 pub mod services;
 pub mod who_pays;
 

@@ -7,6 +7,7 @@ use super::super::app::App;
 use super::super::fmt::{fit, money};
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::monitor_cols as cols;
 use super::{block, num};
 use crate::analysis::monitor::{MonitorReport, Rag, ShareRow};
 use crate::report::table::Cell as Fig;
@@ -96,7 +97,7 @@ fn rag(rag: Rag, th: &Theme) -> Cell<'static> {
 
 fn header(first: &str, th: &Theme, last: &[&'static str]) -> Row<'static> {
     let mut c = vec![Cell::from(first.to_string())];
-    for n in ["budget", "to date", "forecast", "over/(under)", "var %"] {
+    for n in ["budget", "to date", "forecast", cols::OVER, "var %"] {
         c.push(Cell::from(
             Line::from(n).alignment(ratatui::layout::Alignment::Right),
         ));
@@ -105,21 +106,30 @@ fn header(first: &str, th: &Theme, last: &[&'static str]) -> Row<'static> {
     Row::new(c).style(th.header())
 }
 
-fn widths(first: u16, extra: &[u16]) -> Vec<Constraint> {
-    let mut w = vec![Constraint::Length(first)];
-    w.extend((0..4).map(|_| Constraint::Length(13)));
-    w.push(Constraint::Length(7));
-    w.extend(extra.iter().map(|x| Constraint::Length(*x)));
-    w
-}
-
 fn pools(f: &mut Frame, app: &App, th: &Theme, area: Rect, r: &MonitorReport, sel: usize) {
+    let t = &r.total;
+    let figs = r
+        .pools
+        .iter()
+        .flat_map(|p| [p.budget, p.actual, p.forecast, p.variance]);
+    let mw = cols::money_w(
+        app,
+        figs.chain([t.budget, t.actual, t.forecast, t.variance]),
+    );
+    let (name_w, w) = cols::widths(area.width.saturating_sub(2), mw, &[5]);
+    let items: Vec<(&str, &str)> = r
+        .pools
+        .iter()
+        .map(|p| (p.name.as_str(), p.id.as_str()))
+        .collect();
+    let names = cols::labels(&items, name_w as usize);
     let mut rows: Vec<Row> = r
         .pools
         .iter()
+        .zip(names)
         .enumerate()
-        .map(|(i, p)| {
-            let mut c = vec![Cell::from(fit(&p.name, 32))];
+        .map(|(i, (p, name))| {
+            let mut c = vec![Cell::from(name)];
             c.extend(figures(
                 app,
                 p.budget,
@@ -137,7 +147,6 @@ fn pools(f: &mut Frame, app: &App, th: &Theme, area: Rect, r: &MonitorReport, se
             Row::new(c).style(st)
         })
         .collect();
-    let t = &r.total;
     let mut c = vec![Cell::from("total")];
     c.extend(figures(
         app,
@@ -149,7 +158,7 @@ fn pools(f: &mut Frame, app: &App, th: &Theme, area: Rect, r: &MonitorReport, se
     ));
     c.push(rag(t.rag, th));
     rows.push(Row::new(c).style(th.header()));
-    let table = Table::new(rows, widths(32, &[6]))
+    let table = Table::new(rows, w)
         .header(header("pool", th, &["RAG"]))
         .column_spacing(1)
         .block(block(
@@ -176,14 +185,27 @@ fn services(
     };
     let visible = area.height.saturating_sub(3) as usize;
     let first = super::super::layout::offset(sel, visible);
+    let figs = p
+        .services
+        .iter()
+        .flat_map(|s| [s.budget, s.actual, s.forecast, s.variance]);
+    let mw = cols::money_w(app, figs);
+    let (name_w, w) = cols::widths(area.width.saturating_sub(2), mw, &[5, 9]);
+    let items: Vec<(&str, &str)> = p
+        .services
+        .iter()
+        .map(|s| (s.name.as_str(), s.id.as_str()))
+        .collect();
+    let names = cols::labels(&items, name_w as usize);
     let rows: Vec<Row> = p
         .services
         .iter()
+        .zip(names)
         .enumerate()
         .skip(first)
         .take(visible)
-        .map(|(i, sv)| {
-            let mut c = vec![Cell::from(fit(&sv.name, 32))];
+        .map(|(i, (sv, name))| {
+            let mut c = vec![Cell::from(name)];
             c.extend(figures(
                 app,
                 sv.budget,
@@ -203,7 +225,7 @@ fn services(
         })
         .collect();
     let title = format!(" {}: services, {} (Esc back) ", p.name, app.unit.label());
-    let table = Table::new(rows, widths(32, &[6, 12]))
+    let table = Table::new(rows, w)
         .header(header("service", th, &["RAG", "method"]))
         .column_spacing(1)
         .block(block(title, th));
@@ -232,9 +254,7 @@ fn share_table(
     let rows: Vec<Row> = shares
         .iter()
         .map(|sh| {
-            let pct = sh
-                .variance_pct
-                .map_or(s::NA.to_string(), |p| Fig::Pct(p).display(app.unit));
+            let pct = cols::change_pct(app, sh);
             Row::new(vec![
                 Cell::from(fit(&sh.partner, 30)),
                 num(money(app, sh.planned)),

@@ -1,15 +1,14 @@
-//! Overview: every scenario side by side — the selected year's
-//! contributions, spend, in-year gap, overspend and reserve; the in-year gap
-//! of each year and over the horizon; NPV, BCR and cost per outcome — and a
-//! line chart of the cumulative in-year gap by scenario.
+//! Overview: every scenario side by side — the rows of `overview_rows`
+//! (the selected year's figures, the MTFS gap rows, NPV, BCR and cost per
+//! outcome) — and a line chart of the running total of in-year gaps by
+//! scenario.
 
 use super::super::app::App;
 use super::super::fmt::{fit, money, series, units_label, widest};
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::overview_rows::measures;
 use super::{block, num};
-use crate::engine::arith::sum;
-use crate::engine::vfm::cost_per_outcome;
 use crate::engine::Projection;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -19,97 +18,6 @@ use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, LegendPosition, Ro
 use ratatui::Frame;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-
-type Measure<'a> = (String, Box<dyn Fn(&Projection) -> Option<String> + 'a>);
-
-fn measures<'a>(app: &'a App, years: usize, base: &Projection, compact: bool) -> Vec<Measure<'a>> {
-    let t = app.year;
-    let mut out: Vec<Measure> = vec![];
-    let at = move |v: Vec<Decimal>| v.get(t).copied();
-    let yl = base.year_label(t);
-    let m = |x: Decimal| money(app, x);
-    out.push((
-        format!("contributions {yl}"),
-        Box::new(move |p| at(series(app, p, &p.totals.contributions)).map(m)),
-    ));
-    out.push((
-        format!("spend {yl}"),
-        Box::new(move |p| at(series(app, p, &p.totals.spend)).map(m)),
-    ));
-    out.push((
-        format!("in-year gap {yl}"),
-        Box::new(move |p| at(series(app, p, &p.totals.in_year_gap)).map(m)),
-    ));
-    out.push((
-        format!("overspend {yl}"),
-        Box::new(move |p| at(series(app, p, &p.totals.overspend)).map(m)),
-    ));
-    out.push((
-        format!("reserve end {yl}"),
-        Box::new(move |p| {
-            let r = p.reserve_by_year().ok()?;
-            at(series(app, p, &r)).map(m)
-        }),
-    ));
-    // Short screens keep the selected year's gap and the total only; the
-    // selected year's gap is not repeated.
-    for y in (0..years).filter(|&y| !compact && y != t) {
-        out.push((
-            format!("in-year gap {}", base.year_label(y)),
-            Box::new(move |p| series(app, p, &p.totals.in_year_gap).get(y).copied().map(m)),
-        ));
-    }
-    // Cash totals are the projection's own; real ones the checked sum of
-    // the real series.
-    let total = move |p: &Projection, v: &[Decimal], cash: Decimal| {
-        if app.real {
-            sum(&series(app, p, v), "the total").ok().map(m)
-        } else {
-            Some(m(cash))
-        }
-    };
-    out.push((
-        "in-year gap, all years".into(),
-        Box::new(move |p| {
-            let h = p.horizon_totals().ok()?;
-            total(p, &p.totals.in_year_gap, h.in_year_gap)
-        }),
-    ));
-    out.push((
-        "overspend, all years".into(),
-        Box::new(move |p| {
-            let h = p.horizon_totals().ok()?;
-            total(p, &p.totals.overspend, h.overspend)
-        }),
-    ));
-    out.push((
-        "NPV (present value)".into(),
-        Box::new(move |p| Some(m(p.totals.npv))),
-    ));
-    out.push((
-        "BCR".into(),
-        Box::new(|p| {
-            Some(
-                p.totals
-                    .bcr
-                    .map(|b| crate::report::table::Cell::Qty(b, 2).display(Default::default()))
-                    .unwrap_or_else(|| s::NA.into()),
-            )
-        }),
-    ));
-    out.push((
-        "cost per outcome".into(),
-        Box::new(|p| {
-            let h = p.horizon_totals().ok()?;
-            Some(
-                cost_per_outcome(h.service_cost, h.outcomes)
-                    .map(|x| format!("£{}", crate::report::format::grouped(x, 0)))
-                    .unwrap_or_else(|| s::NA.into()),
-            )
-        }),
-    ));
-    out
-}
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let ps: Vec<&Projection> = app
@@ -122,7 +30,8 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         return;
     };
     let years = ps.iter().map(|p| p.years).max().unwrap_or(1);
-    let ms = measures(app, years, cur, area.height < 30);
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let ms = measures(app, years, cur, area.height < 30, inner_w / 3);
     let values: Vec<Vec<String>> = ms
         .iter()
         .map(|(_, f)| ps.iter().map(|p| f(p).unwrap_or_default()).collect())
@@ -164,7 +73,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         .map(|((label, _), vals)| {
             let mut cells = vec![Cell::from(fit(label, label_w))];
             cells.extend(vals.into_iter().map(num));
-            let style = if label.starts_with("in-year gap") {
+            let style = if label.starts_with("in-year gap") || label.starts_with("new gap") {
                 th.header()
             } else {
                 Style::default()

@@ -22,6 +22,9 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     if app.who_pays {
         return super::who_pays::draw(f, app, th, area);
     }
+    if !app.pools.detail {
+        return super::glance::draw(f, app, th, area);
+    }
     let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
@@ -54,7 +57,8 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         .iter()
         .filter(|s| s.values.iter().any(|v| !v.is_zero()))
         .count() as u16;
-    let table_h = n_partners + shares + 10 + u16::from(shares > 0);
+    let terms = super::pool_terms::height(app, pool);
+    let table_h = n_partners + shares + 10 + u16::from(shares > 0) + terms;
     if right.height < table_h + 4 {
         // Too short for both: the account matters more than the chart.
         account(f, app, th, right, p, app.pool);
@@ -167,6 +171,7 @@ fn account(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection, i: 
             Style::default(),
         ));
     }
+    rows.extend(super::pool_terms::rows(app, th, p, pool, label_w as usize));
     let title = format!(" {} ({}) ", pool.name, units_label(app));
     let b = block(title, th);
     let inner = b.inner(area);

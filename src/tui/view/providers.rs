@@ -114,6 +114,9 @@ fn lines(app: &App, th: &Theme, cats: &[Category], width: usize) -> Vec<Line<'st
 }
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
+    if !app.providers_view.bars {
+        return super::providers_table::draw(f, app, th, area);
+    }
     let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };

@@ -1,7 +1,8 @@
 //! Services: every service running in the year, with pool, provider,
 //! category, unit cost, volume, cost, outcomes and cost per outcome;
 //! sortable by any column and filtered by text; Enter opens the service's
-//! years and the levers that touch it.
+//! years (each year schedules.csv fixes marked as scheduled) and the levers
+//! that touch it.
 
 use super::super::app::App;
 use super::super::data::services::{rows, Row as SRow, COLUMNS};
@@ -130,8 +131,10 @@ fn draw_detail(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection,
         c.extend((0..n).map(|t| num(if sv.runs[t] { f(t) } else { "—".into() })));
         Row::new(c)
     };
+    let sched = scheduled(app, p, &sv.id);
     let rows = vec![
         line("provider", &|t| sv.provider[t].to_string()),
+        line("schedules.csv", &|t| sched[t].to_string()),
         line("unit cost £", &|t| qty(at(app, p, &sv.unit_cost, t), 2)),
         line("volume", &|t| qty(sv.volume[t], 1)),
         line(&format!("cost {}", app.unit.label()), &|t| {
@@ -188,4 +191,28 @@ fn draw_detail(f: &mut Frame, app: &App, th: &Theme, area: Rect, p: &Projection,
         ..inner
     };
     f.render_widget(Paragraph::new(lines), rest);
+}
+
+/// Per year, what schedules.csv fixes for the service (SPEC §10.2):
+/// "scheduled" (unit cost and volume), "sched. price", "sched. volume",
+/// or "" where the year follows the §6.2 formulas.
+fn scheduled(app: &App, p: &Projection, id: &str) -> Vec<&'static str> {
+    let rows = app
+        .current_id()
+        .and_then(|s| app.session.budget_of(s))
+        .map(|b| b.schedules.as_slice())
+        .unwrap_or_default();
+    (0..p.years)
+        .map(|t| {
+            let year = p.base_year.0 + t as i32;
+            match rows.iter().find(|r| r.service == id && r.year.0 == year) {
+                Some(r) => match (r.unit_cost.is_some(), r.volume.is_some()) {
+                    (true, true) => s::SCHEDULED,
+                    (true, false) => s::SCHEDULED_PRICE,
+                    _ => s::SCHEDULED_VOLUME,
+                },
+                None => "",
+            }
+        })
+        .collect()
 }

@@ -59,22 +59,30 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         ..area
     };
     let units = app.unit.label();
-    let title = format!(
-        " Who pays, who benefits: {} ({units}; horizon cash and present values) · b: account ",
-        pool.name
-    );
-    table(
-        f,
-        app,
-        th,
-        top,
-        fit(&title, area.width.saturating_sub(2) as usize),
-        one,
-        true,
-    );
-    let title = format!(" Who pays, who benefits: the whole partnership, all pools ({units}) ");
+    let name = &pool.name;
+    let titles = Titles {
+        pv: vec![
+            format!(" Who pays, who benefits: {name} ({units}; horizon cash and present values) · b: account "),
+            format!(" Who pays, who benefits: {name} ({units}, cash and PV) "),
+        ],
+        cash: vec![
+            format!(" Who pays, who benefits: {name} ({units}, cash; no room for PV) · b: account "),
+            format!(" Who pays, who benefits: {name} ({units}, cash only) "),
+            format!(" {name}: who pays, who benefits ({units}, cash) "),
+            format!(" {name} ({units}, cash) "),
+        ],
+    };
+    table(f, app, th, top, titles, one, true);
+    let whole = format!(" Who pays, who benefits: the whole partnership, all pools ({units}) ");
+    let titles = Titles {
+        pv: vec![whole.clone()],
+        cash: vec![
+            format!(" Who pays, who benefits: the whole partnership ({units}, cash only) "),
+            format!(" The whole partnership ({units}, cash only) "),
+        ],
+    };
     if bottom.height >= 5 {
-        table(f, app, th, bottom, title, all, false);
+        table(f, app, th, bottom, titles, all, false);
     }
 }
 
@@ -98,20 +106,39 @@ fn label(r: &WhoPays) -> String {
     }
 }
 
+/// A table's title, longest first, with the present values shown or not:
+/// the first that fits the frame is used, never a cut one if any fits (a
+/// name too long for all is cut last).
+struct Titles {
+    pv: Vec<String>,
+    cash: Vec<String>,
+}
+
+impl Titles {
+    fn pick(&self, cash_only: bool, width: usize) -> String {
+        let list = if cash_only { &self.cash } else { &self.pv };
+        list.iter()
+            .find(|t| t.chars().count() <= width)
+            .cloned()
+            .unwrap_or_else(|| fit(list.last().map_or("", String::as_str), width))
+    }
+}
+
 fn table(
     f: &mut Frame,
     app: &App,
     th: &Theme,
     area: Rect,
-    title: String,
+    titles: Titles,
     t: &WhoTable,
     headline: bool,
 ) {
+    let width = area.width.saturating_sub(2) as usize;
     let inner = block(String::new(), th).inner(area);
     let (rows, sh) = match t {
         Ok(x) => x,
         Err(e) => {
-            f.render_widget(block(title, th), area);
+            f.render_widget(block(titles.pick(false, width), th), area);
             f.render_widget(Paragraph::new(e.clone()).wrap(Wrap { trim: true }), inner);
             return;
         }
@@ -143,12 +170,7 @@ fn table(
     } else {
         (6, room(6).max(8))
     };
-    let title = if n < 10 {
-        format!(" cash only, no room for PV ·{title}")
-    } else {
-        title
-    };
-    f.render_widget(block(title, th), area);
+    f.render_widget(block(titles.pick(n < 10, width), th), area);
     let mut widths = vec![Constraint::Length(label_w)];
     widths.extend((0..n).map(|_| Constraint::Length(w)));
     let mut head = vec![Cell::from(Text::from(vec![

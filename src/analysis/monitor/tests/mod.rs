@@ -2,6 +2,7 @@
 //! by `a`, pro rata; partners `a` (1,000) and `b` (500) in 2009-10, rolled
 //! forward flat; fixed-price services.
 
+mod curve;
 mod methods;
 mod pools;
 mod terms;

@@ -4,7 +4,7 @@
 
 use crate::load::diag::{Severity, Sink};
 use crate::load::scenario::At;
-use crate::load::tomlsrc::{report, Pos};
+use crate::load::toml_spans::{report, Pos};
 use crate::model::value::{parse_money, parse_outcome_rate, parse_quantity};
 
 /// True when every value the kind needs is there and reads.
