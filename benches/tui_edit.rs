@@ -75,25 +75,74 @@ fn measure(label: &str, app: &mut App, tab: Tab, n: usize) {
     let mut times: Vec<Duration> = vec![];
     for i in 0..n {
         let start = Instant::now();
-        update(
-            app,
-            if i % 2 == 0 {
-                Action::NudgeUp
-            } else {
-                Action::NudgeDown
-            },
-        );
-        app.tab = tab;
+        update(app, nudge(i));
+        // Through `update`, as a key press would: the tab's derived views
+        // are brought up to date before it is drawn.
+        if tab != Tab::Levers {
+            update(app, Action::GoTab(tab));
+        }
         term.draw(|f| draw(f, app)).unwrap();
         times.push(start.elapsed());
-        app.tab = Tab::Levers;
+        update(app, Action::GoTab(Tab::Levers));
     }
+    report(
+        label,
+        &format!("lever edit → recompute → redraw {tab:?}"),
+        times,
+    );
+}
+
+fn nudge(i: usize) -> Action {
+    if i.is_multiple_of(2) {
+        Action::NudgeUp
+    } else {
+        Action::NudgeDown
+    }
+}
+
+fn report(label: &str, what: &str, mut times: Vec<Duration>) {
     times.sort();
+    let n = times.len();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{label}: lever edit → recompute → redraw {tab:?} (120×40): median {:.2} ms, worst {:.2} ms over {n} edits",
+        "{label}: {what} (120×40): median {:.2} ms, worst {:.2} ms over {n} edits",
         ms(times[n / 2]),
         ms(times[n - 1])
+    );
+}
+
+/// The terminal UI's way: the edit goes to the worker thread. Times how
+/// long the screen is blocked (edit → redraw with "computing…") and how
+/// long until the new figures are drawn.
+fn measure_threaded(label: &str, app: &mut App, n: usize) {
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    app.work.threaded = true;
+    update(app, Action::GoTab(Tab::Overview));
+    update(app, Action::GoTab(Tab::Levers));
+    update(app, Action::Top);
+    let (mut blocked, mut total) = (vec![], vec![]);
+    for i in 0..n {
+        let start = Instant::now();
+        update(app, nudge(i));
+        update(app, Action::GoTab(Tab::Overview));
+        term.draw(|f| draw(f, app)).unwrap();
+        blocked.push(start.elapsed());
+        let done = app.work.take_done(true).expect("a projection");
+        update(app, Action::Computed(Box::new(done)));
+        term.draw(|f| draw(f, app)).unwrap();
+        total.push(start.elapsed());
+        update(app, Action::GoTab(Tab::Levers));
+    }
+    app.work.threaded = false;
+    report(
+        label,
+        "worker thread: edit → redraw marked computing (UI blocked)",
+        blocked,
+    );
+    report(
+        label,
+        "worker thread: edit → new figures drawn on Overview",
+        total,
     );
 }
 
@@ -101,20 +150,23 @@ fn main() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut app = app_for(example, (120, 40), true);
     // baseline: every other scenario extends it, so all six re-project.
-    measure(
-        "example (6 scenarios re-projected)",
-        &mut app,
-        Tab::Overview,
-        200,
-    );
-    measure(
-        "example (6 scenarios re-projected)",
-        &mut app,
-        Tab::Services,
-        200,
-    );
+    for tab in [Tab::Levers, Tab::Overview, Tab::Services] {
+        measure("example (6 scenarios re-projected)", &mut app, tab, 200);
+    }
+    // POOLPLAN_TUI_SIZES=10000,100000 for the national-model case.
+    let sizes = std::env::var("POOLPLAN_TUI_SIZES").unwrap_or_else(|_| "10000".into());
+    for n in sizes
+        .split(',')
+        .filter_map(|x| x.trim().parse::<usize>().ok())
+    {
+        big(n);
+    }
+}
+
+fn big(n: usize) {
     let d = tempfile::tempdir().unwrap();
-    generate(d.path(), 10_000);
+    generate(d.path(), n);
+    let label = format!("{n} services");
     let mut big = app_for(d.path(), (120, 40), true);
     assert!(big.errors.is_empty(), "{:?}", big.errors);
     let (s, b) = (
@@ -126,7 +178,7 @@ fn main() {
         poolplan::engine::project(b, s).unwrap();
     }
     println!(
-        "10,000 services: engine::project alone: {:.2} ms",
+        "{label}: engine::project alone: {:.2} ms",
         start.elapsed().as_secs_f64() * 200.0
     );
     let text = big.session.text("central").unwrap().to_string();
@@ -135,9 +187,12 @@ fn main() {
         big.session.check("central", &text).unwrap();
     }
     println!(
-        "10,000 services: check (parse, resolve, project): {:.2} ms",
+        "{label}: check (parse, resolve, project): {:.2} ms",
         start.elapsed().as_secs_f64() * 200.0
     );
-    measure("10,000 services", &mut big, Tab::Overview, 20);
-    measure("10,000 services", &mut big, Tab::Services, 20);
+    let runs = if n > 20_000 { 5 } else { 20 };
+    for tab in [Tab::Levers, Tab::Overview, Tab::Services, Tab::Pools] {
+        measure(&label, &mut big, tab, runs);
+    }
+    measure_threaded(&label, &mut big, runs);
 }

@@ -151,18 +151,21 @@ pub fn shares(rows: &[WhoPays]) -> Vec<(Option<Decimal>, Option<Decimal>)> {
 
 /// Pools whose services yield any fiscal benefit, pools.csv order.
 pub fn pools_with_fiscal_benefit(p: &Projection) -> Vec<&str> {
+    // One pass over the services (not one per pool: 200 pools × 100,000
+    // services was most of `summary`'s time on a national model).
+    let with: std::collections::HashSet<&str> = p
+        .services
+        .iter()
+        .filter(|s| {
+            s.value_rows.iter().any(|r| {
+                r.kind == crate::model::ValueKind::Fiscal && r.benefit.iter().any(|b| !b.is_zero())
+            })
+        })
+        .map(|s| s.pool.as_str())
+        .collect();
     p.pools
         .iter()
-        .filter(|l| {
-            p.services
-                .iter()
-                .filter(|s| s.pool == l.id)
-                .flat_map(|s| &s.value_rows)
-                .any(|r| {
-                    r.kind == crate::model::ValueKind::Fiscal
-                        && r.benefit.iter().any(|b| !b.is_zero())
-                })
-        })
+        .filter(|l| with.contains(l.id.as_str()))
         .map(|l| l.id.as_str())
         .collect()
 }

@@ -19,7 +19,7 @@
 
 pub use super::export_args::ExportArgs;
 use super::export_args::{target, tidy_refusal, Target};
-use super::{map_projections, project_all, write_output, Loaded, INVALID, OK, USAGE};
+use super::{map_projections, project_all, write_output_owned, Loaded, INVALID, OK, USAGE};
 use crate::cli::Format;
 use crate::engine::Projection;
 use crate::load::provenance::hash_files;
@@ -51,7 +51,7 @@ pub fn run_tidy(dir: Option<&Path>, a: &ExportArgs) -> u8 {
     for part in parts {
         bytes.extend_from_slice(&part);
     }
-    write_output(a.output.as_deref(), &bytes, a.force)
+    write_output_owned(a.output.as_deref(), bytes, a.force)
 }
 
 /// The projections in the order the scenarios were named (all, by id, when

@@ -238,6 +238,9 @@ fn collect<T>(
 /// thread (scenarios are independent) and reduce it at once with `f`, so
 /// only the reductions are kept in memory. Results come back in scenario-id
 /// order. Problems print as in `project_all`.
+mod output;
+pub use output::{write_output, write_output_owned};
+
 pub fn map_projections<T: Send>(
     dir: Option<&Path>,
     args: &[String],
@@ -268,40 +271,6 @@ pub fn emit(text: &str) -> u8 {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             errln!("error: cannot write the output: {e}");
-            INVALID
-        }
-    }
-}
-
-/// Write bytes to a file (temp file + rename; an existing file only with
-/// `force`) or to stdout when no path is given.
-pub fn write_output(path: Option<&Path>, bytes: &[u8], force: bool) -> u8 {
-    let Some(path) = path else {
-        use std::io::Write;
-        let mut out = std::io::stdout().lock();
-        return match out.write_all(bytes).and_then(|_| out.flush()) {
-            Ok(()) => OK,
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
-            Err(e) => {
-                errln!("error: cannot write the output: {e}");
-                INVALID
-            }
-        };
-    };
-    if path.exists() && !force {
-        errln!(
-            "error: {} already exists; use --force to replace it (nothing was written)",
-            path.display()
-        );
-        return INVALID;
-    }
-    match crate::save::write_atomic(path, bytes) {
-        Ok(()) => {
-            errln!("wrote {}", path.display());
-            OK
-        }
-        Err(e) => {
-            errln!("error: {e}");
             INVALID
         }
     }

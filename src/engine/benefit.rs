@@ -9,7 +9,8 @@
 //! the beneficiaries' `benefit_to` plus the unallocated row sum to it. Value
 //! keeps flowing after a service stops, within the horizon only.
 
-use super::arith::{add, mul, powers, R};
+use super::arith::{powers, R};
+use super::EngineError;
 use super::ServiceLine;
 use crate::model::{round, OutcomeValue, Service, ValueKind};
 use rust_decimal::Decimal;
@@ -51,6 +52,33 @@ pub fn index(rows: &[OutcomeValue]) -> OutcomeIndex<'_> {
     ix
 }
 
+/// A service's value rows: (beneficiary, kind, cashable, value per outcome).
+pub type Rows<'a> = Vec<(Option<&'a str>, ValueKind, bool, Decimal)>;
+
+/// The value rows of `svc`: the outcomes.csv rows of its outcome, else its
+/// own `outcome_value` as one unallocated row.
+pub fn rows_of<'a>(svc: &'a Service, ix: &OutcomeIndex<'a>) -> Rows<'a> {
+    let found = if svc.outcome.trim().is_empty() {
+        None
+    } else if is_key(&svc.outcome) {
+        ix.get(svc.outcome.as_str()) // already trimmed and lower case
+    } else {
+        ix.get(&OutcomeValue::key(&svc.outcome))
+    };
+    match found {
+        Some(rows) => rows
+            .iter()
+            .map(|r| (Some(r.beneficiary.as_str()), r.kind, r.cashable, r.value))
+            .collect(),
+        None => vec![(None, ValueKind::Unallocated, false, svc.outcome_value)],
+    }
+}
+
+/// Whether `s` is its own matching key (no allocation needed to look it up).
+fn is_key(s: &str) -> bool {
+    s.trim().len() == s.len() && s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase())
+}
+
 /// Fill `line.value_rows`, `line.benefit_to` and `line.benefit` from its
 /// (gross) outcomes, which must already be final.
 pub fn apply(
@@ -59,27 +87,36 @@ pub fn apply(
     ix: &OutcomeIndex<'_>,
     deflator: &[Decimal],
 ) -> R<()> {
+    let keep = powers(-svc.benefit.drop_off, line.outcomes.len(), "").map_err(|_| too_big(svc))?;
+    apply_rows(line, svc, rows_of(svc, ix), &keep, deflator)
+}
+
+fn too_big(svc: &Service) -> EngineError {
+    EngineError::Overflow(format!("the benefit of service {}", svc.id))
+}
+
+/// `apply` with the value rows and the persistence series `keep[t] =
+/// (1 − drop_off)^t` given (the engine builds them once per scenario).
+pub fn apply_rows(
+    line: &mut ServiceLine,
+    svc: &Service,
+    rows: Rows<'_>,
+    keep: &[Decimal],
+    deflator: &[Decimal],
+) -> R<()> {
     let n = line.outcomes.len();
-    let what = format!("the benefit of service {}", svc.id);
-    let rows: Vec<(Option<&str>, ValueKind, bool, Decimal)> =
-        match ix.get(&OutcomeValue::key(&svc.outcome)) {
-            Some(rows) if !svc.outcome.trim().is_empty() => rows
-                .iter()
-                .map(|r| (Some(r.beneficiary.as_str()), r.kind, r.cashable, r.value))
-                .collect(),
-            _ => vec![(None, ValueKind::Unallocated, false, svc.outcome_value)],
-        };
+    let err = || too_big(svc);
     let k = svc.benefit.net_factor();
     let net: Vec<Decimal> = line
         .outcomes
         .iter()
-        .map(|o| mul(*o, k, &what))
+        .map(|o| o.checked_mul(k).ok_or_else(err))
         .collect::<R<_>>()?;
     let y = svc.benefit.benefit_years as usize;
-    let keep = powers(-svc.benefit.drop_off, n, &what)?;
     let mut benefit = vec![Decimal::ZERO; n];
     let mut to: Vec<BenefitTo> = vec![];
     line.value_rows.clear();
+    line.value_rows.reserve_exact(rows.len());
     for (who, kind, cashable, v) in rows {
         let mut b = vec![Decimal::ZERO; n];
         if !v.is_zero() {
@@ -89,11 +126,14 @@ pub fn apply(
                     if net[a].is_zero() {
                         continue;
                     }
-                    let term = mul(mul(net[a], v, &what)?, keep[t - a], &what)?;
-                    g = add(g, term, &what)?;
+                    let term = net[a]
+                        .checked_mul(v)
+                        .and_then(|x| x.checked_mul(keep[t - a]))
+                        .ok_or_else(err)?;
+                    g = g.checked_add(term).ok_or_else(err)?;
                 }
-                b[t] = round(mul(g, deflator[t], &what)?);
-                benefit[t] = add(benefit[t], b[t], &what)?;
+                b[t] = round(g.checked_mul(deflator[t]).ok_or_else(err)?);
+                benefit[t] = benefit[t].checked_add(b[t]).ok_or_else(err)?;
             }
         }
         if let Some(who) = who {
@@ -109,7 +149,7 @@ pub fn apply(
             };
             let entry = &mut to[i];
             for t in 0..n {
-                entry.values[t] = add(entry.values[t], b[t], &what)?;
+                entry.values[t] = entry.values[t].checked_add(b[t]).ok_or_else(err)?;
             }
         }
         line.value_rows.push(ValueLine {

@@ -45,13 +45,24 @@ pub fn totals(
     let col = |f: &dyn Fn(&PoolLine) -> &Vec<Decimal>, t: usize| {
         sum(pools.iter().map(|p| &f(p)[t]), "the headline totals")
     };
+    let Some((benefit, outcomes, service_cost)) = service_sums(services, n) else {
+        // An overflow: year by year, as the figures are defined, so the
+        // first to overflow is the one reported.
+        for t in 0..n {
+            let c = col(&|p| &p.contributions, t)?;
+            sub(col(&|p| &p.spend, t)?, c, "the in-year gap")?;
+            col(&|p| &p.overspend, t)?;
+            sum(services.iter().map(|sv| &sv.benefit[t]), "total benefit")?;
+            sum(services.iter().map(|sv| &sv.outcomes[t]), "total outcomes")?;
+            sum(services.iter().map(|sv| &sv.cost[t]), "total cost")?;
+        }
+        // (Not reached: the same sums overflow again.)
+        return Err(super::EngineError::Overflow("the headline totals".into()));
+    };
     let mut contributions = Vec::with_capacity(n);
     let mut spend = Vec::with_capacity(n);
     let mut overspend = Vec::with_capacity(n);
     let mut gap = Vec::with_capacity(n);
-    let mut benefit = Vec::with_capacity(n);
-    let mut outcomes = Vec::with_capacity(n);
-    let mut service_cost = Vec::with_capacity(n);
     for t in 0..n {
         let c = col(&|p| &p.contributions, t)?;
         let sp = col(&|p| &p.spend, t)?;
@@ -59,15 +70,6 @@ pub fn totals(
         spend.push(sp);
         gap.push(sub(sp, c, "the in-year gap")?);
         overspend.push(col(&|p| &p.overspend, t)?);
-        benefit.push(sum(
-            services.iter().map(|sv| &sv.benefit[t]),
-            "total benefit",
-        )?);
-        outcomes.push(sum(
-            services.iter().map(|sv| &sv.outcomes[t]),
-            "total outcomes",
-        )?);
-        service_cost.push(sum(services.iter().map(|sv| &sv.cost[t]), "total cost")?);
     }
     let closing_reserve = sum(
         pools.iter().map(|p| &p.closing_reserve),
@@ -101,3 +103,22 @@ pub fn totals(
         payback: pb,
     })
 }
+
+/// Σ services' benefit, outcomes and cost by year, in one pass over the
+/// services (each year's sum in service order, as the checked version).
+/// `None` on overflow: then `service_sums_checked` names the figure.
+fn service_sums(services: &[ServiceLine], n: usize) -> Option<Sums> {
+    let mut b = vec![Decimal::ZERO; n];
+    let mut o = vec![Decimal::ZERO; n];
+    let mut c = vec![Decimal::ZERO; n];
+    for sv in services {
+        for t in 0..n {
+            b[t] = b[t].checked_add(sv.benefit[t])?;
+            o[t] = o[t].checked_add(sv.outcomes[t])?;
+            c[t] = c[t].checked_add(sv.cost[t])?;
+        }
+    }
+    Some((b, o, c))
+}
+
+type Sums = (Vec<Decimal>, Vec<Decimal>, Vec<Decimal>);

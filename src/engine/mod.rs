@@ -168,8 +168,18 @@ impl Projection {
     }
 }
 
-/// Project a scenario on its budget.
+/// Project a scenario on its budget (the service loop on every core).
 pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, EngineError> {
+    project_on(budget, scenario, parallel::cores())
+}
+
+/// `project` with the service loop on at most `threads` threads; the
+/// result is the same for any number.
+pub fn project_on(
+    budget: &Budget,
+    scenario: &Scenario,
+    threads: usize,
+) -> Result<Projection, EngineError> {
     let n = scenario.years;
     let mut warnings = vec![];
     let contributions = contributions::project(budget, scenario)?;
@@ -179,7 +189,7 @@ pub fn project(budget: &Budget, scenario: &Scenario) -> Result<Projection, Engin
         n,
         "the deflator",
     )?;
-    let services = services::project(budget, scenario, &deflator, &mut warnings)?;
+    let services = services::project(budget, scenario, &deflator, &mut warnings, threads)?;
     let (pools, exposure) = pools::project(budget, scenario, &contributions, &services)?;
     let totals = headline::totals(scenario, &deflator, &pools, &services, n)?;
     let beneficiaries = beneficiaries::project(budget, &services, n)?;

@@ -3,7 +3,7 @@
 //! caller's function at once (a projection of a large model is big; the
 //! reduction usually is not). Deterministic: results are in input order.
 
-use super::{project, EngineError, Projection};
+use super::{project_on, EngineError, Projection};
 use crate::model::{Budget, Scenario};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,18 +18,17 @@ pub fn project_each<T: Send>(
     scenarios: &[Scenario],
     f: &(impl Fn(Projection) -> T + Sync),
 ) -> Vec<Reduced<T>> {
+    let workers = cores().min(scenarios.len()).max(1);
+    // Cores left over by the scenario workers go to each one's service loop.
+    let inner = (cores() / workers).max(1);
     let one = |s: &Scenario| -> Reduced<T> {
         let b = budgets
             .get(&s.budget)
             .ok_or_else(|| EngineError::Overflow(format!("budget {} is not loaded", s.budget)))?;
-        let p = project(b, s)?;
+        let p = project_on(b, s, inner)?;
         let warnings = p.warnings.clone();
         Ok((f(p), warnings))
     };
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(scenarios.len());
     if workers <= 1 {
         return scenarios.iter().map(one).collect();
     }
@@ -57,4 +56,129 @@ pub fn project_each<T: Send>(
                 .unwrap_or_else(|| Err(EngineError::Overflow("a worker thread failed".into())))
         })
         .collect()
+}
+
+/// How many threads one projection may use for its service loop when it
+/// runs alone (the scenario workers of `project_each` already fill the cores).
+pub fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
+/// Below this many items a loop is not worth splitting across threads.
+const MIN_CHUNK: usize = 2_048;
+
+/// Split `0..len` into at most `threads` contiguous ranges of ≥ MIN_CHUNK.
+fn ranges(len: usize, threads: usize) -> Vec<std::ops::Range<usize>> {
+    let k = threads.min(len / MIN_CHUNK).max(1);
+    let per = len.div_ceil(k);
+    (0..k)
+        .map(|i| (i * per).min(len)..((i + 1) * per).min(len))
+        .collect()
+}
+
+/// `f` over `0..len` on up to `threads` threads, results in index order. On
+/// errors, the one at the lowest index is returned (as a sequential loop
+/// would), so the outcome does not depend on the thread count.
+pub fn map_range<T: Send, E: Send>(
+    len: usize,
+    threads: usize,
+    f: &(impl Fn(usize) -> Result<T, E> + Sync),
+) -> Result<Vec<T>, E> {
+    let rs = ranges(len, threads);
+    if rs.len() == 1 {
+        return (0..len).map(f).collect();
+    }
+    let parts: Vec<Result<Vec<T>, E>> = std::thread::scope(|scope| {
+        let hs: Vec<_> = rs
+            .into_iter()
+            .map(|r| scope.spawn(move || r.map(f).collect::<Result<Vec<T>, E>>()))
+            .collect();
+        hs.into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(len);
+    for p in parts {
+        out.extend(p?);
+    }
+    Ok(out)
+}
+
+/// `f` on every element of `xs` (with its index) on up to `threads`
+/// threads; each call may push notes, returned in index order. The lowest
+/// index's error wins, as in `map_range`.
+pub fn for_each_mut<T: Send, E: Send>(
+    xs: &mut [T],
+    threads: usize,
+    f: &(impl Fn(usize, &mut T, &mut Vec<String>) -> Result<(), E> + Sync),
+) -> Result<Vec<String>, E> {
+    let rs = ranges(xs.len(), threads);
+    let run = |start: usize, chunk: &mut [T]| -> Result<Vec<String>, E> {
+        let mut notes = vec![];
+        for (k, x) in chunk.iter_mut().enumerate() {
+            f(start + k, x, &mut notes)?;
+        }
+        Ok(notes)
+    };
+    if rs.len() == 1 {
+        return run(0, xs);
+    }
+    let per = rs[0].len();
+    let parts: Vec<Result<Vec<String>, E>> = std::thread::scope(|scope| {
+        let hs: Vec<_> = xs
+            .chunks_mut(per)
+            .enumerate()
+            .map(|(i, c)| scope.spawn(move || run(i * per, c)))
+            .collect();
+        hs.into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mut out = vec![];
+    for p in parts {
+        out.extend(p?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_cover_everything_once() {
+        for (len, th) in [(0, 2), (1, 2), (5000, 2), (10_001, 3), (100_000, 2)] {
+            let rs = ranges(len, th);
+            assert_eq!(rs.first().map(|r| r.start), Some(0));
+            assert_eq!(rs.last().map(|r| r.end), Some(len));
+            assert!(rs.windows(2).all(|w| w[0].end == w[1].start));
+        }
+    }
+
+    #[test]
+    fn the_lowest_index_error_wins_whatever_the_threads() {
+        let f = |i: usize| if i % 3000 == 2999 { Err(i) } else { Ok(i * 2) };
+        for th in [1, 2, 4] {
+            assert_eq!(map_range(10_000, th, &f), Err(2999));
+            assert_eq!(map_range(2999, th, &f).map(|v| v.len()), Ok(2999));
+        }
+        let mut xs: Vec<usize> = (0..9000).collect();
+        let g = |i: usize, x: &mut usize, n: &mut Vec<String>| {
+            *x += 1;
+            if i.is_multiple_of(4000) {
+                n.push(i.to_string());
+            }
+            if i == 8500 {
+                return Err(i);
+            }
+            Ok(())
+        };
+        assert_eq!(
+            for_each_mut(&mut xs[..8000], 2, &g),
+            Ok(vec!["0".into(), "4000".into()])
+        );
+        assert_eq!(for_each_mut(&mut xs, 2, &g), Err(8500));
+    }
 }

@@ -5,7 +5,7 @@ pub use crate::model::numtext::{grouped, grouped_plain, money, plain};
 
 /// Append one CSV field, quoted only when it must be (RFC 4180).
 pub fn csv_field(out: &mut Vec<u8>, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push(b'"');
         out.extend_from_slice(s.replace('"', "\"\"").as_bytes());
         out.push(b'"');

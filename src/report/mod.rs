@@ -18,6 +18,7 @@ pub mod summary;
 pub mod table;
 pub mod terms;
 pub mod tidy;
+mod tidy_fmt;
 pub mod who_pays;
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! measure, then pool, partner and service ids as byte strings; each
 //! scenario's once-only rows follow its yearly rows.
 
-use super::format::{csv_field, money, plain};
+use super::format::csv_field;
+use super::tidy_fmt::{service_keys, Rows, V};
 use crate::engine::Projection;
 use rust_decimal::Decimal;
 use std::io::{self, Write};
@@ -11,36 +12,10 @@ use std::io::{self, Write};
 /// The header line.
 pub const HEADER: &str = "scenario,year,pool,partner,service,measure,value";
 
-struct Rows<'a> {
-    out: &'a mut Vec<u8>,
-    scenario: &'a str,
-}
-
-impl Rows<'_> {
-    fn row(
-        &mut self,
-        year: &str,
-        pool: &str,
-        partner: &str,
-        service: &str,
-        measure: &str,
-        value: &str,
-    ) {
-        for (i, f) in [self.scenario, year, pool, partner, service, measure, value]
-            .iter()
-            .enumerate()
-        {
-            if i > 0 {
-                self.out.push(b',');
-            }
-            csv_field(self.out, f);
-        }
-        self.out.push(b'\n');
-    }
-}
-
 /// The tidy rows of one projection, appended to `out`.
 pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
+    // About five rows of ~45 bytes per service-year: one allocation.
+    out.reserve(p.services.len() * p.years * 5 * 48);
     let mut contribs: Vec<usize> = (0..p.contributions.len()).collect();
     contribs.sort_by(|a, b| {
         let (x, y) = (&p.contributions[*a], &p.contributions[*b]);
@@ -96,6 +71,8 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         .collect();
     fiscal_to.sort_by(|a, b| a.id.as_bytes().cmp(b.id.as_bytes()));
 
+    let (keys, key_at) = service_keys(p, &services);
+    let key = |i: usize| &keys[key_at[i].clone()];
     let mut w = Rows {
         out,
         scenario: &p.scenario_id,
@@ -103,6 +80,11 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
     for t in 0..p.years {
         let y = p.year_label(t);
         let y = y.as_str();
+        let mut head = vec![];
+        csv_field(&mut head, &p.scenario_id);
+        head.push(b',');
+        csv_field(&mut head, y);
+        head.push(b',');
         for &i in &contribs {
             let c = &p.contributions[i];
             w.row(
@@ -111,24 +93,24 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
                 &c.partner,
                 "",
                 "contribution",
-                &money(c.values[t]),
+                V::Money(c.values[t]),
             );
         }
         type Measure = (
             &'static str,
-            fn(&crate::engine::ServiceLine, usize) -> String,
+            fn(&crate::engine::ServiceLine, usize) -> V<'static>,
         );
         let service_measures: [Measure; 4] = [
-            ("unit_cost", |s, t| money(s.unit_cost[t])),
-            ("volume", |s, t| plain(s.volume[t], 4)),
-            ("cost", |s, t| money(s.cost[t])),
-            ("outcomes", |s, t| plain(s.outcomes[t], 4)),
+            ("unit_cost", |s, t| V::Money(s.unit_cost[t])),
+            ("volume", |s, t| V::Plain(s.volume[t], 4)),
+            ("cost", |s, t| V::Money(s.cost[t])),
+            ("outcomes", |s, t| V::Plain(s.outcomes[t], 4)),
         ];
         for (name, f) in service_measures {
             for &i in &services {
                 let s = &p.services[i];
                 if s.runs[t] {
-                    w.row(y, &s.pool, "", &s.id, name, &f(s, t));
+                    w.fast(&head, key(i), name, f(s, t));
                 }
             }
         }
@@ -136,7 +118,7 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         for &i in &services {
             let s = &p.services[i];
             if s.runs[t] || !s.benefit[t].is_zero() {
-                w.row(y, &s.pool, "", &s.id, "benefit", &money(s.benefit[t]));
+                w.fast(&head, key(i), "benefit", V::Money(s.benefit[t]));
             }
         }
         for &(i, k) in &benefit_to {
@@ -144,7 +126,7 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
             let v = s.benefit_to[k].values[t];
             if !v.is_zero() {
                 let who = &s.benefit_to[k].beneficiary;
-                w.row(y, &s.pool, who, &s.id, "benefit_to", &money(v));
+                w.row(y, &s.pool, who, &s.id, "benefit_to", V::Money(v));
             }
         }
         type PoolMeasure = (&'static str, fn(&crate::engine::PoolLine) -> &Vec<Decimal>);
@@ -158,21 +140,28 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         for (name, f) in pool_measures {
             for &i in &pools {
                 let l = &p.pools[i];
-                w.row(y, &l.id, "", "", name, &money(f(l)[t]));
+                w.row(y, &l.id, "", "", name, V::Money(f(l)[t]));
             }
         }
         // §10.5: rows only where non-zero.
         for &i in &pools {
             let l = &p.pools[i];
             if !l.offset[t].is_zero() {
-                w.row(y, &l.id, "", "", "pool_offset", &money(l.offset[t]));
+                w.row(y, &l.id, "", "", "pool_offset", V::Money(l.offset[t]));
             }
         }
         for &(i, k) in &shares {
             let l = &p.pools[i];
             let v = l.shares[k].values[t];
             if !v.is_zero() {
-                w.row(y, &l.id, &l.shares[k].partner, "", "risk_share", &money(v));
+                w.row(
+                    y,
+                    &l.id,
+                    &l.shares[k].partner,
+                    "",
+                    "risk_share",
+                    V::Money(v),
+                );
             }
         }
         // §10.4: rows only where non-zero (aligned with the shares).
@@ -186,16 +175,16 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
                     &l.cap_excess[k].partner,
                     "",
                     "cap_excess",
-                    &money(v),
+                    V::Money(v),
                 );
             }
         }
         for &i in &partners {
             let e = &p.exposure[i];
-            w.row(y, "", &e.partner, "", "exposure", &money(e.values[t]));
+            w.row(y, "", &e.partner, "", "exposure", V::Money(e.values[t]));
         }
         for b in &fiscal_to {
-            w.row(y, "", &b.id, "", "fiscal_benefit_to", &money(b.fiscal[t]));
+            w.row(y, "", &b.id, "", "fiscal_benefit_to", V::Money(b.fiscal[t]));
         }
         let tot = &p.totals;
         for (name, v) in [
@@ -208,20 +197,20 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
             ("benefit_cashable", p.fiscal.benefit_cashable[t]),
             ("real_spend", tot.real_spend[t]),
         ] {
-            w.row(y, "", "", "", name, &money(v));
+            w.row(y, "", "", "", name, V::Money(v));
         }
     }
     let tot = &p.totals;
-    w.row("", "", "", "", "pv_cost", &money(tot.pv_cost));
-    w.row("", "", "", "", "pv_benefit", &money(tot.pv_benefit));
-    w.row("", "", "", "", "npv", &money(tot.npv));
+    w.row("", "", "", "", "pv_cost", V::Money(tot.pv_cost));
+    w.row("", "", "", "", "pv_benefit", V::Money(tot.pv_benefit));
+    w.row("", "", "", "", "npv", V::Money(tot.npv));
     w.row(
         "",
         "",
         "",
         "",
         "bcr",
-        &tot.bcr.map(|b| plain(b, 4)).unwrap_or_default(),
+        tot.bcr.map_or(V::Text(""), |b| V::Plain(b, 4)),
     );
     w.row(
         "",
@@ -229,7 +218,7 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         "",
         "",
         "closing_reserve",
-        &money(tot.closing_reserve),
+        V::Money(tot.closing_reserve),
     );
     let f = &p.fiscal;
     w.row(
@@ -238,10 +227,10 @@ pub fn write_projection(p: &Projection, out: &mut Vec<u8>) {
         "",
         "",
         "pv_fiscal_benefit",
-        &money(f.pv_fiscal_benefit),
+        V::Money(f.pv_fiscal_benefit),
     );
-    let roi = f.financial_roi.map(|r| plain(r, 4)).unwrap_or_default();
-    w.row("", "", "", "", "financial_roi", &roi);
+    let roi = f.financial_roi.map_or(V::Text(""), |r| V::Plain(r, 4));
+    w.row("", "", "", "", "financial_roi", roi);
 }
 
 /// The whole tidy export of several projections (sorted by scenario id).

@@ -5,9 +5,10 @@
 
 use super::{Doc, Session};
 use crate::engine::{project, Projection};
+use crate::load::refs::Declared;
 use crate::load::resolve::{resolve, ScenarioSource};
 use crate::load::{chain_ids, reparse};
-use crate::model::Scenario;
+use crate::model::{Budget, Scenario};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -33,6 +34,13 @@ impl Session {
     /// Check a new text for scenario `id`: parse, resolve and project every
     /// scenario that uses it. The first problem is the error.
     pub fn check(&self, id: &str, text: &str) -> Result<Change, String> {
+        self.prepare(id, text)?.run(&self.budgets, &self.declared)
+    }
+
+    /// The first half of `check`, quick: parse the text and list the
+    /// scenarios that use it. Resolving and projecting them (`Job::run`)
+    /// can then run on another thread.
+    pub fn prepare(&self, id: &str, text: &str) -> Result<Job, String> {
         let old = self
             .sources
             .get(id)
@@ -44,28 +52,60 @@ impl Session {
         }
         let mut sources = self.sources.clone();
         sources.insert(id.to_string(), source.clone());
+        let dependants = self.dependants(&sources, id);
+        Ok(Job {
+            id: id.to_string(),
+            text: text.to_string(),
+            source,
+            sources,
+            dependants,
+            diags,
+        })
+    }
+}
+
+/// A parsed edit whose scenarios are still to be resolved and projected.
+#[derive(Debug)]
+pub struct Job {
+    pub id: String,
+    pub text: String,
+    source: ScenarioSource,
+    sources: HashMap<String, ScenarioSource>,
+    dependants: Vec<String>,
+    diags: Vec<crate::load::Diagnostic>,
+}
+
+impl Job {
+    /// Resolve and project every scenario the edit touches, in order; the
+    /// first problem is the error.
+    pub fn run(
+        mut self,
+        budgets: &HashMap<String, Budget>,
+        declared: &HashMap<String, Declared>,
+    ) -> Result<Change, String> {
         let mut results = vec![];
-        for dep in self.dependants(&sources, id) {
-            let s = resolve(&dep, &sources, &self.budgets, &self.declared, &mut diags);
-            if let Some(d) = diags.iter().find(|d| d.is_error()) {
+        for dep in &self.dependants {
+            let s = resolve(dep, &self.sources, budgets, declared, &mut self.diags);
+            if let Some(d) = self.diags.iter().find(|d| d.is_error()) {
                 return Err(d.to_string());
             }
             let s = s.ok_or_else(|| format!("scenario {dep} cannot be resolved"))?;
-            let b = self
-                .budgets
+            let b = budgets
                 .get(&s.budget)
                 .ok_or_else(|| format!("no budget \"{}\"", s.budget))?;
             let p = project(b, &s).map_err(|e| format!("scenario {dep}: {e}"))?;
             results.push((s, p));
         }
         Ok(Change {
-            id: id.to_string(),
-            text: text.to_string(),
-            source,
+            id: self.id,
+            text: self.text,
+            source: self.source,
             results,
         })
     }
+}
 
+impl Session {
     /// Apply a checked change.
     pub fn apply(&mut self, c: Change) {
         if let Some(d) = self.docs.get_mut(&c.id) {

@@ -13,7 +13,7 @@ pub mod recovery;
 pub mod rewrite;
 pub mod rewrite_years;
 
-pub use change::Change;
+pub use change::{Change, Job};
 
 use crate::engine::{project, Projection};
 use crate::load::refs::Declared;
@@ -47,6 +47,13 @@ pub struct Orphan {
     pub text: String,
 }
 
+/// A session's budgets and declarations, for jobs on other threads.
+#[derive(Debug)]
+pub struct Shared {
+    pub budgets: HashMap<String, Budget>,
+    pub declared: HashMap<String, Declared>,
+}
+
 /// Everything loaded and projected.
 #[derive(Debug, Default)]
 pub struct Session {
@@ -67,6 +74,9 @@ pub struct Session {
     /// Changes whenever any projection may have changed (a new build, an
     /// applied edit): views derived from projections are recomputed then.
     pub generation: u64,
+    /// `budgets` and `declared`, shared with projection threads (made at
+    /// the first use; neither changes within a session).
+    shared: std::sync::OnceLock<std::sync::Arc<Shared>>,
 }
 
 /// A fresh generation number, unique in this process.
@@ -224,6 +234,17 @@ impl Session {
 
     pub fn scenario(&self, id: &str) -> Option<&Scenario> {
         self.scenarios.get(id)
+    }
+
+    /// The budgets and declarations, for a job on another thread.
+    pub fn shared(&self) -> std::sync::Arc<Shared> {
+        let make = || {
+            std::sync::Arc::new(Shared {
+                budgets: self.budgets.clone(),
+                declared: self.declared.clone(),
+            })
+        };
+        std::sync::Arc::clone(self.shared.get_or_init(make))
     }
 
     pub fn budget_of(&self, id: &str) -> Option<&Budget> {

@@ -3,6 +3,7 @@
 //! variant is its help text: the help popup shows it verbatim.
 
 use super::app::{Conflict, Effect, Tab, Written};
+use super::work::Done;
 use crate::load::Workspace;
 
 macro_rules! actions {
@@ -162,4 +163,6 @@ actions! {
     Conflict(Box<Conflict>),
     /// A file was written (with the path as shown), or not
     Wrote(Result<(Written, String), String>),
+    /// An edit's projections, made on the worker thread, are ready
+    Computed(Box<Done>),
 }

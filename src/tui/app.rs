@@ -193,6 +193,8 @@ pub struct App {
     pub color: bool,
     /// The Risk view's draws (computed on a worker).
     pub risk: super::risk_worker::RiskView,
+    /// An edit being projected on the worker thread.
+    pub work: super::work::Work,
 }
 
 impl App {
@@ -271,17 +273,6 @@ impl App {
         rows.iter()
             .position(|r| !matches!(r.kind, RowKind::Section(_)))
             .unwrap_or(0)
-    }
-
-    /// Bring the derived views up to date (after every action).
-    pub fn refresh_derived(&mut self) {
-        let current = self.current_id().unwrap_or_default().to_string();
-        let compare_a = self.compare_a_id().unwrap_or_default().to_string();
-        self.derived.sensitivity.active = self.tab == Tab::Compare;
-        self.derived.lever_effects.active = self.tab == Tab::Levers;
-        self.derived.providers_extra.active = self.tab == Tab::Providers;
-        self.derived
-            .update(&self.session, current, compare_a, self.year);
     }
 
     pub fn say(&mut self, text: impl Into<String>) {

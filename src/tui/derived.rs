@@ -70,10 +70,34 @@ fn glance(p: &Projection, span: Span) -> Result<Glance, String> {
     })
 }
 
-/// The derived views and what they were computed for.
+/// Which derived views to bring up to date: those of the tab shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Views {
+    All,
+    /// The provider comparison (Providers tab).
+    Providers,
+    /// Who pays, who benefits (Pools tab).
+    WhoPays,
+    /// Cost per outcome by measure (Services tab).
+    Outcomes,
+    /// The bridge from A to B (Compare tab).
+    Bridge,
+    /// None of them (the other tabs).
+    Nothing,
+}
+
+/// The derived views and what they were computed for. The provider
+/// comparison, who pays, cost per outcome and the bridge are computed only
+/// while their tab shows them (an edit on a 100,000-service model must not
+/// wait for views nobody is looking at); a tab shown again brings its views
+/// up to date first (`update` runs before every draw).
 #[derive(Debug)]
 pub struct Derived {
     key: Option<Key>,
+    /// What each gated group was last computed for.
+    providers_key: Option<Key>,
+    who_key: Option<Key>,
+    outcomes_key: Option<Key>,
     bridge_key: Option<(u64, String, String, Measure)>,
     /// What the Compare tab's bridge explains (`M` cycles).
     pub measure: Measure,
@@ -105,6 +129,9 @@ impl Default for Derived {
     fn default() -> Self {
         Derived {
             key: None,
+            providers_key: None,
+            who_key: None,
+            outcomes_key: None,
             bridge_key: None,
             measure: Measure::Gap,
             providers: Ok(vec![]),
@@ -123,41 +150,61 @@ impl Default for Derived {
 }
 
 impl Derived {
-    /// Recompute what is stale for this session, scenario pair and year.
-    pub fn update(&mut self, s: &Session, current: String, compare_a: String, year: usize) {
+    /// Recompute what is stale for this session, scenario pair and year
+    /// (of the gated views, only those `views` asks for).
+    pub fn update(
+        &mut self,
+        s: &Session,
+        current: String,
+        compare_a: String,
+        year: usize,
+        views: Views,
+    ) {
         let key = Key {
             generation: s.generation,
             current,
             compare_a,
             year,
         };
+        let shown = |v: Views| views == Views::All || views == v;
         self.monitor.update(s, &key.current);
         self.sensitivity.update(s, &key.current);
         self.lever_effects.update(s, &key.current);
         self.providers_extra.update(s, &key.current);
-        self.update_bridge(s, &key);
+        if shown(Views::Bridge) {
+            self.update_bridge(s, &key);
+        }
+        let p = s.projection(&key.current);
+        if shown(Views::Providers) && self.providers_key.as_ref() != Some(&key) {
+            self.providers = match (p, s.budget_of(&key.current)) {
+                (Some(p), Some(b)) => {
+                    compare_providers(b, p, key.year, None).map_err(|e| e.to_string())
+                }
+                _ => Ok(vec![]),
+            };
+            self.providers_key = Some(key.clone());
+        }
+        if shown(Views::WhoPays) && self.who_key.as_ref() != Some(&key) {
+            self.who_pays = p.map_or(Ok((vec![], vec![])), |p| who_table(p, None));
+            self.who_pays_pools = p.map_or(vec![], |p| {
+                p.pools.iter().map(|l| who_table(p, Some(&l.id))).collect()
+            });
+            self.who_key = Some(key.clone());
+        }
+        if shown(Views::Outcomes) && self.outcomes_key.as_ref() != Some(&key) {
+            self.outcome_costs = p.map_or(Ok((vec![], None)), |p| {
+                let rows = by_outcome(p, None).map_err(|e| e.to_string())?;
+                let t = &p.totals;
+                let cost = crate::engine::arith::sum(&t.service_cost, "the total");
+                let outcomes = crate::engine::arith::sum(&t.outcomes, "the total");
+                let all = cost.and_then(|c| Ok(cost_per_outcome(c, outcomes?)));
+                Ok((rows, all.map_err(|e| e.to_string())?))
+            });
+            self.outcomes_key = Some(key.clone());
+        }
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        self.providers = match (s.projection(&key.current), s.budget_of(&key.current)) {
-            (Some(p), Some(b)) => {
-                compare_providers(b, p, key.year, None).map_err(|e| e.to_string())
-            }
-            _ => Ok(vec![]),
-        };
-        let p = s.projection(&key.current);
-        self.who_pays = p.map_or(Ok((vec![], vec![])), |p| who_table(p, None));
-        self.who_pays_pools = p.map_or(vec![], |p| {
-            p.pools.iter().map(|l| who_table(p, Some(&l.id))).collect()
-        });
-        self.outcome_costs = p.map_or(Ok((vec![], None)), |p| {
-            let rows = by_outcome(p, None).map_err(|e| e.to_string())?;
-            let t = &p.totals;
-            let cost = crate::engine::arith::sum(&t.service_cost, "the total");
-            let outcomes = crate::engine::arith::sum(&t.outcomes, "the total");
-            let all = cost.and_then(|c| Ok(cost_per_outcome(c, outcomes?)));
-            Ok((rows, all.map_err(|e| e.to_string())?))
-        });
         self.glance_year = p.map(|p| glance(p, Span::Year(key.year)));
         self.glance_horizon = p.map(|p| glance(p, Span::Horizon));
         self.key = Some(key);

@@ -6,6 +6,7 @@
 
 use super::app::{App, UndoEntry};
 use super::strings as s;
+use super::work::{Done, Edit};
 
 /// Replace scenario `id`'s text, recording it for undo. Errors are the
 /// parser's, resolver's or engine's message.
@@ -14,20 +15,55 @@ pub fn apply_text(app: &mut App, id: &str, text: String, label: String) -> Resul
     if before == text {
         return Ok(());
     }
-    let change = app.session.check(id, &text)?;
-    let was = super::moved::headline(app.session.projection(id));
-    app.session.apply(change);
-    let now = super::moved::headline(app.session.projection(id));
-    app.undo.push(UndoEntry {
+    let edit = Edit {
+        generation: app.session.generation,
         id: id.to_string(),
         before,
         after: text,
-        label: label.clone(),
+        label,
+    };
+    if app.work.threaded {
+        app.work.start(&app.session, edit)?;
+        app.say(app.work.status().unwrap_or_default());
+        return Ok(());
+    }
+    let change = app.session.check(id, &edit.after)?;
+    finish(
+        app,
+        Done {
+            edit,
+            result: Ok(change),
+        },
+    );
+    Ok(())
+}
+
+/// Apply a checked edit (made here or on the worker thread) and record it.
+pub fn finish(app: &mut App, done: Done) {
+    let Done { edit, result } = done;
+    let change = match result {
+        Ok(c) if edit.generation == app.session.generation => c,
+        // The session changed while it was computed: never shown.
+        Ok(_) => {
+            return app.complain(format!(
+                "{}: not applied, the files changed meanwhile",
+                edit.label
+            ))
+        }
+        Err(e) => return app.complain(e),
+    };
+    let was = super::moved::headline(app.session.projection(&edit.id));
+    app.session.apply(change);
+    let now = super::moved::headline(app.session.projection(&edit.id));
+    let moved = super::moved::line(was, now, app.unit);
+    app.say(format!("{}: {moved}", edit.label));
+    app.undo.push(UndoEntry {
+        id: edit.id,
+        before: edit.before,
+        after: edit.after,
+        label: edit.label,
     });
     app.redo.clear();
-    let moved = super::moved::line(was, now, app.unit);
-    app.say(format!("{label}: {moved}"));
-    Ok(())
 }
 
 fn step(app: &mut App, undo: bool) {

@@ -42,10 +42,12 @@ pub mod save_as;
 pub mod sensitivity;
 pub mod state;
 pub mod strings;
+pub mod tab_views;
 pub mod theme;
 pub mod typing;
 pub mod update;
 pub mod view;
+pub mod work;
 pub mod wrap;
 pub mod year_edits;
 

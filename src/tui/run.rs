@@ -18,6 +18,7 @@ use crossterm::terminal::{
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use signal_hook::consts::{SIGHUP, SIGTERM};
+use std::collections::VecDeque;
 use std::io::{self, Stdout};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -25,6 +26,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const POLL: Duration = Duration::from_millis(500);
+/// How often to look for a projection's result while one runs.
+const BUSY_POLL: Duration = Duration::from_millis(5);
 
 fn restore() {
     let _ = disable_raw_mode();
@@ -127,6 +130,7 @@ pub fn run(root: &Path, names: &[String]) -> u8 {
         }
     };
     let size = term.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
+    app.work.threaded = true;
     super::update::update(&mut app, Action::Resize(size.0, size.1));
     // SIGTERM and SIGHUP end the loop cleanly: the terminal is restored
     // and unsaved edits go to the recovery file.
@@ -158,6 +162,59 @@ pub fn run(root: &Path, names: &[String]) -> u8 {
     }
 }
 
+/// Actions that only move around the figures shown: they go ahead while an
+/// edit is being projected; every other action waits for its result.
+fn navigates(a: &Action) -> bool {
+    use Action::*;
+    matches!(
+        a,
+        Tick | Resize(..)
+            | NextTab
+            | PrevTab
+            | GoTab(_)
+            | NextYear
+            | PrevYear
+            | CycleUnits
+            | ToggleReal
+            | Up
+            | Down
+            | Top
+            | Bottom
+            | PageUp
+            | PageDown
+            | ScrollUp
+            | ScrollDown
+            | Help
+    )
+}
+
+/// Apply an action now, or hold it back while an edit is projected.
+fn act(app: &mut App, held: &mut VecDeque<Action>, a: Action) {
+    if (app.work.busy() || !held.is_empty()) && !navigates(&a) {
+        held.push_back(a);
+        return;
+    }
+    update(app, a);
+    edge::perform_all(app);
+}
+
+/// A finished projection: apply it, then the actions held back meanwhile
+/// (until one of them starts another projection).
+fn collect(app: &mut App, held: &mut VecDeque<Action>) {
+    if let Some(done) = app.work.take_done(false) {
+        update(app, Action::Computed(Box::new(done)));
+        edge::perform_all(app);
+    }
+    while !app.work.busy() {
+        let Some(a) = held.pop_front() else { break };
+        update(app, a);
+        edge::perform_all(app);
+    }
+    if let Some(s) = app.work.status() {
+        app.say(s); // stays up (not aged out) while it runs
+    }
+}
+
 fn event_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
@@ -166,9 +223,13 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut stamp = edge::stamp(root);
     let mut last_poll = Instant::now();
+    let mut held: VecDeque<Action> = VecDeque::new();
     term.draw(|f| draw(f, app))?;
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
-        let wait = POLL.saturating_sub(last_poll.elapsed());
+        let mut wait = POLL.saturating_sub(last_poll.elapsed());
+        if app.work.busy() {
+            wait = wait.min(BUSY_POLL); // look for the result often
+        }
         let ready = match event::poll(wait) {
             Ok(r) => r,
             // A signal interrupted the wait: the loop condition decides.
@@ -183,17 +244,17 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
-                update(app, a);
-                edge::perform_all(app);
+                act(app, &mut held, a);
             }
         }
+        collect(app, &mut held);
         if last_poll.elapsed() >= POLL {
             last_poll = Instant::now();
             update(app, Action::Tick);
             let now = edge::stamp(root);
             if now != stamp {
                 stamp = now;
-                update(app, Action::Reloaded(Box::new(edge::load(root))));
+                act(app, &mut held, Action::Reloaded(Box::new(edge::load(root))));
             }
         }
         term.draw(|f| draw(f, app))?;

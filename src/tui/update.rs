@@ -26,6 +26,7 @@ fn from_user(a: &Action) -> bool {
         Action::Resize(..)
             | Action::Reloaded(_)
             | Action::Wrote(_)
+            | Action::Computed(_)
             | Action::Tick
             | Action::Conflict(_)
             | Action::WouldReplace(_)
@@ -54,6 +55,7 @@ fn apply(app: &mut App, action: Action) {
         Action::Resize(w, h) => app.size = (w, h),
         Action::Reloaded(loaded) => super::reload::reloaded(app, *loaded),
         Action::Wrote(r) => files::wrote(app, r),
+        Action::Computed(d) => history::finish(app, *d),
         Action::Conflict(c) => super::conflict::open(app, *c),
         Action::WouldReplace(e) => files::would_replace(app, *e),
         Action::Click(x, y) => mouse::click(app, x, y),

@@ -1,18 +1,27 @@
 //! SPEC §6.2–6.4: each service's run window, unit cost (uprated, recommissioned,
 //! levers), volume (demand growth, then three passes: own levers,
 //! invest-to-save reductions, floor at 0), cost, outcomes and benefit.
+//!
+//! Services are independent except for the volume levers' invest-to-save
+//! reductions, so the work is: factor tables once (`tables`), every line in
+//! parallel (`line`), the volume levers in lever order (sequential, cheap),
+//! then cost, outcomes and benefit in parallel. Results, warnings and the
+//! error reported are the same whatever the number of threads.
 
-use super::arith::{add, demand_products, mul, products, sub, R};
+use super::arith::{mul, sub, R};
+use super::benefit::{apply_rows, rows_of};
+use super::parallel::{for_each_mut, map_range};
 use super::ServiceLine;
-use crate::model::{
-    round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Service, Uplift, YearRate,
-};
+use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Service};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 mod helpers;
-use helpers::{negative, overflow, Plan, Powers, Scheduled};
+mod line;
+mod tables;
+use helpers::{overflow, Plan, Scheduled};
 
+/// Project every service of the scenario on up to `threads` threads.
 // `t` indexes several parallel year series at once.
 #[allow(clippy::needless_range_loop)]
 pub fn project(
@@ -20,9 +29,9 @@ pub fn project(
     s: &Scenario,
     deflator: &[Decimal],
     warnings: &mut Vec<String>,
+    threads: usize,
 ) -> R<Vec<ServiceLine>> {
     let n = s.years;
-    let base = b.base_year.0 as i64;
     // Every service: the budget's, then those commissioned, in lever order.
     let mut all: Vec<&Service> = b.services.iter().collect();
     let mut plans: Vec<Plan> = b.services.iter().map(|_| Plan::default()).collect();
@@ -58,160 +67,24 @@ pub fn project(
         }
     }
 
-    let r = &s.rates;
-    let by = b.base_year;
-    let pay = products(&r.pay_inflation, by, n, "pay inflation")?;
-    let price = products(&r.price_inflation, by, n, "price inflation")?;
-    let mut demand_cache: HashMap<&str, Vec<Decimal>> = HashMap::new();
-    let zero = YearRate::default();
-    let mut index_cache: HashMap<Decimal, Vec<Decimal>> = HashMap::new();
-    let mut pw = Powers {
-        n,
-        cache: HashMap::new(),
-    };
-
     // Run windows, unit costs, outcome rates and demand-grown volumes.
+    let tables = tables::Tables::build(b, s, &all)?;
     let schedules = Scheduled::of(b, n);
-    let mut lines = Vec::with_capacity(all.len());
-    for (svc, plan) in all.iter().zip(&plans) {
-        let what = "a service";
-        let start = svc.start.map(|y| y.0 as i64 - base).unwrap_or(0);
-        let end = svc.end.map(|y| y.0 as i64 - base).unwrap_or(n as i64 - 1);
-        let runs: Vec<bool> = (0..n)
-            .map(|t| {
-                let ti = t as i64;
-                start <= ti
-                    && ti <= end
-                    && plan.commission.is_none_or(|c| c.covers(t))
-                    && !plan.decommission.iter().any(|d| d.covers(t))
-            })
-            .collect();
-        let mut provider: Vec<std::sync::Arc<str>> =
-            vec![std::sync::Arc::from(svc.provider.as_str()); n];
-        let mut base_cost = vec![svc.unit_cost; n];
-        let mut base_rate = vec![svc.outcome_rate; n];
-        // Years where a recommission that gives a unit cost is in force: it
-        // wins over a scheduled unit cost (§10.2).
-        let mut recommissioned_cost = vec![false; n];
-        let sched = schedules
-            .get(svc.id.as_str())
-            .filter(|_| plan.commission.is_none());
-        for l in &plan.recommission {
-            if let LeverKind::Recommission {
-                provider: p,
-                unit_cost,
-                outcome_rate,
-                ..
-            } = &l.kind
-            {
-                let new_provider: std::sync::Arc<str> = std::sync::Arc::from(p.as_str());
-                for t in (0..n).filter(|t| l.covers(*t)) {
-                    provider[t] = std::sync::Arc::clone(&new_provider);
-                    if let Some(u) = unit_cost {
-                        base_cost[t] = *u;
-                        recommissioned_cost[t] = true;
-                    }
-                    if let Some(o) = outcome_rate {
-                        base_rate[t] = *o;
-                    }
-                }
-            }
-        }
-        let factor: Vec<Decimal> = match svc.uplift {
-            Uplift::None => vec![Decimal::ONE; n],
-            Uplift::Rate(u) => pw.get(u, what)?.clone(),
-            Uplift::Index => match index_cache.get(&svc.pay_share) {
-                Some(f) => f.clone(),
-                None => {
-                    let ps = svc.pay_share;
-                    let f: Vec<Decimal> = (0..n)
-                        .map(|t| {
-                            add(
-                                mul(ps, pay[t], what)?,
-                                mul(Decimal::ONE - ps, price[t], what)?,
-                                what,
-                            )
-                        })
-                        .collect::<R<_>>()?;
-                    index_cache.insert(ps, f.clone());
-                    f
-                }
-            },
-        };
-        let mut unit_cost = vec![Decimal::ZERO; n];
-        let mut outcome_rate = vec![Decimal::ZERO; n];
-        for t in (0..n).filter(|t| runs[*t]) {
-            let scheduled = sched.and_then(|s| s.unit_cost[t]);
-            let mut u = match scheduled {
-                Some(c) if !recommissioned_cost[t] => c,
-                _ => mul(base_cost[t], factor[t], what)?,
-            };
-            let mut last = "";
-            for (l, op) in plan.unit_cost.iter().filter(|(l, _)| l.covers(t)) {
-                u = op
-                    .apply(u)
-                    .ok_or_else(|| overflow("the unit cost or outcome rate of", &svc.id))?;
-                last = &l.origin;
-            }
-            if u < Decimal::ZERO {
-                return Err(negative(svc, "unit cost", u, t, b, last));
-            }
-            unit_cost[t] = u;
-            let mut o = base_rate[t];
-            for (l, op) in plan.outcome_rate.iter().filter(|(l, _)| l.covers(t)) {
-                o = op
-                    .apply(o)
-                    .ok_or_else(|| overflow("the unit cost or outcome rate of", &svc.id))?;
-                last = &l.origin;
-            }
-            if o < Decimal::ZERO {
-                return Err(negative(svc, "outcome rate", o, t, b, last));
-            }
-            outcome_rate[t] = o;
-        }
-        let key = if s.demand.contains_key(&svc.id) {
-            svc.id.as_str()
-        } else {
-            svc.category.as_str()
-        };
-        if !demand_cache.contains_key(key) {
-            let g = s.demand.get(key).unwrap_or(&zero);
-            demand_cache.insert(key, demand_products(g, by, n, what)?);
-        }
-        let growth = &demand_cache[key];
-        let volume = (0..n)
-            .map(|t| match sched.and_then(|s| s.volume[t]) {
-                Some(v) => Ok(v),
-                None => mul(svc.volume, growth[t], what),
-            })
-            .collect::<R<Vec<_>>>()?;
-        lines.push(ServiceLine {
-            id: svc.id.clone(),
-            name: svc.name.clone(),
-            pool: svc.pool.clone(),
-            category: svc.category.clone(),
-            unit: svc.unit.clone(),
-            outcome: svc.outcome.clone(),
-            provider,
-            runs,
-            unit_cost,
-            volume,
-            cost: vec![Decimal::ZERO; n],
-            outcome_rate,
-            outcomes: vec![Decimal::ZERO; n],
-            benefit: vec![Decimal::ZERO; n],
-            value_rows: vec![],
-            benefit_to: vec![],
-            commissioned: plan.commission.is_some(),
-        });
-    }
+    let ctx = line::Ctx {
+        b,
+        n,
+        tables: &tables,
+        schedules: &schedules,
+    };
+    let mut lines = map_range(all.len(), threads, &|i| {
+        line::build(&ctx, i, all[i], &plans[i])
+    })?;
 
     // Pass 1: each service's own volume levers; remember what each added.
     let mut reductions: Vec<(usize, &Reduces, Vec<Decimal>)> = vec![];
     for (i, l, op, reduces) in &volume_levers {
         let what = "the volume of a service";
         let mut added = vec![Decimal::ZERO; n];
-        #[allow(clippy::needless_range_loop)] // t indexes several parallel series
         for t in 0..n {
             if !(l.covers(t) && lines[*i].runs[t]) {
                 continue;
@@ -240,18 +113,20 @@ pub fn project(
             }
         }
     }
-    // Pass 3: floor at zero; zero every figure where the service does not run.
+    // Pass 3: floor at zero; zero every figure where the service does not
+    // run; cost, outcomes and benefit.
     let valued = super::benefit::index(&b.outcomes);
-    for (line, svc) in lines.iter_mut().zip(&all) {
+    let keep = tables::Persistence::build(&all, n);
+    let notes = for_each_mut(&mut lines, threads, &|i, line, notes| {
+        let svc = all[i];
         let what = "a service";
-        #[allow(clippy::needless_range_loop)] // t indexes several parallel series
         for t in 0..n {
             if !line.runs[t] {
                 line.volume[t] = Decimal::ZERO;
                 continue;
             }
             if line.volume[t] < Decimal::ZERO {
-                warnings.push(format!(
+                notes.push(format!(
                     "the volume of service {} would be {} in {}; floored at 0",
                     line.id,
                     line.volume[t].normalize(),
@@ -267,7 +142,11 @@ pub fn project(
             line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
                 .map_err(|_| overflow("the outcomes of", id))?;
         }
-        super::benefit::apply(line, svc, &valued, deflator)?;
-    }
+        let k = keep.get(svc.benefit.drop_off, || {
+            format!("the benefit of service {}", svc.id)
+        })?;
+        apply_rows(line, svc, rows_of(svc, &valued), k, deflator)
+    })?;
+    warnings.extend(notes);
     Ok(lines)
 }

@@ -13,10 +13,11 @@ mod monitor;
 mod mtfs;
 mod pool_terms;
 mod providers;
-mod sensitivity;
 mod risk;
+mod sensitivity;
 mod snapshots;
 mod who_pays;
+mod worker;
 mod year_rates;
 
 use super::action::Action;

@@ -1,0 +1,135 @@
+//! One service's line before the volume levers (SPEC §6.2–6.3, §10.2): run
+//! window, provider by year, unit cost (uprated or scheduled, recommissioned,
+//! levers), outcome rate and demand-grown volume. Independent of every other
+//! service, so the engine builds lines in parallel.
+
+use super::helpers::{negative, overflow, Plan, Scheduled};
+use super::tables::Tables;
+use crate::engine::arith::{mul, R};
+use crate::engine::ServiceLine;
+use crate::model::{Budget, LeverKind, Service};
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+pub(super) struct Ctx<'a> {
+    pub b: &'a Budget,
+    pub n: usize,
+    pub tables: &'a Tables,
+    pub schedules: &'a std::collections::HashMap<&'a str, Scheduled>,
+}
+
+pub(super) fn build(c: &Ctx<'_>, i: usize, svc: &Service, plan: &Plan<'_>) -> R<ServiceLine> {
+    let (n, b) = (c.n, c.b);
+    let what = "a service";
+    let base = b.base_year.0 as i64;
+    let start = svc.start.map(|y| y.0 as i64 - base).unwrap_or(0);
+    let end = svc.end.map(|y| y.0 as i64 - base).unwrap_or(n as i64 - 1);
+    let runs: Vec<bool> = (0..n)
+        .map(|t| {
+            let ti = t as i64;
+            start <= ti
+                && ti <= end
+                && plan.commission.is_none_or(|c| c.covers(t))
+                && !plan.decommission.iter().any(|d| d.covers(t))
+        })
+        .collect();
+    let mut provider: Vec<Arc<str>> = vec![Arc::from(svc.provider.as_str()); n];
+    // Base unit cost and outcome rate by year, and the years where a
+    // recommission that gives a unit cost is in force: it wins over a
+    // scheduled unit cost (§10.2). Only built when a recommission exists.
+    let mut re: Option<(Vec<Decimal>, Vec<Decimal>, Vec<bool>)> = None;
+    for l in &plan.recommission {
+        if let LeverKind::Recommission {
+            provider: p,
+            unit_cost,
+            outcome_rate,
+            ..
+        } = &l.kind
+        {
+            let (cost, rate, fixed) = re.get_or_insert_with(|| {
+                (
+                    vec![svc.unit_cost; n],
+                    vec![svc.outcome_rate; n],
+                    vec![false; n],
+                )
+            });
+            let new_provider: Arc<str> = Arc::from(p.as_str());
+            for t in (0..n).filter(|t| l.covers(*t)) {
+                provider[t] = Arc::clone(&new_provider);
+                if let Some(u) = unit_cost {
+                    cost[t] = *u;
+                    fixed[t] = true;
+                }
+                if let Some(o) = outcome_rate {
+                    rate[t] = *o;
+                }
+            }
+        }
+    }
+    let sched = c
+        .schedules
+        .get(svc.id.as_str())
+        .filter(|_| plan.commission.is_none());
+    let factor = c.tables.factor(i)?;
+    let mut unit_cost = vec![Decimal::ZERO; n];
+    let mut outcome_rate = vec![Decimal::ZERO; n];
+    for t in (0..n).filter(|t| runs[*t]) {
+        let (base_cost, base_rate, fixed) = match &re {
+            Some((c, r, f)) => (c[t], r[t], f[t]),
+            None => (svc.unit_cost, svc.outcome_rate, false),
+        };
+        let scheduled = sched.and_then(|s| s.unit_cost[t]);
+        let mut u = match scheduled {
+            Some(c) if !fixed => c,
+            _ => mul(base_cost, factor[t], what)?,
+        };
+        let mut last = "";
+        for (l, op) in plan.unit_cost.iter().filter(|(l, _)| l.covers(t)) {
+            u = op
+                .apply(u)
+                .ok_or_else(|| overflow("the unit cost or outcome rate of", &svc.id))?;
+            last = &l.origin;
+        }
+        if u < Decimal::ZERO {
+            return Err(negative(svc, "unit cost", u, t, b, last));
+        }
+        unit_cost[t] = u;
+        let mut o = base_rate;
+        for (l, op) in plan.outcome_rate.iter().filter(|(l, _)| l.covers(t)) {
+            o = op
+                .apply(o)
+                .ok_or_else(|| overflow("the unit cost or outcome rate of", &svc.id))?;
+            last = &l.origin;
+        }
+        if o < Decimal::ZERO {
+            return Err(negative(svc, "outcome rate", o, t, b, last));
+        }
+        outcome_rate[t] = o;
+    }
+    let growth = c.tables.demand(i)?;
+    let volume = (0..n)
+        .map(|t| match sched.and_then(|s| s.volume[t]) {
+            Some(v) => Ok(v),
+            None => mul(svc.volume, growth[t], what),
+        })
+        .collect::<R<Vec<_>>>()?;
+    Ok(ServiceLine {
+        id: svc.id.clone(),
+        name: svc.name.clone(),
+        pool: svc.pool.clone(),
+        category: svc.category.clone(),
+        unit: svc.unit.clone(),
+        outcome: svc.outcome.clone(),
+        provider,
+        runs,
+        unit_cost,
+        volume,
+        cost: vec![Decimal::ZERO; n],
+        outcome_rate,
+        outcomes: vec![Decimal::ZERO; n],
+        benefit: vec![Decimal::ZERO; n],
+        value_rows: vec![],
+        benefit_to: vec![],
+        commissioned: plan.commission.is_some(),
+    })
+}
