@@ -194,7 +194,12 @@ mod tests {
         let cols = ["service", "year", "period", "amount"];
         let t = read_table(csv.as_bytes(), &mut sink, &cols, &[]).expect("a table");
         let n = actuals(&t, &mut sink, None).len();
-        (n, out.iter().map(|d| format!("{} {}", d.location(), d.message)).collect())
+        (
+            n,
+            out.iter()
+                .map(|d| format!("{} {}", d.location(), d.message))
+                .collect(),
+        )
     }
 
     #[test]
