@@ -96,26 +96,28 @@ pub fn read_table_with(
     if was_1252 {
         sink.warn(None, None, WINDOWS_1252_WARNING);
     }
-    // The csv crate numbers the records of a CRLF file one line early (it
-    // counts the LF that ends a record as part of the next one), so lines
-    // are made LF-only before reading; a bare CR (old Mac files) ends a
-    // line too.
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // The csv crate numbers CRLF records one line early (it counts the LF
+    // ending a record as part of the next), so lines are made LF-only (a bare
+    // CR, old Mac files, ends a line too); a file without CR is not copied.
+    let text = match text.contains('\r') {
+        true => text.replace("\r\n", "\n").replace('\r', "\n"),
+        false => text,
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = rdr.records();
+    // One record reused for every row (a million-row file is expected).
+    let mut r = csv::StringRecord::new();
+    let mut next = |r: &mut _| rdr.read_record(r).map(|m| m.then_some(())).transpose();
     // The header: the first non-blank record.
     let header = loop {
-        match records.next() {
+        match next(&mut r) {
             None => {
                 let expected = required.join(", ");
-                sink.error(
-                    Some(1),
-                    None,
-                    format!("the file is empty; it needs a header row with the columns {expected}"),
-                );
+                let m =
+                    format!("the file is empty; it needs a header row with the columns {expected}");
+                sink.error(Some(1), None, m);
                 return None;
             }
             Some(Err(e)) => {
@@ -123,12 +125,11 @@ pub fn read_table_with(
                 sink.error(line, None, format!("cannot read the CSV header: {e}"));
                 return None;
             }
-            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
-            Some(Ok(r)) => break r,
+            Some(Ok(())) if r.iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(())) => break r.iter().map(str::to_string).collect::<Vec<_>>(),
         }
     };
-    let header_line = header.position().map(|p| p.line() as usize).unwrap_or(1);
-    let header: Vec<String> = header.iter().map(str::to_string).collect();
+    let header_line = r.position().map(|p| p.line() as usize).unwrap_or(1);
     let head = match_header(&header, header_line, sink, required, optional)?;
     let width = head.width;
     // An unquoted thousands comma shifts CSV cells (SPEC §9 "Settled later").
@@ -142,15 +143,14 @@ pub fn read_table_with(
         .filter_map(|m| head.cols.get(m).copied())
         .collect();
     let thousands = Thousands::new(kinds, &names, money);
-    let mut rows = Vec::new();
-    let mut last_start = 0;
-    for rec in records {
+    let (mut rows, mut last_start) = (Vec::new(), 0);
+    while let Some(rec) = next(&mut r) {
         match rec {
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize);
                 sink.error(line, None, format!("cannot read this CSV row: {e}"));
             }
-            Ok(r) => {
+            Ok(()) => {
                 if r.iter().all(|c| c.trim().is_empty()) {
                     continue;
                 }
