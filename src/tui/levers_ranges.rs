@@ -9,7 +9,7 @@ fn pct(r: rust_decimal::Decimal) -> String {
     crate::report::table::Cell::Pct(r).display(crate::report::table::Unit::Pounds)
 }
 
-/// Append each ranged row's range to its value.
+/// Give each ranged row its range (shown beside the value).
 pub fn annotate(sc: &Scenario, rows: &mut [Row]) {
     if sc.ranges.is_empty() {
         return;
@@ -22,13 +22,12 @@ pub fn annotate(sc: &Scenario, rows: &mut [Row]) {
             _ => continue,
         };
         if let Some(r) = sc.ranges.get(&key) {
-            row.value = format!(
-                "{} [{}, {}, {}]",
-                row.value,
+            row.range = Some(format!(
+                "[{}, {}, {}]",
                 pct(r.low),
                 pct(r.mode),
                 pct(r.high)
-            );
+            ));
         }
     }
 }

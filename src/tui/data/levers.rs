@@ -52,6 +52,7 @@ fn push_rate(out: &mut Vec<Row>, kind: RowKind, label: String, v: &YearRate, src
         value: year_rate_text(v),
         source: src.0.clone(),
         own: src.1,
+        range: None,
     });
     let Some((table, key)) = table else { return };
     for (year, r) in v.entries() {
@@ -65,6 +66,7 @@ fn push_rate(out: &mut Vec<Row>, kind: RowKind, label: String, v: &YearRate, src
             value: one_place(rate_text(r)),
             source: src.0.clone(),
             own: src.1,
+            range: None,
         });
     }
 }
@@ -79,6 +81,9 @@ pub struct Row {
     pub source: String,
     /// Set in the current scenario's own file.
     pub own: bool,
+    /// Its §14 range (low, mode, high) as shown, when it has one: beside
+    /// the value, never part of it (the value is what Enter and `+`/`-` edit).
+    pub range: Option<String>,
 }
 
 pub const RATE_KEYS: [&str; 4] = [
@@ -142,6 +147,7 @@ pub fn rows(m: &Session, id: &str) -> Vec<Row> {
         value: String::new(),
         source: String::new(),
         own: false,
+        range: None,
     }];
     let r = &sc.rates;
     for (k, v) in RATE_KEYS.iter().zip([
@@ -159,6 +165,7 @@ pub fn rows(m: &Session, id: &str) -> Vec<Row> {
         value: String::new(),
         source: String::new(),
         own: false,
+        range: None,
     };
     out.push(section(super::super::strings::SECTION_DEMAND));
     let mut keys: Vec<String> = budget.categories().iter().map(|c| c.to_string()).collect();
@@ -209,6 +216,7 @@ pub fn rows(m: &Session, id: &str) -> Vec<Row> {
                     format!("from {file}")
                 },
                 own,
+                range: None,
             });
         }
     }

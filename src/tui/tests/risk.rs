@@ -92,13 +92,20 @@ fn the_worker_shows_progress_then_the_figures() {
 fn the_levers_tab_shows_each_range() {
     let a = on_worst_case(120, 40, true);
     let rows = crate::tui::data::levers::rows(&a.session, "worst-case");
-    let value = |label: &str| {
+    let shown = |label: &str| {
         rows.iter()
             .find(|r| r.label == label)
-            .map(|r| r.value.clone())
+            .map(|r| (r.value.clone(), r.range.clone()))
             .unwrap()
     };
-    assert_eq!(value("pay inflation"), "4.0% [1.5%, 4.0%, 5.5%]");
-    assert_eq!(value("nhs-haringey"), "2.5% [-5.0%, 2.5%, 5.0%]");
-    assert_eq!(value("deflator"), "2.5%", "no range, no brackets");
+    let range = |s: &str| Some(s.to_string());
+    assert_eq!(
+        shown("pay inflation"),
+        ("4.0%".into(), range("[1.5%, 4.0%, 5.5%]"))
+    );
+    assert_eq!(
+        shown("nhs-haringey"),
+        ("2.5%".into(), range("[-5.0%, 2.5%, 5.0%]"))
+    );
+    assert_eq!(shown("deflator"), ("2.5%".into(), None), "no range");
 }

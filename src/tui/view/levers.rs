@@ -66,7 +66,10 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
             let st = if sel { th.selected() } else { base };
             let value = match &editing {
                 Some((n, t)) if *n == i => format!("{t}▏"),
-                _ => r.value.clone(),
+                _ => match &r.range {
+                    Some(range) => format!("{} {range}", r.value),
+                    None => r.value.clone(),
+                },
             };
             Row::new(vec![
                 // A visible mark as well as the style, for NO_COLOR.
