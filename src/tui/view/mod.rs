@@ -17,8 +17,8 @@ pub mod pools;
 pub mod popups;
 pub mod providers;
 pub mod providers_table;
-pub mod sensitivity;
 pub mod risk;
+pub mod sensitivity;
 pub mod services;
 pub mod who_pays;
 
