@@ -67,3 +67,106 @@ pub fn risk_table(scale: &Scale, risks: &[Risk], names: &[(String, String)]) -> 
         ],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::risk::{Figures, Named, Options};
+    use crate::model::Year;
+    use crate::report::table::Unit;
+    use rust_decimal_macros::dec;
+
+    fn stat(p10: Decimal, p50: Decimal, p90: Decimal, share: Decimal) -> Stat {
+        Stat {
+            mean: p50,
+            p10,
+            p50,
+            p90,
+            at_confidence: p90,
+            share_positive: share,
+            draws: [0; 4],
+        }
+    }
+
+    fn run() -> Risk {
+        let none = Figures {
+            gap: Decimal::ZERO,
+            gap_by_year: vec![],
+            overspend: Decimal::ZERO,
+            pools: vec![],
+            exposure: vec![],
+        };
+        let zero = stat(Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        Risk {
+            scenario_id: "worst".into(),
+            scenario_name: "Worst".into(),
+            base_year: Year(2009),
+            years: 1,
+            options: Options::default(),
+            inputs: vec![],
+            deterministic: none,
+            gap: zero.clone(),
+            gap_by_year: vec![],
+            overspend: stat(dec!(1499.99), dec!(2500.00), dec!(3500.01), dec!(0.9445)),
+            overspend_bins: vec![],
+            pools: vec![Named {
+                id: "a".into(),
+                name: "Pool A".into(),
+                stat: stat(
+                    dec!(-500.00),
+                    dec!(1500.00),
+                    dec!(2499.50),
+                    dec!(1) / dec!(3),
+                ),
+            }],
+            partners: vec![],
+        }
+    }
+
+    #[test]
+    fn each_figure_is_the_run_s_rounded_on_its_own() {
+        let scale = Scale {
+            unit: Unit::Thousands,
+            real: false,
+            price_base: Some(Year(2009)),
+            years: vec![Year(2009)],
+        };
+        let names = vec![("worst".to_string(), "Worst (marked)".to_string())];
+        let t = risk_table(&scale, &[run()], &names).unwrap();
+        assert_eq!(t.columns[7], "Reserve needed at 90% £000");
+        let n = |x: Decimal, dp| Value::Num(x, dp);
+        assert_eq!(t.rows[0].cells[0], Value::text("Worst (marked)"));
+        assert_eq!(
+            t.rows[0].cells[3..],
+            [
+                n(dec!(33.3), 1),
+                n(dec!(-1), 0),
+                n(dec!(2), 0),
+                n(dec!(2), 0),
+                n(dec!(2), 0)
+            ]
+        );
+        assert_eq!(t.rows[1].kind, RowKind::Total);
+        assert_eq!(
+            t.rows[1].cells[3..],
+            [
+                n(dec!(94.5), 1),
+                n(dec!(1), 0),
+                n(dec!(3), 0),
+                n(dec!(4), 0),
+                n(dec!(4), 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn no_runs_no_table() {
+        let scale = Scale {
+            unit: Unit::Pounds,
+            real: false,
+            price_base: None,
+            years: vec![],
+        };
+        assert!(risk_table(&scale, &[], &[]).is_none());
+    }
+}
