@@ -9,14 +9,16 @@ use predicates::str::contains;
 use std::fs;
 use std::path::Path;
 
-/// The example has actuals, so its export carries the monitoring table too.
-const TABLES: [&str; 7] = [
+/// The example has actuals, so its export carries the monitoring table too;
+/// its `worst-case` has `[ranges]`, so the risk table as well.
+const TABLES: [&str; 8] = [
     "headline",
     "value-for-money",
     "pools",
     "services",
     "comparison",
     "who-pays",
+    "risk",
     "monitoring",
 ];
 

@@ -58,6 +58,7 @@ fn sheets_titles_headers_and_types() {
             "Services",
             "Comparison",
             "Who pays who benefits",
+            "Risk",
             "Monitoring",
             "Provenance",
             "Charts",
@@ -84,7 +85,14 @@ fn sheets_titles_headers_and_types() {
         "a negative gap is a number"
     );
     assert_eq!(cell(&s[1].1, 2, 4), Data::Float(0.7), "BCR to 2 places");
-    let p = &s[7].1;
+    let r = &s[6].1;
+    assert_eq!(
+        cell(r, 1, 7),
+        Data::String("Reserve needed at 90% £000".into())
+    );
+    assert_eq!(cell(r, 2, 1), Data::String("early-help".into()));
+    assert_eq!(cell(r, 2, 7), Data::Float(668.0), "the reserve is a number");
+    let p = &s[8].1;
     assert_eq!(cell(p, 2, 0), Data::String("poolplan version".into()));
     assert_eq!(
         cell(p, 2, 1),

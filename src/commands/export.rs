@@ -124,6 +124,13 @@ fn build(
         files.extend(b.monitoring.files.iter().map(PathBuf::as_path));
     }
     let hashes = hash_files(&ws.root, files)?;
+    // The risk table: `poolplan risk`'s default run of each scenario with ranges.
+    let ranged: Vec<&crate::model::Scenario> = ps
+        .iter()
+        .filter_map(|p| l.scenarios.iter().find(|s| s.id == p.scenario_id))
+        .collect();
+    let risks = crate::analysis::risk::paper::for_paper(&ws.budgets, &ranged)
+        .map_err(|e| format!("the risk table: {e}"))?;
     let paper = Paper {
         sources: &sources,
         names: ps
@@ -138,6 +145,7 @@ fn build(
         real: a.real,
         bom: a.bom,
         monitoring: monitoring.as_ref().map(|(r, b)| (r, *b)),
+        risks: &risks,
     };
     let built = paper::build(&paper)?;
     let want_charts = a.charts.is_some() || format == Format::Xlsx;

@@ -171,6 +171,13 @@ fn build(app: &App, f: &ExportForm) -> Result<Effect, String> {
             inputs.sort();
             inputs.dedup();
         }
+        // The risk table, as `poolplan export` has it.
+        let ranged: Vec<&crate::model::Scenario> = ps
+            .iter()
+            .filter_map(|p| m.scenarios.get(&p.scenario_id))
+            .collect();
+        let risks = crate::analysis::risk::paper::for_paper(&m.budgets, &ranged)
+            .map_err(|e| format!("the risk table: {e}"))?;
         let paper = Paper {
             sources: &sources,
             names: ps
@@ -182,6 +189,7 @@ fn build(app: &App, f: &ExportForm) -> Result<Effect, String> {
             real: app.real,
             bom: false,
             monitoring: monitoring.as_ref().map(|(r, b)| (r, *b)),
+            risks: &risks,
         };
         let built = paper::build(&paper)?;
         let layout = if f.format == 1 {

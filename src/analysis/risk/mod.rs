@@ -9,6 +9,7 @@
 //! the number of threads because draw i's inputs depend only on (seed, i).
 
 pub mod figures;
+pub mod paper;
 pub mod sample;
 pub mod stats;
 

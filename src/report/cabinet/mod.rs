@@ -17,6 +17,7 @@ pub mod monitoring;
 pub mod paper;
 mod pools;
 pub mod provenance;
+mod risk;
 pub mod safe;
 mod scale;
 mod services;

@@ -38,6 +38,9 @@ pub struct Paper<'a> {
         &'a crate::analysis::monitor::MonitorReport,
         &'a crate::model::Budget,
     )>,
+    /// The risk runs of the scenarios with `[ranges]`
+    /// (`analysis::risk::paper::for_paper`); empty: no risk table.
+    pub risks: &'a [crate::analysis::risk::Risk],
 }
 
 /// The paper's tables, its scale and its provenance table: built once, then
@@ -54,6 +57,9 @@ pub fn build(p: &Paper<'_>) -> Result<Built, String> {
     let mut tables = build_tables(p.sources, p.unit, p.real).map_err(|e| e.to_string())?;
     let ps: Vec<&Projection> = p.sources.iter().map(|s| s.projection).collect();
     let scale = Scale::new(p.unit, p.real, &ps).map_err(|e| e.to_string())?;
+    if let Some(t) = super::risk::risk_table(&scale, p.risks, &p.names) {
+        tables.push(t);
+    }
     if let Some((report, budget)) = p.monitoring {
         tables.push(super::monitoring::monitoring(&scale, report, budget));
     }
