@@ -9,7 +9,7 @@
 //! stdout.
 
 use super::export::named_order;
-use super::{project_all, write_output, Loaded, INVALID};
+use super::{project_all, write_output, Projected, INVALID};
 use crate::analysis::monitor::MonitorReport;
 use crate::cli::Units;
 use crate::engine::Projection;
@@ -67,7 +67,7 @@ pub fn run(dir: Option<&std::path::Path>, a: &ChartArgs) -> u8 {
 }
 
 /// The Cabinet sources of the projections, in order.
-pub fn sources<'a>(l: &'a Loaded, ps: &[&'a Projection]) -> Result<Vec<Source<'a>>, String> {
+pub fn sources<'a>(l: &'a Projected, ps: &[&'a Projection]) -> Result<Vec<Source<'a>>, String> {
     ps.iter()
         .map(|p| {
             let budget = l
@@ -87,7 +87,7 @@ pub fn sources<'a>(l: &'a Loaded, ps: &[&'a Projection]) -> Result<Vec<Source<'a
 /// (the one path the TUI's export takes too); a chart left out of an
 /// export's set is a warning.
 pub fn chart_tables(
-    l: &Loaded,
+    l: &Projected,
     ps: &[&Projection],
     built: (&Scale, &[CabTable]),
     want: Want<'_>,
@@ -102,7 +102,7 @@ pub fn chart_tables(
 }
 
 /// Each projection with its resolved scenario and budget.
-pub fn charted<'a>(l: &'a Loaded, ps: &[&'a Projection]) -> Result<Vec<Charted<'a>>, String> {
+pub fn charted<'a>(l: &'a Projected, ps: &[&'a Projection]) -> Result<Vec<Charted<'a>>, String> {
     let mut cs = vec![];
     for p in ps {
         let scenario = l

@@ -1,7 +1,7 @@
 //! `poolplan compare A B`: load and project both, check they share a budget
 //! and horizon, build the bridge, print the tables.
 
-use super::{emit, project_all, Loaded, INVALID};
+use super::{emit, project_all, Projected, INVALID};
 use crate::analysis::bridge::{bridge_of, comparable, Measure};
 use crate::cli::{CompareTable, Output, Units};
 use crate::load::Workspace;
@@ -39,7 +39,7 @@ pub fn run(
         Ok(l) => l,
         Err(code) => return code,
     };
-    let Loaded {
+    let Projected {
         workspace,
         scenarios,
         projections,

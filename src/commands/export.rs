@@ -19,7 +19,7 @@
 
 pub use super::export_args::ExportArgs;
 use super::export_args::{target, tidy_refusal, Target};
-use super::{map_projections, project_all, write_output_owned, Loaded, INVALID, OK, USAGE};
+use super::{map_projections, project_all, write_output_owned, Projected, INVALID, OK, USAGE};
 use crate::cli::Format;
 use crate::engine::Projection;
 use crate::load::provenance::hash_files;
@@ -97,7 +97,7 @@ pub fn run_cabinet(dir: Option<&Path>, a: &ExportArgs) -> u8 {
 
 /// Every file to write, with its bytes.
 fn build(
-    l: &Loaded,
+    l: &Projected,
     a: &ExportArgs,
     (format, target): (Format, &Target),
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {

@@ -170,7 +170,7 @@ pub fn workspace(dir: Option<&Path>) -> Result<std::path::PathBuf, u8> {
 }
 
 /// What a report command works on: the workspace, the scenarios and their projections.
-pub struct Loaded {
+pub struct Projected {
     pub workspace: crate::load::Workspace,
     pub scenarios: Vec<crate::model::Scenario>,
     pub projections: Vec<crate::engine::Projection>,
@@ -179,13 +179,13 @@ pub struct Loaded {
 /// Load the named scenarios (all when none) and project them. Any problem
 /// in what they use is printed and gives exit code 1; warnings are printed
 /// and do not stop the command.
-pub fn project_all(dir: Option<&Path>, args: &[String]) -> Result<Loaded, u8> {
+pub fn project_all(dir: Option<&Path>, args: &[String]) -> Result<Projected, u8> {
     let (ws, scenarios) = load_scenarios(dir, args)?;
     let projections = collect(
         &scenarios,
         crate::engine::parallel::project_each(&ws.budgets, &scenarios, &|p| p),
     )?;
-    Ok(Loaded {
+    Ok(Projected {
         workspace: ws,
         scenarios,
         projections,

@@ -2,7 +2,7 @@
 //! scenario (`baseline` if there is one, else the first by id) and the year
 //! (the base year unless given), then print the provider comparison.
 
-use super::{emit, project_all, workspace, Loaded, INVALID, USAGE};
+use super::{emit, project_all, workspace, Projected, INVALID, USAGE};
 use crate::analysis::providers::drill::provider_drill;
 use crate::analysis::providers::savings::savings_by_year;
 use crate::analysis::providers::{compare_providers, Category};
@@ -40,7 +40,7 @@ pub fn run(
         Ok(s) => s,
         Err(code) => return code,
     };
-    let Loaded {
+    let Projected {
         workspace,
         projections,
         ..

@@ -2,7 +2,7 @@
 //! each pool needs under the scenario's `[ranges]` (SPEC §14). A progress
 //! bar goes to stderr, and only when stderr is a terminal.
 
-use super::{emit, project_all, Loaded, INVALID, USAGE};
+use super::{emit, project_all, Projected, INVALID, USAGE};
 use crate::analysis::risk::{risk, Options};
 use crate::cli::{Output, RiskArgs as Args};
 use crate::model::value::parse_rate;
@@ -38,7 +38,7 @@ pub fn run(dir: Option<&Path>, a: &Args) -> u8 {
         errln!("error: --draws 0 gives no distribution; give 1 or more (default 2000)");
         return USAGE;
     }
-    let Loaded {
+    let Projected {
         workspace,
         scenarios,
         ..

@@ -1,6 +1,6 @@
 //! `poolplan sensitivity SCENARIO`: the tornado and switching values.
 
-use super::{emit, project_all, Loaded, INVALID};
+use super::{emit, project_all, Projected, INVALID};
 use crate::analysis::sensitivity::sensitivity;
 use crate::cli::{Output, Units};
 use crate::report::sensitivity::{sensitivity_raw, sensitivity_tables};
@@ -8,7 +8,7 @@ use crate::report::table::{render_csv, render_json, render_text};
 use std::path::Path;
 
 pub fn run(dir: Option<&Path>, scenario: &str, output: Output, units: Units) -> u8 {
-    let Loaded {
+    let Projected {
         workspace,
         scenarios,
         ..
