@@ -258,3 +258,73 @@ fn sigterm_keeps_unsaved_edits_for_the_next_start() {
     s.wait_for("● unsaved");
     s.keys(&["q", "y"]);
 }
+
+/// A terminal that goes away without a SIGHUP reaching poolplan (its tmux
+/// server killed) ends poolplan, as a hangup does. Before the fix it spun a
+/// core forever inside crossterm's poll (read() = 0 on the dead tty).
+#[test]
+#[ignore = "needs tmux"]
+fn a_killed_terminal_ends_poolplan() {
+    let d = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join("budgets"), &d.path().join("budgets"));
+    copy_dir(&root.join("scenarios"), &d.path().join("scenarios"));
+    let bin = env!("CARGO_BIN_EXE_poolplan");
+    // Its own tmux server, so killing it touches no other test's session.
+    let sock = format!("poolplan-hup-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &sock])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    };
+    let cmd = format!("cd '{}' && exec '{bin}'", d.path().display());
+    assert!(tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "hup",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &cmd
+    ])
+    .status
+    .success());
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "hup"]).stdout)
+        .contains("All scenarios")
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "poolplan never drew"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let pid =
+        String::from_utf8_lossy(&tmux(&["list-panes", "-t", "hup", "-F", "#{pane_pid}"]).stdout)
+            .trim()
+            .to_string();
+    assert!(!pid.is_empty());
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+    // SIGKILL the server: the pty closes and no SIGHUP is sent.
+    let server = String::from_utf8_lossy(&tmux(&["display-message", "-p", "#{pid}"]).stdout)
+        .trim()
+        .to_string();
+    assert!(Command::new("kill")
+        .args(["-9", &server])
+        .status()
+        .unwrap()
+        .success());
+    let start = Instant::now();
+    while proc_dir.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let alive = proc_dir.exists();
+    if alive {
+        let _ = Command::new("kill").args(["-9", &pid]).status();
+    }
+    assert!(!alive, "poolplan kept running after its terminal died");
+}

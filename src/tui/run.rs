@@ -230,13 +230,25 @@ fn event_loop(
         if app.work.busy() {
             wait = wait.min(BUSY_POLL); // look for the result often
         }
-        let ready = match event::poll(wait) {
-            Ok(r) => r,
-            // A signal interrupted the wait: the loop condition decides.
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
-            Err(e) => return Err(e),
-        };
-        if ready {
+        // Wait on the terminal ourselves: a terminal that went away without
+        // its SIGHUP reaching us (the emulator or tmux server killed) makes
+        // crossterm's poll spin on read() = 0 forever, so crossterm is only
+        // asked once there is input (or a resize it has queued), without
+        // waiting. A hung-up terminal ends the loop as a hangup does.
+        if wait_for_tty(wait) {
+            stop.store(SIGHUP as usize, Ordering::Relaxed);
+            break;
+        }
+        loop {
+            let ready = match event::poll(Duration::ZERO) {
+                Ok(r) => r,
+                // A signal interrupted the wait: the loop condition decides.
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+                Err(e) => return Err(e),
+            };
+            if !ready {
+                break;
+            }
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => key_action(app.mode(), k),
                 Event::Mouse(m) => mouse_action(m),
@@ -260,4 +272,18 @@ fn event_loop(
         term.draw(|f| draw(f, app))?;
     }
     Ok(())
+}
+
+/// Wait up to `wait` for input on standard input's terminal; true when it
+/// has hung up (POLLHUP/POLLERR/POLLNVAL on fd 0). Reads nothing.
+fn wait_for_tty(wait: Duration) -> bool {
+    let mut fd = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = wait.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd, count 1; poll only writes `revents`.
+    let n = unsafe { libc::poll(&mut fd, 1, ms) };
+    n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
