@@ -32,7 +32,7 @@ use crate::report::cabinet::{CabTable, Row, Scale, Value};
 pub enum Kind {
     /// The in-year gap by year, a line per scenario.
     Gap,
-    /// The bridge (waterfall) of the cumulative gap from the first scenario to the second.
+    /// The bridge (waterfall) of the total of in-year gaps from the first scenario to the second.
     Bridge,
     /// Each partner's contribution and risk share over the horizon, stacked.
     Exposure,
