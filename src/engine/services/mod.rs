@@ -16,6 +16,7 @@ use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Servi
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+pub(super) mod bound;
 mod helpers;
 mod line;
 mod tables;
@@ -30,6 +31,7 @@ pub fn project(
     deflator: &[Decimal],
     warnings: &mut Vec<String>,
     threads: usize,
+    benefit: bool,
 ) -> R<Vec<ServiceLine>> {
     let n = s.years;
     // Every service: the budget's, then those commissioned, in lever order.
@@ -115,8 +117,10 @@ pub fn project(
     }
     // Pass 3: floor at zero; zero every figure where the service does not
     // run; cost, outcomes and benefit.
-    let valued = super::benefit::index(&b.outcomes);
-    let keep = tables::Persistence::build(&all, n);
+    // Without the benefit pass (`benefit` false) value rows, benefit and
+    // benefit_to stay empty/zero; `bound` proves that pass could not fail.
+    let valued = super::benefit::index(if benefit { &b.outcomes[..] } else { &[] });
+    let keep = tables::Persistence::build(if benefit { &all[..] } else { &[] }, n);
     let notes = for_each_mut(&mut lines, threads, &|i, line, notes| {
         let svc = all[i];
         let what = "a service";
@@ -141,6 +145,9 @@ pub fn project(
             );
             line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
                 .map_err(|_| overflow("the outcomes of", id))?;
+        }
+        if !benefit {
+            return Ok(());
         }
         let k = keep.get(svc.benefit.drop_off, || {
             format!("the benefit of service {}", svc.id)
