@@ -218,7 +218,9 @@ pub fn project_on(
 /// side of the headlines are exactly `project_on`'s, and so are the result
 /// (Ok or the error) and the warnings; benefit, value rows, `benefit_to`,
 /// the outcomes and benefit totals, PV of benefit, NPV, BCR, paybacks,
-/// beneficiaries and fiscal headlines are left 0 / empty. For `check` and
+/// beneficiaries and fiscal headlines are left 0 / empty (the value rows of
+/// services in pools that share risk by benefit are kept: their
+/// settlement reads them). For `check` and
 /// `risk`, which report none of those. The skipped passes run only when
 /// `services::bound` cannot prove they would not fail; on any error the
 /// whole projection runs, so the error reported is always `project_on`'s.

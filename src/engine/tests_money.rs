@@ -4,6 +4,7 @@
 use super::tests::{budget, scenario, svc};
 use super::*;
 use crate::analysis::fixture::example;
+use crate::model::{RiskRule, ValueKind};
 use rust_decimal_macros::dec;
 
 /// Every figure `project_money` promises equal to the whole projection's.
@@ -71,4 +72,24 @@ fn a_large_but_safe_benefit_is_skipped() {
     let sc = scenario(3);
     let full = project_on(&b, &sc, 1).unwrap();
     same_money(&money_only(&b, &sc, 1).unwrap(), &full);
+}
+
+#[test]
+fn a_pool_sharing_by_benefit_keeps_its_value_rows_and_shares() {
+    use super::tests_s11::{row, valued};
+    use ValueKind::*;
+    let mut b = valued();
+    b.services[0].unit_cost = dec!(130);
+    b.services[0].outcome_rate = dec!(0.1);
+    b.pools[0].risk_share = RiskRule::Benefit;
+    b.outcomes = vec![
+        row("o", "a", dec!(300), Fiscal, false),
+        row("o", "b", dec!(100), Fiscal, true),
+    ];
+    let sc = scenario(2);
+    let full = project_on(&b, &sc, 1).unwrap();
+    let money = money_only(&b, &sc, 1).unwrap();
+    same_money(&money, &full);
+    assert!(full.pools[0].shares.iter().any(|s| !s.values[0].is_zero()));
+    assert_eq!(money.services[0].value_rows, full.services[0].value_rows);
 }

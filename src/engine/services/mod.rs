@@ -12,7 +12,7 @@ use super::arith::{mul, sub, R};
 use super::benefit::{apply_rows, rows_of};
 use super::parallel::{for_each_mut, map_range};
 use super::ServiceLine;
-use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Service};
+use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, RiskRule, Scenario, Service};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -118,9 +118,19 @@ pub fn project(
     // Pass 3: floor at zero; zero every figure where the service does not
     // run; cost, outcomes and benefit.
     // Without the benefit pass (`benefit` false) value rows, benefit and
-    // benefit_to stay empty/zero; `bound` proves that pass could not fail.
-    let valued = super::benefit::index(if benefit { &b.outcomes[..] } else { &[] });
-    let keep = tables::Persistence::build(if benefit { &all[..] } else { &[] }, n);
+    // benefit_to stay empty/zero — except in pools that share risk by
+    // benefit (§11.3: their settlement reads the value rows); `bound`
+    // proves the skipped passes could not fail.
+    let by_benefit: Vec<&str> = b
+        .pools
+        .iter()
+        .filter(|p| p.risk_share == RiskRule::Benefit)
+        .map(|p| p.id.as_str())
+        .collect();
+    let valued_of = |svc: &Service| benefit || by_benefit.contains(&svc.pool.as_str());
+    let some = benefit || !by_benefit.is_empty();
+    let valued = super::benefit::index(if some { &b.outcomes[..] } else { &[] });
+    let keep = tables::Persistence::build(if some { &all[..] } else { &[] }, n);
     let notes = for_each_mut(&mut lines, threads, &|i, line, notes| {
         let svc = all[i];
         let what = "a service";
@@ -146,7 +156,7 @@ pub fn project(
             line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
                 .map_err(|_| overflow("the outcomes of", id))?;
         }
-        if !benefit {
+        if !valued_of(svc) {
             return Ok(());
         }
         let k = keep.get(svc.benefit.drop_off, || {
