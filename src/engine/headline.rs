@@ -66,6 +66,10 @@ pub fn totals_of(
     };
     let full = benefit;
     let Some((benefit, outcomes, service_cost)) = sums else {
+        if !full {
+            // `project_money` projects in full on any error.
+            return Err(super::EngineError::Overflow("the headline totals".into()));
+        }
         // An overflow: year by year, as the figures are defined, so the
         // first to overflow is the one reported.
         for t in 0..n {

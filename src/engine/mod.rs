@@ -220,7 +220,8 @@ pub fn project_on(
 /// the outcomes and benefit totals, PV of benefit, NPV, BCR, paybacks,
 /// beneficiaries and fiscal headlines are left 0 / empty (the value rows of
 /// services in pools that share risk by benefit are kept: their
-/// settlement reads them). For `check` and
+/// settlement reads them; the other lines have no name, category, unit,
+/// outcome or benefit series). For `check` and
 /// `risk`, which report none of those. The skipped passes run only when
 /// `services::bound` cannot prove they would not fail; on any error the
 /// whole projection runs, so the error reported is always `project_on`'s.

@@ -77,6 +77,7 @@ pub fn project(
         n,
         tables: &tables,
         schedules: &schedules,
+        labels: benefit,
     };
     let mut lines = map_range(all.len(), threads, &|i| {
         line::build(&ctx, i, all[i], &plans[i])
