@@ -7,30 +7,54 @@
 //! step it does run is the same code on the same inputs, and every step it
 //! skips is shown below to stay far inside the range of exact decimals.
 //!
-//! The bounds are decimals computed with checked arithmetic: for each
-//! service, `b_i = max|outcomes| × |net factor| × max|value per outcome| ×
-//! max(1, max|persistence|) × max(1, benefit years) × max(1, max|deflator|)`
-//! bounds every intermediate of every one of its value rows in every year;
-//! widened by 0.1 % and £1 (the penny rounding, and rust_decimal's rounding
-//! of an inexact product: a relative 10^-28), `T = Σ_i rows_i × b_i` bounds
-//! any sum of rows within a year (a service's benefit, a beneficiary's, the
-//! total). Over the horizon `n × T`; outcomes likewise; real terms divide
-//! by at least `min(1, min|deflator|)`, present values by `min(1,
-//! min|discount factor|)`. Every bound must stay ≤ 10^26 (rust_decimal
-//! overflows only beyond 7.9 × 10^28), otherwise the caller projects in
-//! full. A zero deflator or discount factor (a division by zero), a
-//! persistence series that overflows, or a bound that overflows also sends
-//! it to the full projection.
+//! The bounds are decimals computed with checked arithmetic, from maxima
+//! over the whole budget (cheap scans, no per-service products):
+//! `O = N × 10^e`, where `N` is the number of service lines and every
+//! outcome figure is below `10^e` (its mantissa's digits less its scale),
+//! bounds Σ over services of each one's largest outcome; `K = max|1 −
+//! deadweight| × max|attribution| × max|1 − optimism bias|` bounds every
+//! net factor; `V` every value per outcome (`K` and `V` at least 1, so
+//! that `T` bounds every partial product too); `P = max(1, max|1 −
+//! drop_off|)^(n−1)` every persistence factor (so no persistence series can
+//! overflow either); `Y = max(1, benefit years)`; `D = max(1,
+//! max|deflator|)`. Then `T = rows × O × K × V × P × Y × D`, with `rows` the
+//! most value rows one outcome has, widened by 0.1 % and £1 (the penny
+//! rounding, and rust_decimal's rounding of an inexact product: a relative
+//! 10^-28), bounds every intermediate of every value row and any sum of
+//! rows within a year (a service's benefit, a beneficiary's, the total).
+//! Over the horizon `n × T`; outcomes likewise; real terms divide by at
+//! least `min(1, min|deflator|)`, present values by `min(1, min|discount
+//! factor|)`. Every bound must stay ≤ 10^26 (rust_decimal overflows only
+//! beyond 7.9 × 10^28), otherwise the caller projects in full. A zero
+//! deflator or discount factor (a division by zero) or a bound that
+//! overflows also sends it to the full projection.
 
-use super::tables::Persistence;
 use crate::engine::arith::powers;
-use crate::engine::benefit::{index, rows_of};
+use crate::engine::benefit::index;
 use crate::engine::ServiceLine;
 use crate::model::{Budget, LeverKind, Scenario, Service};
 use rust_decimal::Decimal;
 
 /// The bound every magnitude must stay within: 10^26.
 const LIMIT: Decimal = Decimal::from_parts(0xe400_0000, 0xdcc8_0cd2, 0x0052_b7d2, false, 0);
+
+/// `e` with `|x| < 10^e`: the mantissa's digits less the scale.
+fn exponent(x: Decimal) -> i32 {
+    let m = x.mantissa().unsigned_abs();
+    if m == 0 {
+        return -28;
+    }
+    m.ilog10() as i32 + 1 - x.scale() as i32
+}
+
+/// `10^e`, for −28 ≤ e ≤ 28.
+fn power_of_ten(e: i32) -> Option<Decimal> {
+    match e {
+        -28..=0 => Some(Decimal::new(1, e.unsigned_abs())),
+        1..=28 => Decimal::from_i128_with_scale(10i128.pow(e as u32), 0).into(),
+        _ => None,
+    }
+}
 
 fn max_abs<'a>(xs: impl IntoIterator<Item = &'a Decimal>) -> Decimal {
     xs.into_iter()
@@ -88,31 +112,39 @@ fn bound(
         return None;
     }
     let q_min = disc.iter().map(|d| d.abs()).min()?.min(one);
-    // Persistence series (1 − drop_off)^t: the full pass fails if one does.
-    let keep = Persistence::build(&all, n);
-    let valued = index(&b.outcomes);
-    let mut rows_total = Decimal::ZERO; // T
-    let mut outcomes_total = Decimal::ZERO;
-    for (svc, line) in all.iter().zip(lines) {
-        let t = &svc.benefit;
-        let k = (one.checked_sub(t.deadweight))?
-            .checked_mul(t.attribution)?
-            .checked_mul(one.checked_sub(t.optimism_bias)?)?;
-        let series = keep.get(t.drop_off, String::new).ok()?;
-        let rows = rows_of(svc, &valued);
-        let v = max_abs(rows.iter().map(|r| &r.3));
-        let o = max_abs(&line.outcomes);
-        let y = Decimal::from(t.benefit_years).max(one);
-        let b_i = o
-            .checked_mul(k.abs())?
+    let most = index(&b.outcomes).values().map(Vec::len).max().unwrap_or(1);
+    let rows = Decimal::from(most.max(1) as u64);
+    // (A difference that overflows gives a bound that overflows: `None`.)
+    let big = Decimal::MAX;
+    let max_of = |f: &dyn Fn(&Service) -> Option<Decimal>| {
+        all.iter().map(|s| f(s).unwrap_or(big).abs()).max()
+    };
+    let k = max_of(&|s| one.checked_sub(s.benefit.deadweight))?
+        .checked_mul(max_of(&|s| Some(s.benefit.attribution))?)?
+        .checked_mul(max_of(&|s| one.checked_sub(s.benefit.optimism_bias))?)?
+        .max(one);
+    let v = max_abs(b.outcomes.iter().map(|o| &o.value))
+        .max(max_of(&|s| Some(s.outcome_value))?)
+        .max(one);
+    let m = max_of(&|s| one.checked_sub(s.benefit.drop_off))?.max(one);
+    let p = *powers(m - one, n.max(1), "").ok()?.last()?;
+    let y = Decimal::from(all.iter().map(|s| s.benefit.benefit_years).max()?).max(one);
+    let e = lines
+        .iter()
+        .flat_map(|l| &l.outcomes)
+        .map(|x| exponent(*x))
+        .max()
+        .unwrap_or(0);
+    let o = Decimal::from(lines.len() as u64).checked_mul(power_of_ten(e)?)?;
+    let rows_total = widen(
+        rows.checked_mul(o)?
+            .checked_mul(k)?
             .checked_mul(v)?
-            .checked_mul(max_abs(series).max(one))?
+            .checked_mul(p)?
             .checked_mul(y)?
-            .checked_mul(d_max)?;
-        let r = Decimal::from(rows.len() as u64);
-        rows_total = rows_total.checked_add(widen(b_i)?.checked_mul(r)?)?;
-        outcomes_total = outcomes_total.checked_add(widen(o)?)?;
-    }
+            .checked_mul(d_max)?,
+    )?;
+    let outcomes_total = widen(o)?;
     let n_ = Decimal::from(n as u64).max(one);
     let horizon = rows_total.checked_mul(n_)?;
     let outcomes = outcomes_total.checked_mul(n_)?;
@@ -133,6 +165,28 @@ mod tests {
     #[test]
     fn the_limit_is_ten_to_the_26() {
         assert_eq!(LIMIT, Decimal::from_i128_with_scale(10i128.pow(26), 0));
+    }
+
+    #[test]
+    fn exponents_bound_the_value() {
+        use rust_decimal_macros::dec;
+        for x in [
+            dec!(1),
+            dec!(9.99),
+            dec!(10),
+            dec!(0.05),
+            dec!(-123.4),
+            Decimal::MAX,
+        ] {
+            let e = exponent(x);
+            assert!(e > 28 || x.abs() < power_of_ten(e).unwrap(), "{x}");
+            assert!(e > 28 || x.abs() >= power_of_ten(e - 1).unwrap(), "{x}");
+        }
+        assert_eq!(exponent(dec!(0.05)), -1);
+        assert_eq!(exponent(Decimal::MAX), 29);
+        assert_eq!(power_of_ten(-2), Some(dec!(0.01)));
+        assert_eq!(power_of_ten(3), Some(dec!(1000)));
+        assert_eq!(power_of_ten(29), None);
     }
 
     #[test]
