@@ -8,12 +8,13 @@
 //! skips is shown below to stay far inside the range of exact decimals.
 //!
 //! The bounds are decimals computed with checked arithmetic, from maxima
-//! over the whole budget (cheap scans, no per-service products):
+//! over the whole budget (cheap scans of exponents, no per-service products):
 //! `O = N × 10^e`, where `N` is the number of service lines and every
 //! outcome figure is below `10^e` (its mantissa's digits less its scale),
-//! bounds Σ over services of each one's largest outcome; `K = max|1 −
-//! deadweight| × max|attribution| × max|1 − optimism bias|` bounds every
-//! net factor; `V` every value per outcome (`K` and `V` at least 1, so
+//! bounds Σ over services of each one's largest outcome; `K = (1 +
+//! 10^e(deadweight)) × 10^e(attribution) × (1 + 10^e(optimism bias))`, each
+//! `e` the largest over the services, bounds every net factor; `V =
+//! 10^e(value per outcome)` every value per outcome (`K` and `V` at least 1, so
 //! that `T` bounds every partial product too); `P = max(1, max|1 −
 //! drop_off|)^(n−1)` every persistence factor (so no persistence series can
 //! overflow either); `Y = max(1, benefit years)`; `D = max(1,
@@ -114,19 +115,36 @@ fn bound(
     let q_min = disc.iter().map(|d| d.abs()).min()?.min(one);
     let most = index(&b.outcomes).values().map(Vec::len).max().unwrap_or(1);
     let rows = Decimal::from(most.max(1) as u64);
-    // (A difference that overflows gives a bound that overflows: `None`.)
-    let big = Decimal::MAX;
-    let max_of = |f: &dyn Fn(&Service) -> Option<Decimal>| {
-        all.iter().map(|s| f(s).unwrap_or(big).abs()).max()
+    // By exponents (no decimal comparisons): |x| < 10^e(x), |1 − x| < 1 + 10^e(x).
+    let top = |f: &dyn Fn(&Service) -> Decimal| {
+        let e = all.iter().map(|s| exponent(f(s))).max().unwrap_or(-28);
+        power_of_ten(e)
     };
-    let k = max_of(&|s| one.checked_sub(s.benefit.deadweight))?
-        .checked_mul(max_of(&|s| Some(s.benefit.attribution))?)?
-        .checked_mul(max_of(&|s| one.checked_sub(s.benefit.optimism_bias))?)?
+    let k = one
+        .checked_add(top(&|s| s.benefit.deadweight)?)?
+        .checked_mul(top(&|s| s.benefit.attribution)?)?
+        .checked_mul(one.checked_add(top(&|s| s.benefit.optimism_bias)?)?)?
         .max(one);
-    let v = max_abs(b.outcomes.iter().map(|o| &o.value))
-        .max(max_of(&|s| Some(s.outcome_value))?)
-        .max(one);
-    let m = max_of(&|s| one.checked_sub(s.benefit.drop_off))?.max(one);
+    let v = power_of_ten(
+        b.outcomes
+            .iter()
+            .map(|o| exponent(o.value))
+            .max()
+            .unwrap_or(-28),
+    )?
+    .max(top(&|s| s.outcome_value)?)
+    .max(one);
+    // Persistence: exactly, over the distinct drop-offs (few in practice).
+    let mut seen: Vec<[u8; 16]> = vec![];
+    let mut m = one;
+    for svc in &all {
+        let d = svc.benefit.drop_off;
+        let key = d.serialize();
+        if !seen.contains(&key) {
+            seen.push(key);
+            m = m.max(one.checked_sub(d)?.abs());
+        }
+    }
     let p = *powers(m - one, n.max(1), "").ok()?.last()?;
     let y = Decimal::from(all.iter().map(|s| s.benefit.benefit_years).max()?).max(one);
     let e = lines
