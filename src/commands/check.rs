@@ -4,7 +4,8 @@
 //! not first by `export`.
 
 use super::{print_diagnostics, workspace, INVALID, OK};
-use crate::engine::parallel::project_each;
+use crate::engine::parallel::project_each_with;
+use crate::engine::project_money;
 use crate::load::{check_all_resolved, Diagnostic, Owner, Severity};
 use std::path::Path;
 
@@ -18,8 +19,11 @@ pub fn run(dir: Option<&Path>) -> u8 {
     let mut diags = ws.diagnostics;
     if !diags.iter().any(Diagnostic::is_error) {
         // On all cores, each projection dropped as soon as it is made (the
-        // same memory bound as the exports it vouches for).
-        let results = project_each(&ws.budgets, &resolved, &|_| ());
+        // same memory bound as the exports it vouches for). `check` reports
+        // only a projection's warnings and error, which `project_money`
+        // gives exactly as the whole projection (it skips the benefit
+        // passes only where it proves they cannot fail).
+        let results = project_each_with(&ws.budgets, &resolved, project_money, &|_| ());
         for (s, r) in resolved.iter().zip(results) {
             let file = ws
                 .sources

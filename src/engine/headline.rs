@@ -42,10 +42,34 @@ pub fn totals(
     services: &[ServiceLine],
     n: usize,
 ) -> R<Totals> {
+    totals_of(s, deflator, pools, services, n, true)
+}
+
+/// `totals`; with `benefit` false the benefit and outcomes totals and what
+/// is built on them (PV of benefit, NPV, BCR, payback) are left 0 / `None`
+/// (`engine::project_money`, after `services::bound` proved they cannot fail).
+pub fn totals_of(
+    s: &Scenario,
+    deflator: &[Decimal],
+    pools: &[PoolLine],
+    services: &[ServiceLine],
+    n: usize,
+    benefit: bool,
+) -> R<Totals> {
     let col = |f: &dyn Fn(&PoolLine) -> &Vec<Decimal>, t: usize| {
         sum(pools.iter().map(|p| &f(p)[t]), "the headline totals")
     };
-    let Some((benefit, outcomes, service_cost)) = service_sums(services, n) else {
+    let sums = if benefit {
+        service_sums(services, n)
+    } else {
+        cost_sums(services, n).map(|c| (vec![Decimal::ZERO; n], vec![Decimal::ZERO; n], c))
+    };
+    let full = benefit;
+    let Some((benefit, outcomes, service_cost)) = sums else {
+        if !full {
+            // `project_money` projects in full on any error.
+            return Err(super::EngineError::Overflow("the headline totals".into()));
+        }
         // An overflow: year by year, as the figures are defined, so the
         // first to overflow is the one reported.
         for t in 0..n {
@@ -78,14 +102,18 @@ pub fn totals(
     let r = &s.rates;
     let real_spend = real_series(&spend, deflator)?;
     let pv_cost = pv(&spend, deflator, r.discount_rate)?;
-    let pv_benefit = pv(&benefit, deflator, r.discount_rate)?;
-    let npv = sub(pv_benefit, pv_cost, "NPV")?;
-    let bcr = if pv_cost.is_zero() {
-        None
+    let (pv_benefit, npv, bcr, pb) = if full {
+        let pv_benefit = pv(&benefit, deflator, r.discount_rate)?;
+        let npv = sub(pv_benefit, pv_cost, "NPV")?;
+        let bcr = if pv_cost.is_zero() {
+            None
+        } else {
+            pv_benefit.checked_div(pv_cost)
+        };
+        (pv_benefit, npv, bcr, payback(&benefit, &spend, deflator)?)
     } else {
-        pv_benefit.checked_div(pv_cost)
+        (Decimal::ZERO, Decimal::ZERO, None, None)
     };
-    let pb = payback(&benefit, &spend, deflator)?;
     Ok(Totals {
         contributions,
         spend,
@@ -119,6 +147,17 @@ fn service_sums(services: &[ServiceLine], n: usize) -> Option<Sums> {
         }
     }
     Some((b, o, c))
+}
+
+/// Σ services' cost by year (the cost part of `service_sums`).
+fn cost_sums(services: &[ServiceLine], n: usize) -> Option<Vec<Decimal>> {
+    let mut c = vec![Decimal::ZERO; n];
+    for sv in services {
+        for t in 0..n {
+            c[t] = c[t].checked_add(sv.cost[t])?;
+        }
+    }
+    Some(c)
 }
 
 type Sums = (Vec<Decimal>, Vec<Decimal>, Vec<Decimal>);

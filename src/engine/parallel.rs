@@ -18,6 +18,20 @@ pub fn project_each<T: Send>(
     scenarios: &[Scenario],
     f: &(impl Fn(Projection) -> T + Sync),
 ) -> Vec<Reduced<T>> {
+    project_each_with(budgets, scenarios, project_on, f)
+}
+
+/// A projection function: `project_on` or `project_money`.
+pub type Projector = fn(&Budget, &Scenario, usize) -> Result<Projection, EngineError>;
+
+/// `project_each` with the projection made by `project` (e.g.
+/// `engine::project_money` for a caller that reads no benefit figure).
+pub fn project_each_with<T: Send>(
+    budgets: &HashMap<String, Budget>,
+    scenarios: &[Scenario],
+    project: Projector,
+    f: &(impl Fn(Projection) -> T + Sync),
+) -> Vec<Reduced<T>> {
     let workers = cores().min(scenarios.len()).max(1);
     // Cores left over by the scenario workers go to each one's service loop.
     let inner = (cores() / workers).max(1);
@@ -25,7 +39,7 @@ pub fn project_each<T: Send>(
         let b = budgets
             .get(&s.budget)
             .ok_or_else(|| EngineError::Overflow(format!("budget {} is not loaded", s.budget)))?;
-        let p = project_on(b, s, inner)?;
+        let p = project(b, s, inner)?;
         let warnings = p.warnings.clone();
         Ok((f(p), warnings))
     };

@@ -21,7 +21,7 @@ pub fn contributions(b: &Budget, s: &Scenario) -> R<Vec<ContributionLine>> {
 /// SPEC §6.2–6.4; warnings (volumes floored at 0) are dropped.
 pub fn services(b: &Budget, s: &Scenario) -> R<Vec<ServiceLine>> {
     let deflator = products(&s.rates.deflator, b.base_year, s.years, "the deflator")?;
-    services::project(b, s, &deflator, &mut vec![], super::parallel::cores())
+    services::project(b, s, &deflator, &mut vec![], super::parallel::cores(), true)
 }
 
 /// The pool accounts and partners' exposure from the contribution and

@@ -16,7 +16,7 @@ pub mod stats;
 pub use figures::Figures;
 pub use stats::Stat;
 
-use crate::engine::{parallel::project_each, project, EngineError};
+use crate::engine::{parallel::project_each_with, project, project_money, EngineError};
 use crate::model::{Budget, Range, RangeKey, Scenario, Year};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -141,7 +141,9 @@ pub fn risk(
             done.fetch_add(1, Ordering::Relaxed);
             Figures::of(&p)
         };
-        for (k, r) in project_each(budgets, &scenarios, &reduce)
+        // Draws report no benefit figure: `project_money` (same money, same
+        // errors as the whole projection, without the benefit passes).
+        for (k, r) in project_each_with(budgets, &scenarios, project_money, &reduce)
             .into_iter()
             .enumerate()
         {

@@ -16,6 +16,10 @@ pub(super) struct Ctx<'a> {
     pub n: usize,
     pub tables: &'a Tables,
     pub schedules: &'a std::collections::HashMap<&'a str, Scheduled>,
+    /// False for `project_money`: no name, category, unit, outcome or
+    /// benefit series (nothing it reports reads them; four string copies
+    /// and a series less per service).
+    pub labels: bool,
 }
 
 pub(super) fn build(c: &Ctx<'_>, i: usize, svc: &Service, plan: &Plan<'_>) -> R<ServiceLine> {
@@ -113,13 +117,14 @@ pub(super) fn build(c: &Ctx<'_>, i: usize, svc: &Service, plan: &Plan<'_>) -> R<
             None => mul(svc.volume, growth[t], what),
         })
         .collect::<R<Vec<_>>>()?;
+    let label = |x: &String| if c.labels { x.clone() } else { String::new() };
     Ok(ServiceLine {
         id: svc.id.clone(),
-        name: svc.name.clone(),
+        name: label(&svc.name),
         pool: svc.pool.clone(),
-        category: svc.category.clone(),
-        unit: svc.unit.clone(),
-        outcome: svc.outcome.clone(),
+        category: label(&svc.category),
+        unit: label(&svc.unit),
+        outcome: label(&svc.outcome),
         provider,
         runs,
         unit_cost,
@@ -127,7 +132,11 @@ pub(super) fn build(c: &Ctx<'_>, i: usize, svc: &Service, plan: &Plan<'_>) -> R<
         cost: vec![Decimal::ZERO; n],
         outcome_rate,
         outcomes: vec![Decimal::ZERO; n],
-        benefit: vec![Decimal::ZERO; n],
+        benefit: if c.labels {
+            vec![Decimal::ZERO; n]
+        } else {
+            vec![]
+        },
         value_rows: vec![],
         benefit_to: vec![],
         commissioned: plan.commission.is_some(),

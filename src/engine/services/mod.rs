@@ -12,10 +12,11 @@ use super::arith::{mul, sub, R};
 use super::benefit::{apply_rows, rows_of};
 use super::parallel::{for_each_mut, map_range};
 use super::ServiceLine;
-use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, Scenario, Service};
+use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, RiskRule, Scenario, Service};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+pub(super) mod bound;
 mod helpers;
 mod line;
 mod tables;
@@ -30,6 +31,7 @@ pub fn project(
     deflator: &[Decimal],
     warnings: &mut Vec<String>,
     threads: usize,
+    benefit: bool,
 ) -> R<Vec<ServiceLine>> {
     let n = s.years;
     // Every service: the budget's, then those commissioned, in lever order.
@@ -75,6 +77,7 @@ pub fn project(
         n,
         tables: &tables,
         schedules: &schedules,
+        labels: benefit,
     };
     let mut lines = map_range(all.len(), threads, &|i| {
         line::build(&ctx, i, all[i], &plans[i])
@@ -115,8 +118,20 @@ pub fn project(
     }
     // Pass 3: floor at zero; zero every figure where the service does not
     // run; cost, outcomes and benefit.
-    let valued = super::benefit::index(&b.outcomes);
-    let keep = tables::Persistence::build(&all, n);
+    // Without the benefit pass (`benefit` false) value rows, benefit and
+    // benefit_to stay empty/zero — except in pools that share risk by
+    // benefit (§11.3: their settlement reads the value rows); `bound`
+    // proves the skipped passes could not fail.
+    let by_benefit: Vec<&str> = b
+        .pools
+        .iter()
+        .filter(|p| p.risk_share == RiskRule::Benefit)
+        .map(|p| p.id.as_str())
+        .collect();
+    let valued_of = |svc: &Service| benefit || by_benefit.contains(&svc.pool.as_str());
+    let some = benefit || !by_benefit.is_empty();
+    let valued = super::benefit::index(if some { &b.outcomes[..] } else { &[] });
+    let keep = tables::Persistence::build(if some { &all[..] } else { &[] }, n);
     let notes = for_each_mut(&mut lines, threads, &|i, line, notes| {
         let svc = all[i];
         let what = "a service";
@@ -141,6 +156,9 @@ pub fn project(
             );
             line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
                 .map_err(|_| overflow("the outcomes of", id))?;
+        }
+        if !valued_of(svc) {
+            return Ok(());
         }
         let k = keep.get(svc.benefit.drop_off, || {
             format!("the benefit of service {}", svc.id)
