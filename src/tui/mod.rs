@@ -40,6 +40,7 @@ pub mod risk_worker;
 pub mod run;
 pub mod save_as;
 pub mod sensitivity;
+pub mod services_keys;
 pub mod state;
 pub mod strings;
 pub mod tab_views;

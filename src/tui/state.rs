@@ -10,6 +10,8 @@ pub struct ServicesView {
     pub desc: bool,
     pub filter: String,
     pub selected: usize,
+    /// First scrolled column (the service column stays).
+    pub left: usize,
     pub detail: bool,
     /// Cost per outcome by outcome measure, not the table.
     pub by_outcome: bool,

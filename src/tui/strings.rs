@@ -46,7 +46,9 @@ pub const ONLY_YEAR: &str = "the table's only year: d on the rate's own row clea
 pub const NOT_IN_FILE: &str = "nothing set in this file to clear";
 pub const SAVE_AS_CLASH: &str = "a scenario with that name exists; choose another name";
 pub const NA: &str = "n/a";
-pub const SORT_BY: &str = "sorted by";
+/// A total row's label; a column whose rows count different things.
+pub const TOTAL: &str = "total";
+pub const MIXED: &str = "mixed";
 pub const OVERVIEW_CHART: &str = " Total of in-year gaps to date, by scenario ";
 pub const POOL_LIST: &str = " Pools ";
 pub const GLANCE_TITLE: &str = "Pools,";

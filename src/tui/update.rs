@@ -129,6 +129,9 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
     if tab == Tab::Providers && super::providers_keys::handle(app, &a) {
         return;
     }
+    if tab == Tab::Services && super::services_keys::handle(app, &a) {
+        return;
+    }
     let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {
@@ -169,11 +172,6 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         Action::PageDown => move_by(app, tab, 10),
         Action::Top => move_by(app, tab, -1_000_000),
         Action::Bottom => move_by(app, tab, 1_000_000),
-        Action::SortNext => {
-            app.services.sort = (app.services.sort + 1) % data::services::COLUMNS.len();
-            app.services.selected = 0;
-        }
-        Action::SortReverse => app.services.desc = !app.services.desc,
         Action::Filter => {
             let (purpose, text) = if tab == Tab::Services {
                 (Purpose::Filter, app.services.filter.clone())

@@ -254,7 +254,7 @@ fn layout_columns_size_to_content() {
     run(&mut a, vec![Action::GoTab(Tab::Services)]);
     let s = render(&a);
     assert!(s.contains("childrens-centres "), "{s}");
-    assert!(s.contains("cost/outcome"), "{s}");
+    assert!(s.contains("£/outcome") && s.contains("category"), "{s}");
     // Compare at 80×24: G reaches the last step and B's total.
     let mut a = app(&root, 80, 24);
     run(

@@ -15,6 +15,7 @@ mod pool_terms;
 mod providers;
 mod risk;
 mod sensitivity;
+mod services_grid;
 mod snapshots;
 mod who_pays;
 mod worker;
