@@ -88,6 +88,13 @@ pub const ERRORS_START_TITLE: &str =
     " Errors: no figures are shown until the files are fixed (j/k scroll; poolplan reloads as you save) ";
 pub const NO_ACTUALS: &str = "No actuals: this budget has no actuals.csv rows in the scenario's horizon, so there is nothing to monitor. Add budgets/<budget>/actuals.csv (service, year, period, amount).";
 pub const MONITOR_KEYS: &str = "f method · </> period · Enter services · Esc back";
+pub const CURVE_TITLE: &str = "actual to date against the profile";
+pub const CURVE_PROFILE: &str = "profile";
+pub const CURVE_ACTUAL: &str = "actual";
+pub const CURVE_TO_DATE: &str = "to date";
+pub const CURVE_FORECAST: &str = "forecast";
+pub const CURVE_BUDGET: &str = "budget";
+pub const ALL_POOLS: &str = "all pools";
 pub const PARTNER_SHARES: &str = " Partners' forecast risk share against the plan ";
 pub const KEPT_EDITS: &str = "your unsaved edits are kept";
 

@@ -10,6 +10,7 @@ mod files;
 mod glance;
 mod lever_effects;
 mod monitor;
+mod monitor_chart;
 mod mtfs;
 mod pool_terms;
 mod providers;

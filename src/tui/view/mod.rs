@@ -9,6 +9,7 @@ pub mod glance;
 pub mod grid;
 pub mod levers;
 pub mod monitor;
+pub mod monitor_chart;
 pub mod monitor_cols;
 pub mod overview;
 pub mod overview_rows;
