@@ -30,6 +30,13 @@ pub const FORM_ADD: &str = " Add a lever (Tab next field, ←/→ kind, Enter sa
 pub const FORM_EDIT: &str = " Edit lever (Tab next field, Enter applies, Esc cancels) ";
 pub const FILTER: &str = "filter: ";
 pub const EDIT: &str = "new value: ";
+pub const EDIT_LOW: &str = "new low: ";
+pub const EDIT_MODE: &str = "new mode: ";
+pub const EDIT_HIGH: &str = "new high: ";
+pub const NO_RANGE: &str =
+    "this row has no range: add one under [ranges] in the scenario file (SPEC §14)";
+pub const RANGE_KEYS: &str = "Enter types it, +/- nudge it by 0.5pp, b the next bound";
+pub const RANGE_BACK: &str = "Enter and +/- edit the value again";
 pub const CASH: &str = "cash";
 pub const REAL: &str = "real (base-year prices)";
 pub const UNSAVED: &str = "● unsaved";
@@ -75,7 +82,7 @@ pub const PROVIDERS_KEYS: &str =
 pub const NOTE: &str = "note";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
-    "Enter edit · +/- nudge · y add a year · a add lever · d delete · u undo · w save";
+    "Enter edit · +/- nudge · b range · y year · a lever · d delete · u undo · w save";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
 pub const EXPORT_INVALID: &str = "nothing exported: the files on disk have errors (see the panel); the figures shown come from earlier files, so an export could not say which inputs made them. Fix the files first";
 pub const RECOVERED: &str = "restored the unsaved edits from the recovery file (w saves them)";

@@ -9,6 +9,7 @@ mod export_paper;
 mod files;
 mod glance;
 mod lever_effects;
+mod levers_ranges;
 mod monitor;
 mod monitor_chart;
 mod mtfs;
