@@ -48,6 +48,7 @@ pub mod theme;
 pub mod typing;
 pub mod update;
 pub mod view;
+pub mod wording;
 pub mod work;
 pub mod wrap;
 pub mod year_edits;

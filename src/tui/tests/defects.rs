@@ -261,10 +261,10 @@ fn layout_columns_size_to_content() {
         &mut a,
         vec![Action::NextScenario, Action::GoTab(Tab::Compare)],
     );
-    assert!(!render(&a).contains("B: central cumulative in-year gap"));
+    assert!(!render(&a).contains("B: central total of gaps, 3 years"));
     run(&mut a, vec![Action::Bottom]);
     let s = render(&a);
-    assert!(s.contains("B: central cumulative in-year gap"), "{s}");
+    assert!(s.contains("B: central total of gaps, 3 years"), "{s}");
     assert!(s.contains("add saving safeguarding-lac"), "{s}");
     // A £0 step draws no bar.
     let zero = s
