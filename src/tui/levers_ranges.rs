@@ -13,13 +13,7 @@ use crate::model::{Range, RangeKey, Scenario, Section};
 use crate::session::rewrite::{nudge_rate, rate_text, Value};
 use crate::session::rewrite_ranges::{set_bound, BOUNDS};
 
-/// One bound of a range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bound {
-    Low,
-    Mode,
-    High,
-}
+pub use super::state::Bound;
 
 impl Bound {
     pub fn name(self) -> &'static str {

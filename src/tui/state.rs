@@ -68,3 +68,12 @@ pub struct ProvidersView {
     /// The provider drilled into (Esc returns).
     pub drill: Option<String>,
 }
+
+/// One bound of a §14 range, picked with `b` on the Levers tab (see
+/// `levers_ranges`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Low,
+    Mode,
+    High,
+}
