@@ -11,6 +11,7 @@ mod change;
 pub mod provenance;
 pub mod recovery;
 pub mod rewrite;
+pub mod rewrite_ranges;
 pub mod rewrite_years;
 
 pub use change::{Change, Job};

@@ -81,6 +81,8 @@ actions! {
     AddLever,
     /// Levers: add a year to the rate (a single rate becomes a rate by year)
     AddYear,
+    /// Pick a bound of the row's range (low, mode, high) for Enter and +/-
+    RangeBound,
     /// Levers: delete the lever, or clear the rate set in this file
     Delete,
     /// Undo the last edit

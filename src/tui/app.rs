@@ -84,6 +84,8 @@ pub enum Purpose {
     Find,
     /// Edit the value of row `n` of the Levers tab.
     EditValue(usize),
+    /// Edit one bound of the range of row `n` of the Levers tab.
+    EditRange(usize, super::state::Bound),
     /// Save as: question `step` (id, display name, description) and the
     /// answers so far.
     SaveAs { step: usize, answers: Vec<String> },
@@ -170,6 +172,8 @@ pub struct App {
     /// The Pools tab's glance (ranking and matrix) or one pool's detail.
     pub pools: PoolsView,
     pub lever_row: usize,
+    /// The bound of a range picked with `b` (on that Levers row only).
+    pub range_bound: Option<(usize, super::state::Bound)>,
     pub provider_scroll: usize,
     pub providers_view: ProvidersView,
     pub compare_scroll: usize,

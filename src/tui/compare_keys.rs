@@ -60,7 +60,9 @@ pub fn handle(app: &mut App, a: &Action) -> bool {
                 .map(|b| b.partners.iter().map(|p| p.id.clone()).collect())
                 .unwrap_or_default();
             app.derived.measure = next_measure(&app.derived.measure, &partners);
-            app.say(format!("bridge of the {}", app.derived.measure.label()));
+            let years = app.years();
+            let what = super::wording::measure(&app.derived.measure, years, usize::MAX);
+            app.say(format!("bridge of the {what}"));
         }
         _ => return false,
     }

@@ -118,11 +118,6 @@ pub fn services(body: Rect, detail: bool) -> (Rect, Option<Rect>) {
     }
 }
 
-/// Rows of a bordered table with a one-line header that fit in `area`.
-pub fn table_rows(area: Rect) -> usize {
-    area.height.saturating_sub(3) as usize
-}
-
 /// The pools tab: the list of pools on the left (as wide as the longest
 /// name and its `!`, up to a third of the screen), the pool's detail on
 /// the right.
@@ -143,17 +138,6 @@ pub fn pools(body: Rect, app: &App) -> (Rect, Rect) {
     (l, r)
 }
 
-/// Column widths of a table, given fixed numeric widths and one flexible
-/// text column that takes the rest (at least `min_text`).
-pub fn widths(total: u16, fixed: &[u16], min_text: u16) -> Vec<u16> {
-    let gaps = fixed.len() as u16 + 2;
-    let used: u16 = fixed.iter().sum::<u16>() + gaps;
-    let text = total.saturating_sub(used).max(min_text);
-    let mut out = vec![text];
-    out.extend_from_slice(fixed);
-    out
-}
-
 /// Which column of a header (drawn with one space between columns, after a
 /// one-cell border) a screen column `x` falls in.
 pub fn column_at(area: Rect, widths: &[u16], x: u16) -> Option<usize> {
@@ -165,81 +149,6 @@ pub fn column_at(area: Rect, widths: &[u16], x: u16) -> Option<usize> {
         left += w + 1;
     }
     None
-}
-
-/// The widest text of each of the Services table's text columns (name,
-/// pool, provider, category) for the current scenario, headers included.
-fn services_content(app: &App) -> [u16; 4] {
-    let cols = &super::data::services::COLUMNS;
-    let mut w = [0u16; 4];
-    for (k, c) in w.iter_mut().enumerate() {
-        *c = cols[k].chars().count() as u16 + 1;
-    }
-    let p = app.current_id().and_then(|id| app.session.projection(id));
-    for l in p.map(|p| p.services.as_slice()).unwrap_or_default() {
-        let provider = l
-            .provider
-            .get(app.year)
-            .map(|x| x.chars().count())
-            .unwrap_or(0);
-        for (k, n) in [
-            l.name.chars().count(),
-            l.pool.chars().count(),
-            provider,
-            l.category.chars().count(),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            w[k] = w[k].max(n as u16);
-        }
-    }
-    w
-}
-
-/// The columns shown at a width: (column index, width), each as wide as
-/// its content (and header, with room for the sort mark) where the screen
-/// allows; pool and category are dropped below 110 columns, and text
-/// columns are capped when everything does not fit.
-pub fn services_columns(width: u16, app: &App) -> Vec<(usize, u16)> {
-    let wide = width >= 110;
-    let content = services_content(app);
-    let num = |k: usize| (super::data::services::COLUMNS[k].chars().count() as u16 + 1).max(9);
-    let mut fixed: Vec<(usize, u16)> = if wide {
-        vec![(1, content[1]), (2, content[2]), (3, content[3])]
-    } else {
-        vec![(2, content[2])]
-    };
-    // Narrow screens keep the numbers tight (headers may be cut there).
-    let tight = [9, 8, 8, 7, 9];
-    fixed.extend((4..9).map(|k| (k, if wide { num(k) } else { tight[k - 4] })));
-    let inner = width.saturating_sub(2);
-    let used = |f: &[(usize, u16)]| f.iter().map(|c| c.1 + 1).sum::<u16>();
-    if used(&fixed) + 24 > inner {
-        // Not room for all: the text columns go back to modest widths.
-        let cap = |k: usize| match k {
-            1 => 12,
-            2 if wide => 16,
-            _ => 14,
-        };
-        for c in fixed.iter_mut().filter(|c| c.0 < 4) {
-            c.1 = c.1.min(cap(c.0));
-        }
-    }
-    let name = inner.saturating_sub(used(&fixed)).min(content[0]).max(12);
-    let mut out = vec![(0, name)];
-    out.extend(fixed);
-    out
-}
-
-/// The widths of the shown columns (for hit-testing headers).
-pub fn services_widths(width: u16, app: &App) -> Vec<u16> {
-    services_columns(width, app).iter().map(|c| c.1).collect()
-}
-
-/// The column index of the n-th shown column.
-pub fn services_shown_column(width: u16, n: usize, app: &App) -> Option<usize> {
-    services_columns(width, app).get(n).map(|c| c.0)
 }
 
 /// The Levers tab: the table above one line of help.

@@ -19,8 +19,12 @@ fn current_row(app: &App) -> Option<(String, Row)> {
     Some((id, row))
 }
 
-/// Enter on the Levers tab: type a new value, or open the lever form.
+/// Enter on the Levers tab: type a new value (or the range bound picked
+/// with `b`), or open the lever form.
 pub fn enter(app: &mut App) {
+    if super::levers_ranges::enter(app) {
+        return;
+    }
     let Some((id, row)) = current_row(app) else {
         return;
     };
@@ -98,8 +102,12 @@ fn nudge_lever(app: &mut App, id: &str, index: usize, up: bool) -> Result<(), St
     apply_text(app, id, new, format!("{} {key} → {}", l.kind, shown.trim()))
 }
 
-/// `+`/`-`: a rate by 0.5pp, an amount by 1%.
+/// `+`/`-`: a rate (or the range bound picked with `b`) by 0.5pp, an
+/// amount by 1%.
 pub fn nudge(app: &mut App, up: bool) {
+    if super::levers_ranges::nudge(app, up) {
+        return;
+    }
     let Some((id, row)) = current_row(app) else {
         return;
     };
@@ -180,4 +188,37 @@ fn current_row_count(app: &App) -> usize {
     app.current_id()
         .map(|id| rows(&app.session, id).len())
         .unwrap_or(0)
+}
+
+/// Move the Levers tab's selection by `d` rows, skipping headings.
+pub fn move_by(app: &mut App, id: &str, d: i64) {
+    let rows = rows(&app.session, id);
+    let mut i = clamp_add(app.lever_row, d, rows.len());
+    let step: i64 = if d < 0 { -1 } else { 1 };
+    while rows
+        .get(i)
+        .is_some_and(|r| matches!(r.kind, RowKind::Section(_)))
+    {
+        let j = clamp_add(i, step, rows.len());
+        if j == i {
+            break;
+        }
+        i = j;
+    }
+    let section = |i: usize| {
+        rows.get(i)
+            .is_some_and(|r| matches!(r.kind, RowKind::Section(_)))
+    };
+    if section(i) {
+        // At the top (a heading): the first row below it.
+        i = (i..rows.len())
+            .find(|&j| !section(j))
+            .unwrap_or(app.lever_row);
+    }
+    app.lever_row = i;
+}
+
+fn clamp_add(x: usize, d: i64, len: usize) -> usize {
+    let v = (x as i64 + d).max(0) as usize;
+    v.min(len.saturating_sub(1))
 }

@@ -1,5 +1,6 @@
-//! Each Levers row's effect on the scenario's cumulative gap and overspend
-//! (`analysis::effects`: with it minus without it, the rest held),
+//! Each Levers row's effect on the scenario's total of in-year gaps and
+//! total overspend over the horizon (`analysis::effects`: with it minus
+//! without it, the rest held),
 //! computed in `Derived` when the session or the scenario changes — so
 //! after every edit — never in `draw`.
 

@@ -5,6 +5,7 @@
 //! choice changes, never in `draw`.
 
 use super::strings as s;
+use crate::analysis::monitor::curve::{curve, service_curve, Curve};
 use crate::analysis::monitor::{monitor, Choice, Method, MonitorError, MonitorReport};
 use crate::model::{Period, Year};
 use crate::session::Session;
@@ -26,16 +27,43 @@ pub struct MonitorView {
     key: Option<Key>,
     /// The report, or why there is none (said plainly on the tab).
     pub report: Option<Result<MonitorReport, String>>,
+    /// What the curve was computed for: the report's key and the selection.
+    curve_key: Option<(Key, bool, usize, usize)>,
+    /// Actual to date against the profile of the selected pool (or, when
+    /// open, service), from `analysis::monitor::curve`.
+    pub curve: Option<Result<Curve, String>>,
 }
 
 impl MonitorView {
     /// Recompute the report if the session, scenario or choice changed.
     pub fn update(&mut self, s: &Session, current: &str) {
         let key = (s.generation, current.to_string(), self.method, self.at);
-        if self.key.as_ref() == Some(&key) {
-            return;
+        if self.key.as_ref() != Some(&key) {
+            self.report = self.compute(s, current);
+            self.key = Some(key.clone());
         }
-        self.report = match (s.projection(current), s.budget_of(current)) {
+        let ck = (key, self.drill, self.pool, self.service);
+        if self.curve_key.as_ref() != Some(&ck) {
+            self.curve = self.compute_curve(s, current);
+            self.curve_key = Some(ck);
+        }
+    }
+
+    /// The curve of the selected pool, or of the selected service when a
+    /// pool is open.
+    fn compute_curve(&self, s: &Session, current: &str) -> Option<Result<Curve, String>> {
+        let (r, b, p) = (self.ok()?, s.budget_of(current)?, s.projection(current)?);
+        let pool = r.pools.get(self.pool)?;
+        if self.drill {
+            let sv = pool.services.get(self.service)?;
+            Some(service_curve(b, p, r, &sv.id))
+        } else {
+            Some(curve(b, p, r, Some(&pool.id)))
+        }
+    }
+
+    fn compute(&self, s: &Session, current: &str) -> Option<Result<MonitorReport, String>> {
+        match (s.projection(current), s.budget_of(current)) {
             (Some(_), Some(b)) if !b.monitoring.has_actuals() => Some(Err(s::NO_ACTUALS.into())),
             (Some(p), Some(b)) => {
                 let choice = Choice {
@@ -50,8 +78,7 @@ impl MonitorView {
                 }))
             }
             _ => None,
-        };
-        self.key = Some(key);
+        }
     }
 
     /// The report, when there is one.

@@ -73,26 +73,27 @@ pub fn click(app: &mut App, x: u16, y: u16) {
 
 fn services(app: &mut App, body: Rect, x: u16, y: u16) {
     let (table, _) = layout::services(body, app.services.detail);
-    let widths = layout::services_widths(table.width, app);
+    let Some(g) = super::view::services::grid(app) else {
+        return;
+    };
     if y == table.y + 1 {
-        if let Some(c) = layout::column_at(table, &widths, x)
-            .and_then(|n| layout::services_shown_column(table.width, n, app))
-        {
-            if app.services.sort == c {
-                app.services.desc = !app.services.desc;
+        let (cols, widths) = super::view::grid::shown(&g, table.width);
+        if let Some(c) = layout::column_at(table, &widths, x).and_then(|n| cols.get(n)) {
+            let v = &mut app.services;
+            if v.sort == *c {
+                v.desc = !v.desc;
             } else {
-                app.services.sort = c;
-                app.services.desc = false;
+                v.sort = *c;
+                v.desc = data::services::numeric(*c);
             }
         }
         return;
     }
-    let visible = layout::table_rows(table);
+    let visible = (table.height as usize).saturating_sub(3 + usize::from(g.total.is_some()));
     let off = layout::offset(app.services.selected, visible);
-    if y >= table.y + 2 && y < table.y + table.height - 1 {
+    if y >= table.y + 2 && ((y - table.y - 2) as usize) < visible {
         let i = off + (y - table.y - 2) as usize;
-        let n = app.service_row_count();
-        if i < n {
+        if i < g.rows.len() {
             if app.services.selected == i {
                 app.services.detail = true;
             }

@@ -10,6 +10,8 @@ pub struct ServicesView {
     pub desc: bool,
     pub filter: String,
     pub selected: usize,
+    /// First scrolled column (the service column stays).
+    pub left: usize,
     pub detail: bool,
     /// Cost per outcome by outcome measure, not the table.
     pub by_outcome: bool,
@@ -65,4 +67,13 @@ pub struct ProvidersView {
     pub left: usize,
     /// The provider drilled into (Esc returns).
     pub drill: Option<String>,
+}
+
+/// One bound of a §14 range, picked with `b` on the Levers tab (see
+/// `levers_ranges`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Low,
+    Mode,
+    High,
 }

@@ -30,6 +30,13 @@ pub const FORM_ADD: &str = " Add a lever (Tab next field, ←/→ kind, Enter sa
 pub const FORM_EDIT: &str = " Edit lever (Tab next field, Enter applies, Esc cancels) ";
 pub const FILTER: &str = "filter: ";
 pub const EDIT: &str = "new value: ";
+pub const EDIT_LOW: &str = "new low: ";
+pub const EDIT_MODE: &str = "new mode: ";
+pub const EDIT_HIGH: &str = "new high: ";
+pub const NO_RANGE: &str =
+    "this row has no range: add one under [ranges] in the scenario file (SPEC §14)";
+pub const RANGE_KEYS: &str = "Enter types it, +/- nudge it by 0.5pp, b the next bound";
+pub const RANGE_BACK: &str = "Enter and +/- edit the value again";
 pub const CASH: &str = "cash";
 pub const REAL: &str = "real (base-year prices)";
 pub const UNSAVED: &str = "● unsaved";
@@ -46,7 +53,9 @@ pub const ONLY_YEAR: &str = "the table's only year: d on the rate's own row clea
 pub const NOT_IN_FILE: &str = "nothing set in this file to clear";
 pub const SAVE_AS_CLASH: &str = "a scenario with that name exists; choose another name";
 pub const NA: &str = "n/a";
-pub const SORT_BY: &str = "sorted by";
+/// A total row's label; a column whose rows count different things.
+pub const TOTAL: &str = "total";
+pub const MIXED: &str = "mixed";
 pub const OVERVIEW_CHART: &str = " Total of in-year gaps to date, by scenario ";
 pub const POOL_LIST: &str = " Pools ";
 pub const GLANCE_TITLE: &str = "Pools,";
@@ -73,7 +82,7 @@ pub const PROVIDERS_KEYS: &str =
 pub const NOTE: &str = "note";
 pub const HEADLINES_TITLE: &str = " Headlines over the horizon ";
 pub const LEVERS_HELP: &str =
-    "Enter edit · +/- nudge · y add a year · a add lever · d delete · u undo · w save";
+    "Enter edit · +/- nudge · b range · y year · a lever · d delete · u undo · w save";
 pub const RELOADED: &str = "reloaded: the files changed on disk";
 pub const EXPORT_INVALID: &str = "nothing exported: the files on disk have errors (see the panel); the figures shown come from earlier files, so an export could not say which inputs made them. Fix the files first";
 pub const RECOVERED: &str = "restored the unsaved edits from the recovery file (w saves them)";
@@ -86,6 +95,13 @@ pub const ERRORS_START_TITLE: &str =
     " Errors: no figures are shown until the files are fixed (j/k scroll; poolplan reloads as you save) ";
 pub const NO_ACTUALS: &str = "No actuals: this budget has no actuals.csv rows in the scenario's horizon, so there is nothing to monitor. Add budgets/<budget>/actuals.csv (service, year, period, amount).";
 pub const MONITOR_KEYS: &str = "f method · </> period · Enter services · Esc back";
+pub const CURVE_TITLE: &str = "actual to date against the profile";
+pub const CURVE_PROFILE: &str = "profile";
+pub const CURVE_ACTUAL: &str = "actual";
+pub const CURVE_TO_DATE: &str = "to date";
+pub const CURVE_FORECAST: &str = "forecast";
+pub const CURVE_BUDGET: &str = "budget";
+pub const ALL_POOLS: &str = "all pools";
 pub const PARTNER_SHARES: &str = " Partners' forecast risk share against the plan ";
 pub const KEPT_EDITS: &str = "your unsaved edits are kept";
 

@@ -34,6 +34,7 @@ pub fn text(app: &mut App, a: Action) {
                     Ok(())
                 }
                 Purpose::EditValue(n) => lever_edits::set_value(app, n, &t),
+                Purpose::EditRange(n, b) => super::levers_ranges::set(app, n, b, &t),
                 Purpose::SaveAs { step, answers } => {
                     super::save_as::answer(app, step, &answers, &t)
                 }

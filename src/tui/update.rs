@@ -8,11 +8,16 @@ use super::data;
 use super::form;
 use super::layout;
 use super::mouse;
-use super::{files, history, lever_edits, typing};
+use super::{files, history, lever_edits, levers_ranges, typing};
 
 /// Apply one action, then bring the derived views up to date.
 pub fn update(app: &mut App, action: Action) {
+    let row = app.lever_row;
     apply(app, action);
+    if app.lever_row != row {
+        // A bound picked with `b` belongs to its row.
+        app.range_bound = None;
+    }
     app.refresh_derived();
     let open = matches!(app.popup, Some(Popup::Risk));
     let id = app.current_id().map(str::to_string);
@@ -129,6 +134,9 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
     if tab == Tab::Providers && super::providers_keys::handle(app, &a) {
         return;
     }
+    if tab == Tab::Services && super::services_keys::handle(app, &a) {
+        return;
+    }
     let n = app.session.ids.len().max(1);
     match a {
         Action::Quit => {
@@ -169,11 +177,6 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         Action::PageDown => move_by(app, tab, 10),
         Action::Top => move_by(app, tab, -1_000_000),
         Action::Bottom => move_by(app, tab, 1_000_000),
-        Action::SortNext => {
-            app.services.sort = (app.services.sort + 1) % data::services::COLUMNS.len();
-            app.services.selected = 0;
-        }
-        Action::SortReverse => app.services.desc = !app.services.desc,
         Action::Filter => {
             let (purpose, text) = if tab == Tab::Services {
                 (Purpose::Filter, app.services.filter.clone())
@@ -195,6 +198,7 @@ fn normal(app: &mut App, tab: Tab, a: Action) {
         },
         Action::NudgeUp => lever_edits::nudge(app, true),
         Action::NudgeDown => lever_edits::nudge(app, false),
+        Action::RangeBound => levers_ranges::cycle(app),
         Action::AddLever => form::open_add(app),
         Action::AddYear => lever_edits::add_year(app),
         Action::Delete => lever_edits::delete(app),
@@ -263,28 +267,7 @@ fn move_by(app: &mut App, tab: Tab, d: i64) {
             );
             app.compare_scroll = layout::scroll(app.compare_scroll, d, n, v);
         }
-        Tab::Levers => {
-            let rows = data::levers::rows(&app.session, &id);
-            let mut i = clamp_add(app.lever_row, d, rows.len());
-            let step: i64 = if d < 0 { -1 } else { 1 };
-            while rows
-                .get(i)
-                .is_some_and(|r| matches!(r.kind, data::levers::RowKind::Section(_)))
-            {
-                let j = clamp_add(i, step, rows.len());
-                if j == i {
-                    break;
-                }
-                i = j;
-            }
-            if rows
-                .get(i)
-                .is_some_and(|r| matches!(r.kind, data::levers::RowKind::Section(_)))
-            {
-                i = app.lever_row;
-            }
-            app.lever_row = i;
-        }
+        Tab::Levers => lever_edits::move_by(app, &id, d),
         _ => {}
     }
 }

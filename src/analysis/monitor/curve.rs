@@ -1,6 +1,6 @@
 //! Actual to date against the profile, month by month (the `monitor`
-//! chart): for the services of one pool, or of every pool, of a
-//! `MonitorReport`,
+//! chart and the TUI's Monitor tab): for the services of one pool, of
+//! every pool, or one service, of a `MonitorReport`,
 //!
 //! - `profile[k]` = round(Σ_s budget_s × W_s(1…k) / W_s(1…12)), the spend
 //!   the profile expects by the end of month k (W the service's monthly
@@ -24,7 +24,8 @@ use std::collections::HashMap;
 /// The monthly curve of a scope (one pool, or all).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Curve {
-    /// The pool's name, or `None` for every pool.
+    /// The pool's name (the service's, for `service_curve`), or `None`
+    /// for every pool.
     pub pool: Option<String>,
     /// Cumulative spend the profile expects by the end of each month.
     pub profile: [Decimal; 12],
@@ -55,11 +56,46 @@ pub fn curve(
         ));
     };
     let services: Vec<&ServiceRow> = pools.iter().flat_map(|p| &p.services).collect();
+    of(
+        budget,
+        plan,
+        report,
+        &services,
+        pool.map(|_| first.name.clone()),
+    )
+}
+
+/// The curve of one service (its id) of the report: the same sums over
+/// that service alone; `pool` holds the service's name.
+pub fn service_curve(
+    budget: &Budget,
+    plan: &Projection,
+    report: &MonitorReport,
+    service: &str,
+) -> Result<Curve, String> {
+    let Some(s) = report
+        .pools
+        .iter()
+        .flat_map(|p| &p.services)
+        .find(|s| s.id == service)
+    else {
+        return Err(format!("no service \"{service}\" in the monitoring report"));
+    };
+    of(budget, plan, report, &[s], Some(s.name.clone()))
+}
+
+fn of(
+    budget: &Budget,
+    plan: &Projection,
+    report: &MonitorReport,
+    services: &[&ServiceRow],
+    name: Option<String>,
+) -> Result<Curve, String> {
     let e = |x: crate::engine::EngineError| x.to_string();
-    let profile = profile(budget, plan, &services).map_err(e)?;
-    let actual = actual(budget, report, &services).map_err(e)?;
+    let profile = profile(budget, plan, services).map_err(e)?;
+    let actual = actual(budget, report, services).map_err(e)?;
     Ok(Curve {
-        pool: pool.map(|_| first.name.clone()),
+        pool: name,
         profile,
         actual,
         budget: sum(services.iter().map(|s| &s.budget), "the budget").map_err(e)?,

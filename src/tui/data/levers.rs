@@ -82,8 +82,9 @@ pub struct Row {
     /// Set in the current scenario's own file.
     pub own: bool,
     /// Its §14 range (low, mode, high) as shown, when it has one: beside
-    /// the value, never part of it (the value is what Enter and `+`/`-` edit).
-    pub range: Option<String>,
+    /// the value, never part of it (the value is what Enter and `+`/`-`
+    /// edit; `b` picks a bound for them instead).
+    pub range: Option<[String; 3]>,
 }
 
 pub const RATE_KEYS: [&str; 4] = [

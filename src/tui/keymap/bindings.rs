@@ -163,6 +163,11 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Scope::Tab(Tab::Levers),
+        [(Char('b'), N)],
+        Action::RangeBound
+    ),
+    b!(
+        Scope::Tab(Tab::Levers),
         [(Char('d'), N), (Delete, N)],
         Action::Delete
     ),

@@ -294,34 +294,3 @@ fn nudging_an_outcome_rate_lever_uses_the_loaders_grammar() {
         "{text}"
     );
 }
-
-/// A ranged rate (§14) shows its range beside the value, and `+` still
-/// nudges the value (the range was once appended to the edited text, so
-/// the nudge read "3.5% [1.5%, 3.5%, 5.0%]" as a rate and refused).
-#[test]
-fn a_ranged_rate_shows_its_range_and_still_nudges() {
-    let d = temp_example();
-    let mut a = app(d.path(), 120, 40);
-    let i = a
-        .session
-        .ids
-        .iter()
-        .position(|x| x == "worst-case")
-        .unwrap();
-    a.set_current(i);
-    run(&mut a, vec![Action::GoTab(Tab::Levers), Action::Down]);
-    let row = crate::tui::data::levers::rows(&a.session, "worst-case")
-        .into_iter()
-        .nth(a.lever_row)
-        .unwrap();
-    assert_eq!(row.label, "price inflation");
-    assert_eq!(row.value, "3.5%");
-    assert_eq!(row.range.as_deref(), Some("[1.5%, 3.5%, 5.0%]"));
-    run(&mut a, vec![Action::NudgeUp]);
-    let text = a.session.text("worst-case").unwrap();
-    assert!(
-        text.contains("price_inflation = \"4%\""),
-        "{:?}\n{text}",
-        a.status
-    );
-}

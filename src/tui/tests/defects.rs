@@ -254,17 +254,17 @@ fn layout_columns_size_to_content() {
     run(&mut a, vec![Action::GoTab(Tab::Services)]);
     let s = render(&a);
     assert!(s.contains("childrens-centres "), "{s}");
-    assert!(s.contains("cost/outcome"), "{s}");
+    assert!(s.contains("£/outcome") && s.contains("category"), "{s}");
     // Compare at 80×24: G reaches the last step and B's total.
     let mut a = app(&root, 80, 24);
     run(
         &mut a,
         vec![Action::NextScenario, Action::GoTab(Tab::Compare)],
     );
-    assert!(!render(&a).contains("B: central cumulative in-year gap"));
+    assert!(!render(&a).contains("B: central total of gaps, 3 years"));
     run(&mut a, vec![Action::Bottom]);
     let s = render(&a);
-    assert!(s.contains("B: central cumulative in-year gap"), "{s}");
+    assert!(s.contains("B: central total of gaps, 3 years"), "{s}");
     assert!(s.contains("add saving safeguarding-lac"), "{s}");
     // A £0 step draws no bar.
     let zero = s

@@ -98,14 +98,14 @@ fn the_levers_tab_shows_each_range() {
             .map(|r| (r.value.clone(), r.range.clone()))
             .unwrap()
     };
-    let range = |s: &str| Some(s.to_string());
+    let range = |s: [&str; 3]| Some(s.map(String::from));
     assert_eq!(
         shown("pay inflation"),
-        ("4.0%".into(), range("[1.5%, 4.0%, 5.5%]"))
+        ("4.0%".into(), range(["1.5%", "4.0%", "5.5%"]))
     );
     assert_eq!(
         shown("nhs-haringey"),
-        ("2.5%".into(), range("[-5.0%, 2.5%, 5.0%]"))
+        ("2.5%".into(), range(["-5.0%", "2.5%", "5.0%"]))
     );
     assert_eq!(shown("deflator"), ("2.5%".into(), None), "no range");
 }

@@ -49,12 +49,13 @@ fn services_filtered_sorted() {
     let mut acts = vec![Action::GoTab(Tab::Services), Action::Filter];
     acts.extend(typed("residential"));
     acts.push(Action::Enter);
-    // Sort by cost per outcome (the ninth column), most expensive first.
-    acts.extend((0..8).map(|_| Action::SortNext));
-    acts.push(Action::SortReverse);
+    // Sort by cost per outcome (the seventh column): a figure, so the most
+    // expensive first.
+    acts.extend((0..6).map(|_| Action::SortNext));
     run(&mut a, acts);
     let screen = render(&a);
     assert!(screen.contains("filter \"residential\""), "{screen}");
+    assert!(screen.contains("£/outcome▼"), "{screen}");
     insta::assert_snapshot!("services_filtered_sorted_120x40", screen);
 }
 

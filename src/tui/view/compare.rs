@@ -1,6 +1,7 @@
 //! Compare: scenario A against scenario B (the current one) — headline
 //! totals over the horizon (`Projection::horizon_totals`) and the bridge of
-//! the cumulative in-year gap as a waterfall, each step's bar starting where
+//! the total of in-year gaps (or the overspend, or exposure: `M`) as a
+//! waterfall, each step's bar starting where
 //! the last one ended. The bridge is `analysis::bridge` (as `poolplan
 //! compare`), computed when the session changes (`derived`), with its
 //! notes. One scrolling pane: `j`/`k`/`G` reach every line at any size.
@@ -9,6 +10,7 @@ use super::super::app::App;
 use super::super::fmt::{cells, fit, money, units_label, widest};
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wording;
 use super::block;
 use crate::analysis::bridge::Bridge;
 use crate::engine::Projection;
@@ -19,15 +21,24 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use rust_decimal::Decimal;
 
-fn headline(app: &App, th: &Theme, a: &Projection, b: &Projection) -> Vec<Line<'static>> {
+fn headline(
+    app: &App,
+    th: &Theme,
+    a: &Projection,
+    b: &Projection,
+    width: usize,
+) -> Vec<Line<'static>> {
     let (ta, tb) = match (a.horizon_totals(), b.horizon_totals()) {
         (Ok(x), Ok(y)) => (x, y),
         (Err(e), _) | (_, Err(e)) => return vec![Line::from(format!("cannot total: {e}"))],
     };
+    // Σ over the horizon: the gap row says so (issue 12 item 4), long
+    // where the three figure columns leave room.
+    let gap = wording::total_of_gaps(b.years, width.saturating_sub(40));
     let rows: Vec<(&str, Decimal, Decimal)> = vec![
         ("contributions", ta.contributions, tb.contributions),
         ("spend", ta.spend, tb.spend),
-        ("in-year gap", ta.in_year_gap, tb.in_year_gap),
+        (&gap, ta.in_year_gap, tb.in_year_gap),
         ("overspend", ta.overspend, tb.overspend),
         (
             "closing reserve",
@@ -63,7 +74,10 @@ fn waterfall(app: &App, th: &Theme, br: &Bridge, width: usize) -> Vec<Line<'stat
         app.compare_a_id().unwrap_or_default(),
         app.current_id().unwrap_or_default(),
     );
-    let what = br.measure.label();
+    // The end rows' labels get half the width; the measure's long name
+    // where it fits there.
+    let room = (width / 2).saturating_sub(4 + ida.chars().count().max(idb.chars().count()));
+    let what = wording::measure(&br.measure, app.years(), room);
     let mut rows: Vec<(String, Decimal, Decimal, Decimal, Style)> = vec![(
         format!("A: {ida} {what}"),
         br.start,
@@ -164,14 +178,14 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         s::HEADLINES_TITLE.trim().to_string(),
         th.header(),
     )));
-    lines.extend(headline(app, th, pa, pb));
+    lines.extend(headline(app, th, pa, pb, area.width as usize));
     lines.push(Line::from(""));
+    let keys = ", A → B (M: gap, overspend, exposure)";
+    let room =
+        (area.width as usize).saturating_sub(3 + s::BRIDGE_TITLE.len() + keys.chars().count());
+    let what = wording::measure(&app.derived.measure, pb.years, room);
     lines.push(Line::from(Span::styled(
-        format!(
-            "{} {}, A → B (M: gap, overspend, exposure)",
-            s::BRIDGE_TITLE,
-            app.derived.measure.label()
-        ),
+        format!("{} {what}{keys}", s::BRIDGE_TITLE),
         th.header(),
     )));
     match &app.derived.bridge {

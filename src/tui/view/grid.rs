@@ -63,15 +63,45 @@ fn widths(g: &Grid) -> Vec<u16> {
         .collect()
 }
 
+/// The furthest the columns scroll: until the last one is in view (the
+/// first column at its floor), so no scrolled screen is left half empty.
+fn most_left(w: &[u16], g: &Grid, inner: u16) -> usize {
+    let floor = if g.first_min == 0 { 16 } else { g.first_min };
+    let first = w.first().map_or(0, |f| (*f).min(floor));
+    let mut used = first;
+    let mut left = w.len().saturating_sub(1);
+    // Take columns from the right while they fit.
+    while left > 1 && used + 1 + w[left] <= inner {
+        used += 1 + w[left];
+        left -= 1;
+    }
+    // `left` is now the last column that did not fit (or 1): scrolled
+    // columns start after it.
+    let left = if left == 1 && used + 1 + w[1] <= inner {
+        0
+    } else {
+        left
+    };
+    left.min(w.len().saturating_sub(2))
+}
+
+/// The scroll position shown: `g.left`, but no further than needed to
+/// bring the last column into view.
+pub fn left_shown(g: &Grid, width: u16) -> usize {
+    g.left
+        .min(most_left(&widths(g), g, width.saturating_sub(2)))
+}
+
 /// The columns shown in `width`: the first, then from `left + 1` on while
-/// they fit (the first column is cut to leave room for one more).
+/// they fit (the first column is cut to leave room for them, and takes
+/// back what is left over, up to its own width).
 pub fn shown(g: &Grid, width: u16) -> (Vec<usize>, Vec<u16>) {
     let w = widths(g);
     if w.is_empty() {
         return (vec![], vec![]);
     }
     let inner = width.saturating_sub(2);
-    let left = g.left.min(w.len().saturating_sub(2));
+    let left = g.left.min(most_left(&w, g, inner));
     let rest: Vec<usize> = (1 + left..w.len()).collect();
     // The first column gives way (down to 16) so that every column fits.
     let others: u16 = rest.iter().map(|c| w[*c] + 1).sum();
@@ -86,6 +116,8 @@ pub fn shown(g: &Grid, width: u16) -> (Vec<usize>, Vec<u16>) {
         cols.push(c);
         ws.push(w[c]);
     }
+    // Room left over (the next column did not fit) goes back to the first.
+    ws[0] = (ws[0] + inner.saturating_sub(used)).min(w[0]);
     (cols, ws)
 }
 
@@ -103,7 +135,7 @@ fn cell(g: &Grid, c: usize, text: &str, w: u16, style: Style) -> Cell<'static> {
 pub fn draw(f: &mut Frame, th: &Theme, area: Rect, g: &Grid) {
     let (cols, ws) = shown(g, area.width);
     let hidden_right = cols.last().is_some_and(|c| c + 1 < g.header.len());
-    let scrolled = g.left > 0 && g.header.len() > 2;
+    let scrolled = left_shown(g, area.width) > 0 && g.header.len() > 2;
     let arrows = match (scrolled, hidden_right) {
         (true, true) => " ◀▶",
         (true, false) => " ◀",

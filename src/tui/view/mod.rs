@@ -9,6 +9,7 @@ pub mod glance;
 pub mod grid;
 pub mod levers;
 pub mod monitor;
+pub mod monitor_chart;
 pub mod monitor_cols;
 pub mod overview;
 pub mod overview_rows;
@@ -167,6 +168,11 @@ fn status(f: &mut Frame, app: &App, th: &Theme, r: Rect) {
             Purpose::Filter => s::FILTER,
             Purpose::Find => s::FIND,
             Purpose::EditValue(_) => s::EDIT,
+            Purpose::EditRange(_, b) => match b {
+                super::levers_ranges::Bound::Low => s::EDIT_LOW,
+                super::levers_ranges::Bound::Mode => s::EDIT_MODE,
+                super::levers_ranges::Bound::High => s::EDIT_HIGH,
+            },
             Purpose::SaveAs { step, .. } => super::save_as::PROMPTS[step.min(2)],
         };
         let mut spans = vec![

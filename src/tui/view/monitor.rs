@@ -1,6 +1,8 @@
 //! Monitor: each pool's budget, actual to date, forecast outturn,
 //! over/underspend and RAG for the period monitored, then each partner's
 //! forecast risk share against the plan; Enter opens a pool's services.
+//! Below (beside, when wide) the small chart of actual to date against the
+//! profile for the selected pool or service (`monitor_chart`).
 //! Every figure is read from the cached `MonitorReport` (see `tui::monitor`).
 
 use super::super::app::App;
@@ -59,10 +61,30 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let share_h = (shares.len() as u16 + 3).min(rest.height / 2);
     let [top, bottom] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(share_h)]).areas(rest);
+    let need = match r.pools.get(m.pool) {
+        Some(p) if m.drill => p.services.len() + 3,
+        _ => r.pools.len() + 4,
+    };
+    let (top, chart) = super::monitor_chart::split(top, need as u16);
     if m.drill {
         services(f, app, th, top, r, m.pool, m.service);
     } else {
         pools(f, app, th, top, r, m.pool);
+    }
+    match (&m.curve, chart) {
+        (Some(Ok(c)), Some(a)) => {
+            let (name, id) = match r.pools.get(m.pool) {
+                Some(p) if m.drill => p
+                    .services
+                    .get(m.service)
+                    .map_or(("", ""), |s| (s.name.as_str(), s.id.as_str())),
+                Some(p) => (p.name.as_str(), p.id.as_str()),
+                None => ("", ""),
+            };
+            super::monitor_chart::draw(f, app, th, a, c, [name, id])
+        }
+        (Some(Err(e)), Some(a)) => f.render_widget(Paragraph::new(e.as_str()), a),
+        _ => {}
     }
     share_table(f, app, th, bottom, &shares, title);
 }

@@ -112,7 +112,7 @@ fn wrap_id(id: &str, w: usize) -> Vec<String> {
 
 fn chart(f: &mut Frame, app: &App, th: &Theme, area: Rect, ps: &[&Projection]) {
     let div = app.unit.divisor();
-    // Exact cumulative gaps in pounds; f64 only for the plot points.
+    // Exact running totals of in-year gaps in pounds; f64 only for plot points.
     let cums: Vec<Vec<Decimal>> = ps
         .iter()
         .map(|p| {

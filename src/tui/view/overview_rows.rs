@@ -85,10 +85,7 @@ pub fn measures<'a>(
     };
     // The horizon's total, labelled for what it is (shorter where the
     // label column is narrow).
-    let label = match mtfs::total_label(years) {
-        l if l.chars().count() <= room => l,
-        _ => format!("total of gaps, {years} years"),
-    };
+    let label = super::super::wording::total_of_gaps(years, room);
     out.push((
         label,
         Box::new(move |p| mtfs::total_of_gaps(&gap(p)).ok().map(m)),

@@ -1,43 +1,104 @@
-//! Services: every service running in the year, with pool, provider,
-//! category, unit cost, volume, cost, outcomes and cost per outcome;
-//! sortable by any column and filtered by text; Enter opens the service's
+//! Services: every service running in the year, with provider, unit cost,
+//! volume, cost, outcomes, cost per outcome, unit, outcome measure, pool
+//! and category, on the shared grid: sorted by any column (`s`/`S`),
+//! filtered by text (`/`, `n`/`N` step through), scrolled sideways
+//! (`{`/`}`), a total row (cost; volume and outcomes only where the rows
+//! count the same thing, from `data::services::total`); Enter opens the service's
 //! years (each year schedules.csv fixes marked as scheduled) and the levers
 //! that touch it.
 
 use super::super::app::App;
-use super::super::data::services::{rows, Row as SRow, COLUMNS};
+use super::super::data::services::{numeric, rows, total, Row as SRow, Total, COLUMNS};
 use super::super::fmt::{at, fit, money, qty, units_label};
-use super::super::layout::{self, services_columns as columns};
+use super::super::layout;
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::grid::{self, Grid};
 use super::{block, num};
 use crate::engine::vfm::cost_per_outcome;
 use crate::engine::Projection;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use ratatui::Frame;
 
-fn cell(app: &App, p: &Projection, r: &SRow<'_>, col: usize, w: u16) -> Cell<'static> {
-    let t = app.year;
-    let w = w as usize;
-    match col {
-        0 => Cell::from(fit(&r.line.name, w)),
-        1 => Cell::from(fit(&r.line.pool, w)),
-        2 => Cell::from(fit(r.provider, w)),
-        3 => Cell::from(fit(&r.line.category, w)),
-        4 => num(qty(at(app, p, &r.line.unit_cost, t), 2)),
-        5 => num(qty(r.volume, 0)),
-        6 => num(money(app, at(app, p, &r.line.cost, t))),
-        7 => num(qty(r.outcomes, 1)),
-        _ => num(
-            match cost_per_outcome(at(app, p, &r.line.cost, t), r.outcomes) {
-                Some(c) => qty(c, 0),
-                None => s::NA.into(),
-            },
-        ),
+/// One row's cells as shown in year `t` (money in the app's units, cash or
+/// real).
+fn cells(app: &App, p: &Projection, r: &SRow<'_>, t: usize) -> Vec<String> {
+    let l = r.line;
+    let cost = at(app, p, &l.cost, t);
+    vec![
+        l.name.clone(),
+        r.provider.to_string(),
+        qty(at(app, p, &l.unit_cost, t), 2),
+        qty(l.volume[t], 0),
+        money(app, cost),
+        qty(l.outcomes[t], 1),
+        cost_per_outcome(cost, l.outcomes[t]).map_or(s::NA.into(), |c| qty(c, 0)),
+        l.unit.clone(),
+        l.outcome.clone(),
+        l.pool.clone(),
+        l.category.clone(),
+    ]
+}
+
+/// The total row: cost; volume and outcomes (and so cost per outcome)
+/// only where every row counts the same thing; never unit costs.
+fn total_cells(app: &App, p: &Projection, tot: &Total, t: usize) -> Vec<String> {
+    let mut c = vec![String::new(); COLUMNS.len()];
+    c[0] = s::TOTAL.into();
+    let cost = at(app, p, &vec![tot.cost; t + 1], t);
+    c[4] = money(app, cost);
+    match &tot.volume {
+        Some((unit, v)) => {
+            c[3] = qty(*v, 0);
+            c[7] = unit.clone();
+        }
+        None => c[7] = s::MIXED.into(),
     }
+    match &tot.outcomes {
+        Some((measure, o)) => {
+            c[5] = qty(*o, 1);
+            c[6] = cost_per_outcome(cost, *o).map_or(s::NA.into(), |x| qty(x, 0));
+            c[8] = measure.clone();
+        }
+        None => c[8] = s::MIXED.into(),
+    }
+    c
+}
+
+/// The table as drawn (for drawing and for mouse hit-testing).
+pub fn grid(app: &App) -> Option<Grid> {
+    let p = app.current_id().and_then(|id| app.session.projection(id))?;
+    let v = &app.services;
+    let t = app.year;
+    let list = rows(p, t, &v.filter, v.sort, v.desc);
+    let all = v.filter.trim().is_empty();
+    let tot = total(p, t, &list, all).filter(|_| !list.is_empty());
+    let filter = if v.filter.is_empty() {
+        String::new()
+    } else {
+        format!(" · filter \"{}\"", v.filter)
+    };
+    Some(Grid {
+        title: format!(
+            " Services {} · {} running{filter} · cost {} ",
+            p.year_label(t),
+            list.len(),
+            units_label(app)
+        ),
+        header: COLUMNS.iter().map(|c| c.to_string()).collect(),
+        total: tot.map(|x| total_cells(app, p, &x, t)),
+        rows: list.iter().map(|r| cells(app, p, r, t)).collect(),
+        numeric: (0..COLUMNS.len()).map(numeric).collect(),
+        selected: Some(v.selected),
+        sorted: Some((v.sort, v.desc)),
+        left: v.left,
+        // Narrow screens keep the texts short so the figures fit.
+        max_w: if app.size.0 < 120 { 14 } else { 24 },
+        first_min: 18,
+        ..Default::default()
+    })
 }
 
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
@@ -47,68 +108,11 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let Some(p) = app.current_id().and_then(|id| app.session.projection(id)) else {
         return;
     };
+    let Some(g) = grid(app) else { return };
     let v = &app.services;
-    let list = rows(p, app.year, &v.filter, v.sort, v.desc);
     let (table_area, detail) = layout::services(area, v.detail);
-    let cols = columns(table_area.width, app);
-    let arrow = if v.desc { "▼" } else { "▲" };
-    let header = Row::new(cols.iter().map(|(c, w)| {
-        let name = if *c == v.sort {
-            format!("{}{arrow}", COLUMNS[*c])
-        } else {
-            COLUMNS[*c].to_string()
-        };
-        let st = if *c == v.sort {
-            th.current()
-        } else {
-            th.header()
-        };
-        let text = fit(&name, *w as usize);
-        if *c >= 4 {
-            Cell::from(
-                Line::from(Span::styled(text, st)).alignment(ratatui::layout::Alignment::Right),
-            )
-        } else {
-            Cell::from(Span::styled(text, st))
-        }
-    }));
-    let visible = layout::table_rows(table_area);
-    let off = layout::offset(v.selected, visible);
-    let body: Vec<Row> = list
-        .iter()
-        .enumerate()
-        .skip(off)
-        .take(visible)
-        .map(|(i, r)| {
-            let st = if i == v.selected {
-                th.selected()
-            } else {
-                Style::default()
-            };
-            Row::new(cols.iter().map(|(c, w)| cell(app, p, r, *c, *w))).style(st)
-        })
-        .collect();
-    let widths: Vec<Constraint> = cols.iter().map(|c| Constraint::Length(c.1)).collect();
-    let filter = if v.filter.is_empty() {
-        String::new()
-    } else {
-        format!(" · filter \"{}\"", v.filter)
-    };
-    let title = format!(
-        " Services {} · {} running{filter} · {} {}{arrow} · unit cost £, cost {} ",
-        p.year_label(app.year),
-        list.len(),
-        s::SORT_BY,
-        COLUMNS[v.sort],
-        units_label(app)
-    );
-    f.render_widget(
-        Table::new(body, widths)
-            .header(header)
-            .column_spacing(1)
-            .block(block(title, th)),
-        table_area,
-    );
+    grid::draw(f, th, table_area, &g);
+    let list = rows(p, app.year, &v.filter, v.sort, v.desc);
     if let (Some(d), Some(r)) = (detail, list.get(v.selected)) {
         draw_detail(f, app, th, d, p, r.index);
     }

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::analysis::fixture::{budget, flat};
-use crate::analysis::monitor::curve::curve;
+use crate::analysis::monitor::curve::{curve, service_curve};
 use rust_decimal_macros::dec;
 
 #[test]
@@ -38,4 +38,32 @@ fn a_category_profile_shapes_the_expected_spend() {
     assert!(curve(&b, &plan, &r, Some("nope"))
         .unwrap_err()
         .contains("no pool"));
+}
+
+#[test]
+fn one_services_curve_is_that_service_alone() {
+    // s1 £1,200 a year with actuals 100, 100, 130; s2 £2,400 (£200 a
+    // month, flat) with 250 in April only.
+    let mut b = with_actuals(budget(vec![
+        s1(),
+        svc("s2", "care", "y", dec!(200), dec!(12)),
+    ]));
+    b.monitoring.actuals.push(actual("s2", 2009, 1, dec!(250)));
+    let plan = project(&b, &flat("s")).unwrap();
+    let r = monitor(&b, &plan, &at(3, Method::Straight)).unwrap();
+    let c = service_curve(&b, &plan, &r, "s2").unwrap();
+    let want: Vec<Decimal> = (1..=12).map(|k| Decimal::from(200 * k)).collect();
+    assert_eq!(c.profile.to_vec(), want);
+    assert_eq!(c.actual, [dec!(250), dec!(250), dec!(250)]);
+    assert_eq!(c.budget, dec!(2400));
+    assert_eq!(c.pool.as_deref(), Some("S2"));
+    // Straight line: 250 / 3 × 12 = 1,000.
+    assert_eq!(c.forecast, dec!(1000));
+    // The pool's curve is the two together.
+    let p = curve(&b, &plan, &r, Some("p")).unwrap();
+    assert_eq!(p.actual, [dec!(350), dec!(450), dec!(580)]);
+    assert_eq!(p.profile[0], dec!(300));
+    assert!(service_curve(&b, &plan, &r, "nope")
+        .unwrap_err()
+        .contains("no service"));
 }
