@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 pub struct HorizonTotals {
     pub contributions: Decimal,
     pub spend: Decimal,
-    /// The cumulative in-year gap.
+    /// The total of in-year gaps over the horizon.
     pub in_year_gap: Decimal,
     pub overspend: Decimal,
     pub benefit: Decimal,
@@ -27,7 +27,7 @@ impl Projection {
         Ok(HorizonTotals {
             contributions: sum(&t.contributions, "the total contributions")?,
             spend: sum(&t.spend, "the total spend")?,
-            in_year_gap: sum(&t.in_year_gap, "the cumulative in-year gap")?,
+            in_year_gap: sum(&t.in_year_gap, "the total of in-year gaps")?,
             overspend: sum(&t.overspend, "the total overspend")?,
             benefit: sum(&t.benefit_total, "the total benefit")?,
             outcomes: sum(&t.outcomes, "the total outcomes")?,

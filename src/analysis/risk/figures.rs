@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 /// The figures of one projection.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figures {
-    /// The cumulative in-year gap over the horizon.
+    /// The total of in-year gaps over the horizon.
     pub gap: Decimal,
     /// The in-year gap of each year (for the fan chart).
     pub gap_by_year: Vec<Decimal>,

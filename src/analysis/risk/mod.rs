@@ -61,7 +61,7 @@ pub struct Risk {
     pub inputs: Vec<(RangeKey, Range)>,
     /// The scenario's own (deterministic) projection, reduced.
     pub deterministic: Figures,
-    /// The cumulative in-year gap.
+    /// The total of in-year gaps over the horizon.
     pub gap: Stat,
     /// The in-year gap of each year.
     pub gap_by_year: Vec<Stat>,
