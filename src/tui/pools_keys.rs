@@ -4,6 +4,16 @@
 
 use super::action::Action;
 use super::app::App;
+use super::layout;
+use super::view::{glance, grid};
+use ratatui::layout::Rect;
+
+/// The matrix's scroll position as drawn now.
+fn left_shown(app: &App) -> usize {
+    let body = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app).body;
+    let w = glance::matrix_width(body.width);
+    glance::matrix(app).map_or(0, |g| grid::left_shown(&g, w))
+}
 
 /// The number of pools and the pool at the ranking's selected line.
 fn ranked(app: &App) -> Option<(usize, usize)> {
@@ -25,8 +35,11 @@ pub fn handle(app: &mut App, a: &Action) -> bool {
         Action::SortReverse => v.desc = !v.desc,
         Action::ToggleHorizon => v.horizon = !v.horizon,
         Action::CycleBears => v.bears = v.bears.next(),
-        Action::ScrollLeft => v.left = v.left.saturating_sub(1),
-        Action::ScrollRight => v.left += 1,
+        Action::ScrollLeft => app.pools.left = left_shown(app).saturating_sub(1),
+        Action::ScrollRight => {
+            app.pools.left = left_shown(app) + 1;
+            app.pools.left = left_shown(app);
+        }
         Action::WhoPays if !v.detail => {
             if let Some((_, i)) = ranked(app) {
                 app.pool = i;

@@ -5,6 +5,15 @@
 use super::action::Action;
 use super::app::App;
 use super::data::providers::{table, COLUMNS};
+use super::layout;
+use super::view::{grid, providers_table};
+use ratatui::layout::Rect;
+
+/// The table's scroll position as drawn now.
+fn left_shown(app: &App) -> usize {
+    let body = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app).body;
+    providers_table::grid(app).map_or(0, |g| grid::left_shown(&g, body.width))
+}
 
 /// Rows of the table and the provider of the selected one.
 fn selected(app: &App) -> (usize, Option<String>) {
@@ -38,8 +47,11 @@ pub fn handle(app: &mut App, a: &Action) -> bool {
             v.desc = v.sort > 1 && super::data::providers::numeric(v.sort - 1);
         }
         Action::SortReverse => v.desc = !v.desc,
-        Action::ScrollLeft => v.left = v.left.saturating_sub(1),
-        Action::ScrollRight => v.left += 1,
+        Action::ScrollLeft => app.providers_view.left = left_shown(app).saturating_sub(1),
+        Action::ScrollRight => {
+            app.providers_view.left = left_shown(app) + 1;
+            app.providers_view.left = left_shown(app);
+        }
         Action::Enter if v.drill.is_none() => {
             if let (_, Some(p)) = selected(app) {
                 app.providers_view.drill = Some(p.clone());

@@ -100,3 +100,21 @@ fn keys_sort_drill_and_return() {
     let g = a.derived.glance(true).unwrap().as_ref().unwrap();
     assert_eq!(g.ranked(&a.pools).1, a.pool);
 }
+
+#[test]
+fn the_matrix_scrolls_no_further_than_its_last_column() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = worst_case(w, h);
+        let before = render(&a);
+        run(&mut a, (0..40).map(|_| Action::ScrollRight).collect());
+        let most = a.pools.left;
+        assert!(most < 10, "{w}x{h}: scrolled past the pools: {most}");
+        if most == 0 {
+            assert_eq!(render(&a), before, "{w}x{h}: everything fits");
+            continue;
+        }
+        let end = render(&a);
+        run(&mut a, vec![Action::ScrollLeft]);
+        assert_ne!(render(&a), end, "{w}x{h}: one press back moves the view");
+    }
+}

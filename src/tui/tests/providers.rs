@@ -63,3 +63,18 @@ fn providers_80x24() {
     run(&mut a, vec![Action::CycleCategory, Action::Enter]);
     insta::assert_snapshot!("providers_drill_80x24", render(&a));
 }
+
+#[test]
+fn scrolling_right_stops_at_the_last_column() {
+    let mut a = app(&example(), 80, 24);
+    run(&mut a, vec![Action::GoTab(Tab::Providers)]);
+    run(&mut a, (0..40).map(|_| Action::ScrollRight).collect());
+    let most = a.providers_view.left;
+    assert!(most < 20, "scrolled past the columns: {most}");
+    let end = render(&a);
+    // One press back shows another column at once (before, `}` kept
+    // counting past the last column and `{` had to undo every extra press).
+    run(&mut a, vec![Action::ScrollLeft]);
+    assert_eq!(a.providers_view.left, most - 1);
+    assert_ne!(render(&a), end);
+}

@@ -38,7 +38,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         }
         None => return,
     };
-    let (o, sel) = g.ranked(&app.pools);
+    let (o, _) = g.ranked(&app.pools);
     let units = units_label(app).replace(", real (base-year prices)", ", cash");
     let span = span_label(app);
     let ranking = Grid {
@@ -61,30 +61,11 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         sorted: Some((app.pools.sort, app.pools.desc)),
         ..Default::default()
     };
-    let m = g.matrix(app.pools.bears);
-    let mut header = vec!["partner".to_string()];
-    header.extend(m.pools.iter().cloned());
-    header.push("total".into());
-    let matrix = Grid {
-        title: format!(" {} {} {span} ", s::BEARS_TITLE, app.pools.bears.name()),
-        rows: m
-            .partners
-            .iter()
-            .zip(&m.cells)
-            .zip(&m.partner_totals)
-            .map(|((p, cells), t)| line(app, p, cells, *t))
-            .collect(),
-        total: Some(line(app, "total", &m.pool_totals, m.total)),
-        numeric: (0..header.len()).map(|c| c > 0).collect(),
-        marked: Some(sel + 1),
-        left: app.pools.left,
-        header,
-        ..Default::default()
-    };
+    let Some(matrix) = matrix(app) else { return };
     let top = grid::height(ranking.rows.len(), true);
-    let wide = area.width >= 160;
+    let wide = wide(area.width);
     let [a, b] = if wide {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+        halves(area)
     } else {
         Layout::vertical([Constraint::Length(top), Constraint::Min(3)]).areas(area)
     };
@@ -110,6 +91,51 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     if hint.y < area.y + area.height {
         f.render_widget(Paragraph::new(Span::styled(s::GLANCE_HELP, th.dim())), hint);
     }
+}
+
+/// The matrix is beside the ranking from this width, below it otherwise.
+pub fn wide(width: u16) -> bool {
+    width >= 160
+}
+
+fn halves(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+}
+
+/// The width the matrix is drawn in, on a body `width` wide.
+pub fn matrix_width(width: u16) -> u16 {
+    if wide(width) {
+        halves(Rect::new(0, 0, width, 1))[1].width
+    } else {
+        width
+    }
+}
+
+/// Who bears what, partner × pool, as drawn (for drawing and the scroll keys).
+pub fn matrix(app: &App) -> Option<Grid> {
+    let g = app.derived.glance(app.pools.horizon)?.as_ref().ok()?;
+    let (_, sel) = g.ranked(&app.pools);
+    let span = span_label(app);
+    let m = g.matrix(app.pools.bears);
+    let mut header = vec!["partner".to_string()];
+    header.extend(m.pools.iter().cloned());
+    header.push("total".into());
+    Some(Grid {
+        title: format!(" {} {} {span} ", s::BEARS_TITLE, app.pools.bears.name()),
+        rows: m
+            .partners
+            .iter()
+            .zip(&m.cells)
+            .zip(&m.partner_totals)
+            .map(|((p, cells), t)| line(app, p, cells, *t))
+            .collect(),
+        total: Some(line(app, "total", &m.pool_totals, m.total)),
+        numeric: (0..header.len()).map(|c| c > 0).collect(),
+        marked: Some(sel + 1),
+        left: app.pools.left,
+        header,
+        ..Default::default()
+    })
 }
 
 fn row(app: &App, name: &str, f: &crate::analysis::glance::PoolFigures) -> Vec<String> {

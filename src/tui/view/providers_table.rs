@@ -17,18 +17,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
-    let cats = match &app.derived.providers {
-        Ok(c) => c,
-        Err(e) => {
-            let p = Paragraph::new(format!("cannot compare providers: {e}"));
-            return f.render_widget(p.wrap(Wrap { trim: true }), area);
-        }
-    };
-    if app.providers_view.drill.is_some() {
-        return drill(f, app, th, area);
-    }
+/// The table as drawn (None while the comparison failed or a provider is
+/// open), for drawing and for the scroll keys.
+pub fn grid(app: &App) -> Option<Grid> {
+    let cats = app.derived.providers.as_ref().ok()?;
     let v = &app.providers_view;
+    if v.drill.is_some() {
+        return None;
+    }
     let shown = chosen(cats, v.category);
     let one = (shown.len() == 1 && v.category > 0).then(|| shown[0]);
     let rows = table(cats, v, app.unit);
@@ -38,7 +34,7 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         .map(|p| p.year_label(app.year))
         .unwrap_or_default();
     let what = one.map_or("every category".to_string(), |c| c.category.clone());
-    let g = Grid {
+    Some(Grid {
         title: format!(
             " Providers, {what}, {year} (cost, saving {}) ",
             units_label(app)
@@ -53,7 +49,23 @@ pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
         first_min: 28,
         max_w: 26,
         ..Default::default()
+    })
+}
+
+pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
+    let cats = match &app.derived.providers {
+        Ok(c) => c,
+        Err(e) => {
+            let p = Paragraph::new(format!("cannot compare providers: {e}"));
+            return f.render_widget(p.wrap(Wrap { trim: true }), area);
+        }
     };
+    if app.providers_view.drill.is_some() {
+        return drill(f, app, th, area);
+    }
+    let shown = chosen(cats, app.providers_view.category);
+    let one = (shown.len() == 1 && app.providers_view.category > 0).then(|| shown[0]);
+    let Some(g) = grid(app) else { return };
     let [top, bottom] = Layout::vertical([Constraint::Min(5), Constraint::Length(3)]).areas(area);
     grid::draw(f, th, top, &g);
     let lines = savings(app, th, one);
