@@ -53,9 +53,13 @@ pub fn finish(app: &mut App, done: Done) {
         Err(e) => return app.complain(e),
     };
     let was = super::moved::headline(app.session.projection(&edit.id));
+    let ranges_were = app.session.scenario(&edit.id).map(|s| s.ranges.clone());
     app.session.apply(change);
     let now = super::moved::headline(app.session.projection(&edit.id));
-    let moved = super::moved::line(was, now, app.unit);
+    let mut moved = super::moved::line(was, now, app.unit);
+    if app.session.scenario(&edit.id).map(|s| &s.ranges) != ranges_were.as_ref() {
+        moved.push_str(s::RANGES_MOVED);
+    }
     app.say(format!("{}: {moved}", edit.label));
     app.undo.push(UndoEntry {
         id: edit.id,

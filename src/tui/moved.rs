@@ -20,13 +20,23 @@ fn one(name: &str, a: Decimal, b: Decimal, unit: Unit) -> String {
     format!("{name} {} → {} ({sign}{})", show(a), show(b), show(d))
 }
 
-/// `gap A → B (±d) · overspend A → B (±d)`, or nothing if either is unknown.
+/// `gap A → B (±d) · overspend A → B (±d)`, `plan unchanged (gap A ·
+/// overspend B)` when neither moved, or nothing if either is unknown.
 pub fn line(
     before: Option<(Decimal, Decimal)>,
     after: Option<(Decimal, Decimal)>,
     unit: Unit,
 ) -> String {
     match (before, after) {
+        // A range or a label moves no planned figure: say so plainly.
+        (Some(a), Some(b)) if a == b => {
+            let show = |x: Decimal| Cell::Money(x).display(unit);
+            format!(
+                "plan unchanged (gap {} · overspend {})",
+                show(a.0),
+                show(a.1)
+            )
+        }
         (Some(a), Some(b)) => format!(
             "{} · {}",
             one("gap", a.0, b.0, unit),
@@ -50,5 +60,14 @@ mod tests {
         );
         assert_eq!(l, "gap 2,907 → 3,601 (+694) · overspend 100 → 100 (0)");
         assert_eq!(line(None, None, Unit::Pounds), "");
+    }
+
+    #[test]
+    fn says_when_nothing_moved() {
+        let x = Some((dec!(6342436), dec!(6351299)));
+        assert_eq!(
+            line(x, x, Unit::Thousands),
+            "plan unchanged (gap 6,342 · overspend 6,351)"
+        );
     }
 }

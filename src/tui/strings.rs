@@ -33,6 +33,8 @@ pub const EDIT: &str = "new value: ";
 pub const EDIT_LOW: &str = "new low: ";
 pub const EDIT_MODE: &str = "new mode: ";
 pub const EDIT_HIGH: &str = "new high: ";
+/// After an edit that changed a scenario's §14 ranges.
+pub const RANGES_MOVED: &str = "; ranges changed: the Risk view (R) recomputes its draws";
 pub const NO_RANGE: &str =
     "this row has no range: add one under [ranges] in the scenario file (SPEC §14)";
 pub const RANGE_KEYS: &str = "Enter types it, +/- nudge it by 0.5pp, b the next bound";
