@@ -83,7 +83,7 @@ pub fn check_cells(
     sink: &mut Sink<'_>,
 ) {
     for &(name, i) in cols {
-        if let Some(Err(e)) = cells.get(i).map(|c| check_text(c)) {
+        if let Some(Err(e)) = cells.get(i).map(check_text) {
             let field = format!("column {} \"{name}\"", column_letter(i));
             sink.error(Some(line), Some(field), e);
         }
