@@ -175,6 +175,9 @@ pub fn load_budget_from(
     ];
     // Each table from its CSV file or its sheet of budget.xlsx (load::source).
     let mut source = super::source::TableFiles::open(src, &dir, &show(""), owner.clone(), diags);
+    let horizon = manifest.as_ref().map(|m| (m.base_year, m.years));
+    // actuals.csv on its own thread while the rest loads (load::prefetch).
+    let mut actuals = super::prefetch::start(&source, &owner, horizon);
     for (name, req, opt, required) in specs {
         if !*required && !source.exists(name) {
             continue;
@@ -187,8 +190,7 @@ pub fn load_budget_from(
             tables.insert(name, t);
         }
     }
-    let horizon = manifest.as_ref().map(|m| (m.base_year, m.years));
-    budget.monitoring = super::monitoring::load(&mut source, id, horizon, diags);
+    budget.monitoring = super::monitoring::load(&mut source, id, horizon, actuals.as_mut(), diags);
     files.extend(source.finish(diags));
     budget.files = files;
 
@@ -282,6 +284,9 @@ pub fn load_budget_from(
     }
     if let Some((t, f)) = tables.get("schedules.csv") {
         budget.schedules = ctx.schedules(t, f, &budget, m);
+    }
+    if let Some(p) = actuals {
+        p.join(&mut budget.monitoring, diags);
     }
     super::source::one_error_per_cell(diags, before);
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);

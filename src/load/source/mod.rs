@@ -204,6 +204,27 @@ impl TableFiles {
         }
     }
 
+    /// Where the loader reads from.
+    pub fn src(&self) -> &Source {
+        &self.src
+    }
+
+    /// Table `csv` as a CSV file that exists, when the budget has no
+    /// workbook (which could hold it as a sheet): its path and shown name.
+    pub fn plain_csv(&self, csv: &str) -> Option<(PathBuf, String)> {
+        let path = self.dir.join(csv);
+        (matches!(self.book, Workbook::Absent) && self.src.exists(&path))
+            .then(|| (path, format!("{}{csv}", self.shown_dir)))
+    }
+
+    /// Note table `csv`, read elsewhere (`load::prefetch`) from `path`, as
+    /// asked for and read here.
+    pub fn note_read(&mut self, csv: &str, path: PathBuf) {
+        self.asked
+            .push(csv.strip_suffix(".csv").unwrap_or(csv).to_string());
+        self.files.push(path);
+    }
+
     /// How many files have been read so far (see `files_since`).
     pub fn files_read(&self) -> usize {
         self.files.len()
