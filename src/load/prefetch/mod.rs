@@ -35,7 +35,7 @@ pub struct Prefetch {
     pub at: Option<(usize, usize)>,
 }
 
-/// Tests turn the thread off to compare with the ordinary path.
+// Tests turn the thread off to compare with the ordinary path.
 #[cfg(test)]
 thread_local! {
     pub static OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
