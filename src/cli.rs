@@ -62,7 +62,7 @@ pub enum CompareTable {
     Exposure,
     /// The services whose cost moved most.
     Services,
-    /// The bridge of the cumulative in-year gap.
+    /// The bridge of the total of in-year gaps over the horizon.
     Bridge,
     /// Who pays, who benefits: each partner's and outside agency's payments and fiscal benefit.
     WhoPays,
@@ -118,7 +118,7 @@ pub enum Command {
         /// Print only this table (with -O csv, `bridge` gives exactly step,driver,gap_change).
         #[arg(long, value_enum)]
         only: Option<CompareTable>,
-        /// What the bridge explains: gap (the cumulative in-year gap), overspend,
+        /// What the bridge explains: gap (the total of in-year gaps over the horizon), overspend,
         /// exposure (every partner's together) or exposure:PARTNER.
         #[arg(long, value_parser = crate::analysis::bridge::Measure::parse, default_value = "gap")]
         measure: crate::analysis::bridge::Measure,

@@ -124,7 +124,8 @@ fn compare_tables_match_the_tidy_export() {
 #[test]
 fn compare_prints_text_and_json() {
     let text = run(&root(), &["compare", "central", "invest-to-save"]);
-    assert!(text.contains("Bridge of the cumulative in-year gap, central to invest-to-save"));
+    assert!(text
+        .contains("Bridge of the total of in-year gaps over 3 years, central to invest-to-save"));
     assert!(text.contains("add decommission rc-kestrel from 2011-12"));
     let json = run(
         &root(),

@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// The example has actuals, so its export carries the monitoring table too;
 /// its `worst-case` has `[ranges]`, so the risk table as well.
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 9] = [
     "headline",
     "value-for-money",
     "pools",
@@ -19,6 +19,7 @@ const TABLES: [&str; 8] = [
     "comparison",
     "who-pays",
     "risk",
+    "risk-gap",
     "monitoring",
 ];
 

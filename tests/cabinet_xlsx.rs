@@ -59,6 +59,7 @@ fn sheets_titles_headers_and_types() {
             "Comparison",
             "Who pays who benefits",
             "Risk",
+            "Risk by year",
             "Monitoring",
             "Provenance",
             "Charts",
@@ -92,7 +93,15 @@ fn sheets_titles_headers_and_types() {
     );
     assert_eq!(cell(r, 2, 1), Data::String("early-help".into()));
     assert_eq!(cell(r, 2, 7), Data::Float(668.0), "the reserve is a number");
-    let p = &s[8].1;
+    let g = &s[7].1;
+    assert_eq!(cell(g, 1, 1), Data::String("Measure".into()));
+    assert_eq!(cell(g, 2, 1), Data::String("P10".into()));
+    assert_eq!(
+        cell(g, 2, 4),
+        Data::Float(3633.0),
+        "the P10 gap in 2011-12 is a number"
+    );
+    let p = &s[9].1;
     assert_eq!(cell(p, 2, 0), Data::String("poolplan version".into()));
     assert_eq!(
         cell(p, 2, 1),

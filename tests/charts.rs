@@ -90,6 +90,7 @@ fn charts_match_their_golden_files() {
         "providers",
         "benefits",
         "monitor",
+        "fan",
     ] {
         let svg = chart(kind);
         assert_eq!(svg, chart(kind), "{kind}: two runs give the same bytes");
@@ -114,6 +115,25 @@ fn gap_labels_are_the_headline_cells_of_the_last_year() {
         .map(|s| num(&rows(&b[0], &[s, gap]).next().unwrap()[4]))
         .collect();
     assert_eq!(labels(&chart("gap")), sorted(want));
+}
+
+#[test]
+fn fan_labels_are_the_risk_by_year_cells_of_the_last_year() {
+    let b = blocks();
+    let t = b
+        .iter()
+        .find(|x| x.title.starts_with("Risk: in-year gap by year"))
+        .unwrap();
+    let want: Vec<Decimal> = ["P10", "P50", "P90", "As planned"]
+        .iter()
+        .map(|m| num(&rows(t, &["Worst case", m]).next().unwrap()[4]))
+        .collect();
+    assert_eq!(labels(&chart("fan")), sorted(want));
+    let svg = chart("fan");
+    assert!(
+        svg.contains("under the ranges of Worst case"),
+        "the first ranged scenario"
+    );
 }
 
 #[test]
@@ -273,6 +293,7 @@ fn export_charts_writes_every_kind_beside_the_tables_in_their_units() {
         "providers",
         "benefits",
         "monitor",
+        "fan",
     ] {
         let got = std::fs::read_to_string(charts.join(format!("chart-{kind}.svg"))).unwrap();
         assert_eq!(

@@ -230,3 +230,77 @@ fn the_providers_chart_is_bars_and_a_median_line() {
         "unit costs are numbers"
     );
 }
+
+/// xl/charts/chart{n}.xml as text.
+fn chart_xml(bytes: &[u8], n: usize) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/charts/chart{n}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn the_fan_chart_reads_the_risk_by_year_rows_p10_first_and_p90_last() {
+    let b = workbook();
+    let s = "Risk by year";
+    let risk = sheet(&b, s);
+    let row_of = |m: &str| {
+        (2..risk.height() as u32)
+            .find(|&i| {
+                cell(&risk, i, 0) == Data::String("Worst case".into())
+                    && cell(&risk, i, 1) == Data::String(m.into())
+            })
+            .unwrap_or_else(|| panic!("no {m} row"))
+    };
+    // The fan is the seventh chart (after the monitor chart).
+    let r = refs(&b, 7);
+    let mut want = vec![];
+    for m in ["P10", "P50", "As planned", "P90"] {
+        let k = row_of(m);
+        want.push(a1(s, k, 1));
+        want.push(span(s, (1, 2), (1, 4)));
+        want.push(span(s, (k, 2), (k, 4)));
+    }
+    assert_eq!(r, want);
+    // The band: up-down bars between the first series (P10) and the last (P90).
+    let xml = chart_xml(&b, 7);
+    assert!(xml.contains("<c:upDownBars>"), "{xml}");
+    assert_eq!(cell(&risk, 1, 2), Data::String("2009-10 £000".into()));
+    // The cells hold P10 ≤ P50 ≤ P90 in every year.
+    for c in 2..5 {
+        let v = |m: &str| match cell(&risk, row_of(m), c) {
+            Data::Float(x) => x,
+            Data::Int(x) => x as f64,
+            d => panic!("{m}: {d:?}"),
+        };
+        assert!(v("P10") <= v("P50") && v("P50") <= v("P90"));
+    }
+    assert!(!sheets_of(&b).contains(&"Chart fan".to_string()));
+}
+
+#[test]
+fn a_workbook_without_ranges_has_no_fan_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.xlsx");
+    Command::cargo_bin("poolplan")
+        .unwrap()
+        .arg("--dir")
+        .arg(common::example_dir())
+        .args(["export", "baseline", "central", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let b = std::fs::read(out).unwrap();
+    assert!(!sheets_of(&b).contains(&"Risk by year".to_string()));
+    let mut zip = zip::ZipArchive::new(Cursor::new(&b[..])).unwrap();
+    for n in 1..=zip.len() {
+        if let Ok(mut f) = zip.by_name(&format!("xl/charts/chart{n}.xml")) {
+            let mut xml = String::new();
+            f.read_to_string(&mut xml).unwrap();
+            assert!(!xml.contains("upDownBars"), "chart{n} is a fan chart");
+        }
+    }
+}

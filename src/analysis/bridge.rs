@@ -1,4 +1,4 @@
-//! The bridge (waterfall) from scenario A's cumulative in-year gap (or
+//! The bridge (waterfall) from scenario A's total of in-year gaps (or
 //! overspend, or a partner's exposure: `measure`) to B's.
 //!
 //! Start from A and change one driver at a time towards B, re-projecting
@@ -44,10 +44,10 @@ pub struct Step {
     pub change: Decimal,
     /// The measure after this step.
     pub after: Decimal,
-    /// The cumulative in-year gap after this step minus before it (for the
+    /// The total of in-year gaps after this step minus before it (for the
     /// gap measure, the same as `change`).
     pub gap_change: Decimal,
-    /// The cumulative in-year gap after this step.
+    /// The total of in-year gaps after this step.
     pub gap_after: Decimal,
     /// Why the measure moved by a different amount from the gap, from the
     /// engine's pool accounts before and after the step (e.g. "underspend
@@ -60,7 +60,9 @@ pub struct Step {
 pub struct Bridge {
     /// What the bridge explains.
     pub measure: Measure,
-    /// A's figure (for the gap measure, A's cumulative in-year gap).
+    /// The horizon both scenarios cover, in years (for the labels).
+    pub years: usize,
+    /// A's figure (for the gap measure, A's total of in-year gaps).
     pub start: Decimal,
     /// B's figure.
     pub end: Decimal,
@@ -128,7 +130,7 @@ pub fn comparable(a: &Scenario, b: &Scenario) -> Result<(), AnalysisError> {
     Ok(())
 }
 
-/// The bridge of the cumulative in-year gap from A to B.
+/// The bridge of the total of in-year gaps from A to B.
 pub fn bridge(budget: &Budget, a: &Scenario, b: &Scenario) -> Result<Bridge, AnalysisError> {
     bridge_of(budget, a, b, &Measure::Gap)
 }
@@ -193,6 +195,7 @@ pub fn bridge_of(
     }
     Ok(Bridge {
         measure: measure.clone(),
+        years: a.years,
         start,
         end,
         steps: walk.steps,

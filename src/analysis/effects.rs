@@ -1,5 +1,5 @@
 //! Per-lever effects (issue 18 item 3): what each rate and lever of a
-//! scenario contributes to its cumulative in-year gap and overspend.
+//! scenario contributes to its total of in-year gaps and cumulative overspend.
 //!
 //! An input's effect is the figure with everything minus the figure without
 //! that one input, holding the rest: a lever is taken out; pay or price
@@ -53,7 +53,7 @@ pub struct Effect {
 /// Every input's effect, rates first then levers in the scenario's order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Effects {
-    /// The scenario's cumulative in-year gap.
+    /// The scenario's total of in-year gaps.
     pub gap: Decimal,
     /// The scenario's cumulative overspend.
     pub overspend: Decimal,

@@ -45,8 +45,8 @@ pub enum AnalysisError {
         b: String,
         budget_b: String,
     },
-    /// The cumulative gap of different horizons is not comparable.
-    #[error("scenario {a} covers {years_a} years but scenario {b} covers {years_b}; the cumulative gap is only comparable over the same horizon: give both the same `years`")]
+    /// Totals of in-year gaps over different horizons are not comparable.
+    #[error("scenario {a} covers {years_a} years but scenario {b} covers {years_b}; the total of in-year gaps is only comparable over the same horizon: give both the same `years`")]
     DifferentHorizons {
         a: String,
         years_a: usize,
@@ -82,9 +82,11 @@ impl AnalysisError {
     }
 }
 
-/// The cumulative in-year gap: Σ over the horizon of `totals.in_year_gap`.
+/// The total of in-year gaps over the horizon: Σ `totals.in_year_gap`
+/// (SPEC §8's "cumulative in-year gap"; not an MTFS cumulative gap, which is
+/// one year's gap, methodology §7a).
 pub fn cumulative_gap(p: &Projection) -> Result<Decimal, EngineError> {
-    sum(&p.totals.in_year_gap, "the cumulative in-year gap")
+    sum(&p.totals.in_year_gap, "the total of in-year gaps")
 }
 
 /// A rate as a percentage for labels: `0.025` → `2.5%`.

@@ -1,5 +1,5 @@
 //! Sensitivity (SPEC §8): each input moved −1 and +1 percentage point, the
-//! effect on the cumulative in-year gap and on NPV (a tornado, largest swing
+//! effect on the total of in-year gaps over the horizon and on NPV (a tornado, largest swing
 //! first), and each input's switching value.
 //!
 //! Inputs: the four rates (pay and price inflation, deflator, discount
@@ -150,7 +150,7 @@ pub struct Row {
     pub up: Effect,
     /// The larger absolute gap effect.
     pub swing: Decimal,
-    /// Where the cumulative gap is zero, if within ±50 pp.
+    /// Where the total of in-year gaps is zero, if within ±50 pp.
     pub switching: Option<Found>,
 }
 
@@ -158,13 +158,16 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sensitivity {
     pub scenario: String,
+    /// The scenario's horizon, in years (for the labels).
+    pub years: usize,
+    /// The total of in-year gaps over the horizon.
     pub gap: Decimal,
     pub npv: Decimal,
     /// Sorted by swing, largest first; ties by name.
     pub rows: Vec<Row>,
 }
 
-/// (cumulative gap, NPV) of a scenario, or `None` if it cannot be projected.
+/// (total of in-year gaps, NPV) of a scenario, or `None` if it cannot be projected.
 pub fn gap_and_npv(budget: &Budget, s: &Scenario) -> Option<(Decimal, Decimal)> {
     let p = project(budget, s).ok()?;
     Some((cumulative_gap(&p).ok()?, p.totals.npv))
@@ -247,6 +250,7 @@ pub fn sensitivity(budget: &Budget, s: &Scenario) -> Result<Sensitivity, Analysi
     });
     Ok(Sensitivity {
         scenario: s.id.clone(),
+        years: s.years,
         gap: base.0,
         npv: base.1,
         rows,

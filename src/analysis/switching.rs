@@ -1,5 +1,5 @@
 //! The switching-value search: the value of one input at which a figure
-//! (the cumulative in-year gap) becomes zero, within ±50 percentage points of
+//! (the total of in-year gaps) becomes zero, within ±50 percentage points of
 //! the input's current value.
 //!
 //! The gap need not move monotonically with an input, so the search does

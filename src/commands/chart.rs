@@ -5,7 +5,8 @@
 //! chart's table through `report::chart::set` (the bridge from the first
 //! named scenario to the second; the providers of the first in `--category`
 //! or the largest; the monitor curve of `baseline`, else the first, for
-//! `--pool` or all pools), then draws it. Without `-o` the SVG goes to
+//! `--pool` or all pools; the fan of the first with `[ranges]`, from the
+//! risk run `export` makes), then draws it. Without `-o` the SVG goes to
 //! stdout.
 
 use super::export::named_order;
@@ -39,8 +40,11 @@ pub fn run(dir: Option<&std::path::Path>, a: &ChartArgs) -> u8 {
     let ps = named_order(&a.scenarios, &loaded.projections);
     let svg = sources(&loaded, &ps).and_then(|src| {
         let unit = super::unit(a.units);
-        let tables = cabinet::build_tables(&src, unit, a.real).map_err(|e| e.to_string())?;
+        let mut tables = cabinet::build_tables(&src, unit, a.real).map_err(|e| e.to_string())?;
         let scale = Scale::new(unit, a.real, &ps).map_err(|e| e.to_string())?;
+        if a.kind == Kind::Fan {
+            tables.extend(risk_by_year(&loaded, &ps, &scale)?);
+        }
         let want = Want {
             kinds: &[a.kind],
             category: a.category.as_deref(),
@@ -64,6 +68,25 @@ pub fn run(dir: Option<&std::path::Path>, a: &ChartArgs) -> u8 {
             INVALID
         }
     }
+}
+
+/// The paper's risk-by-year table (`poolplan risk`'s default run of each
+/// named scenario with `[ranges]`, as `export` makes it); none without
+/// ranges.
+fn risk_by_year(l: &Projected, ps: &[&Projection], scale: &Scale) -> Result<Vec<CabTable>, String> {
+    let ranged: Vec<&crate::model::Scenario> = ps
+        .iter()
+        .filter_map(|p| l.scenarios.iter().find(|s| s.id == p.scenario_id))
+        .collect();
+    let risks = crate::analysis::risk::paper::for_paper(&l.workspace.budgets, &ranged)
+        .map_err(|e| format!("the fan chart: {e}"))?;
+    let names: Vec<(String, String)> = ps
+        .iter()
+        .map(|p| (p.scenario_id.clone(), p.scenario_name.clone()))
+        .collect();
+    Ok(cabinet::risk_gap::risk_gap_table(scale, &risks, &names)
+        .into_iter()
+        .collect())
 }
 
 /// The Cabinet sources of the projections, in order.

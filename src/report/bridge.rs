@@ -11,7 +11,7 @@ use crate::analysis::bridge::{Bridge, Measure};
 /// notes (why the measure moved differently) are listed under the table.
 pub fn bridge_text(b: &Bridge, a_id: &str, b_id: &str) -> Table {
     let gap = b.measure == Measure::Gap;
-    let label = b.measure.label();
+    let label = b.measure.title(b.years);
     let mut cols = vec!["step".to_string(), "driver".into()];
     if gap {
         cols.extend(["gap change".into(), "gap after".into()]);

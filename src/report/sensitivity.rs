@@ -4,6 +4,8 @@
 
 use super::format::grouped;
 use super::table::{Cell, Table, Unit};
+use crate::analysis::bridge::measure::of_years;
+use crate::analysis::bridge::Measure;
 use crate::analysis::sensitivity::{Row, Sensitivity};
 use rust_decimal::Decimal;
 
@@ -67,11 +69,13 @@ fn names(cols: &[&str]) -> Vec<String> {
 
 /// The tornado and the switching values, for reading.
 pub fn sensitivity_tables(s: &Sensitivity, unit: Unit) -> Vec<Table> {
+    let total = Measure::Gap.title(s.years);
     let mut tornado = Table::new(
         "tornado",
         format!(
-            "Tornado for scenario {}: cumulative in-year gap {}, NPV {}; each input moved 1 percentage point",
+            "Tornado, {}, {}: total of in-year gaps {}, NPV {}; each input moved 1 percentage point",
             s.scenario,
+            of_years(s.years),
             amount(s.gap, unit),
             amount(s.npv, unit),
         ),
@@ -87,7 +91,7 @@ pub fn sensitivity_tables(s: &Sensitivity, unit: Unit) -> Vec<Table> {
     );
     let mut switching = Table::new(
         "switching",
-        "Switching values: where the cumulative in-year gap would be zero",
+        format!("Switching values: where the {total} would be zero"),
         names(&[
             "input",
             "now %",

@@ -1,8 +1,14 @@
-//! What a bridge explains (issue 18 item 2): the cumulative in-year gap, the
-//! cumulative overspend, or a partner's (or every partner's) cumulative
-//! exposure. Each is a sum over the horizon of figures the engine gives in
-//! its pool accounts and exposure lines, so a bridge of any measure reads the
-//! same projections at each step.
+//! What a bridge explains (issue 18 item 2): the total of in-year gaps over
+//! the horizon, the cumulative overspend, or a partner's (or every
+//! partner's) cumulative exposure. Each is a sum over the horizon of figures
+//! the engine gives in its pool accounts and exposure lines, so a bridge of
+//! any measure reads the same projections at each step.
+//!
+//! Wording (issue 12 item 4): the gap measure is the sum of the years'
+//! in-year gaps, which is not an MTFS's "cumulative gap" (that is one year's
+//! gap against the base, methodology §7a), so it is called the **total of
+//! in-year gaps over N years** (`title`), or `total in-year gap, N years`
+//! where width is tight (`short`).
 
 use crate::analysis::AnalysisError;
 use crate::engine::arith::{sub, sum, R};
@@ -62,8 +68,28 @@ impl Measure {
         }
     }
 
-    /// What a reader sees: `cumulative in-year gap`, `cumulative overspend`,
-    /// `nhs's cumulative exposure`, `all partners' cumulative exposure`.
+    /// What a reader sees over a horizon of `years`: `total of in-year gaps
+    /// over 3 years`, `cumulative overspend`, `nhs's cumulative exposure`,
+    /// `all partners' cumulative exposure`.
+    pub fn title(&self, years: usize) -> String {
+        match self {
+            Measure::Gap => format!("total of in-year gaps over {}", of_years(years)),
+            _ => self.label(),
+        }
+    }
+
+    /// `title`'s short form, where width is tight: `total in-year gap, 3
+    /// years` (the other measures as `title`).
+    pub fn short(&self, years: usize) -> String {
+        match self {
+            Measure::Gap => format!("total in-year gap, {}", of_years(years)),
+            _ => self.label(),
+        }
+    }
+
+    /// The label without the horizon. The TUI's Compare tab still shows it
+    /// (`src/tui` moves to `title`/`short` with its own wording, issue 12
+    /// item 4); the reports use `title`.
     pub fn label(&self) -> String {
         match self {
             Measure::Gap => "cumulative in-year gap".into(),
@@ -96,11 +122,19 @@ impl Measure {
     }
 }
 
-/// The cumulative in-year gap from the pool accounts, summed as the engine's
+/// `1 year`, `3 years`.
+pub fn of_years(years: usize) -> String {
+    match years {
+        1 => "1 year".into(),
+        n => format!("{n} years"),
+    }
+}
+
+/// The total of in-year gaps from the pool accounts, summed as the engine's
 /// headline does (each year Σ spend − Σ contributions, then over the years),
 /// so it equals `analysis::cumulative_gap` exactly (tested).
 pub fn gap(pools: &[PoolLine]) -> R<Decimal> {
-    let what = "the cumulative in-year gap";
+    let what = "the total of in-year gaps";
     let n = pools.first().map_or(0, |p| p.spend.len());
     let mut by_year = Vec::with_capacity(n);
     for t in 0..n {
@@ -127,6 +161,18 @@ mod tests {
         let e = Measure::parse("exposure:").unwrap_err();
         assert!(e.contains("exposure:PARTNER"), "{e}");
         assert!(Measure::parse("npv").is_err());
+    }
+
+    #[test]
+    fn the_gap_is_a_total_of_in_year_gaps_over_the_horizon() {
+        assert_eq!(Measure::Gap.title(3), "total of in-year gaps over 3 years");
+        assert_eq!(Measure::Gap.title(1), "total of in-year gaps over 1 year");
+        assert_eq!(Measure::Gap.short(5), "total in-year gap, 5 years");
+        assert_eq!(Measure::Overspend.title(3), "cumulative overspend");
+        assert_eq!(
+            Measure::Exposure(None).short(3),
+            Measure::Exposure(None).label()
+        );
     }
 
     #[test]

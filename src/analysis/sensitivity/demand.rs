@@ -180,7 +180,7 @@ impl<'p> Probe<'p> {
         })
     }
 
-    /// (cumulative gap, NPV) with `input` set to `x`; `None` where the small
+    /// (total of in-year gaps, NPV) with `input` set to `x`; `None` where the small
     /// budget cannot be projected or a sum overflows (the caller then
     /// projects the whole budget, which says whether the move is n/a).
     pub(super) fn at(&self, input: &Input, x: Decimal) -> Option<(Decimal, Decimal)> {

@@ -18,12 +18,14 @@ pub mod paper;
 mod pools;
 pub mod provenance;
 mod risk;
+pub mod risk_gap;
 pub mod safe;
 mod scale;
 mod services;
 mod who_pays;
 pub mod xlsx;
 mod xlsx_charts;
+mod xlsx_fan;
 mod xlsx_in_place;
 
 use crate::engine::{EngineError, Projection};

@@ -60,6 +60,9 @@ pub fn build(p: &Paper<'_>) -> Result<Built, String> {
     if let Some(t) = super::risk::risk_table(&scale, p.risks, &p.names) {
         tables.push(t);
     }
+    if let Some(t) = super::risk_gap::risk_gap_table(&scale, p.risks, &p.names) {
+        tables.push(t);
+    }
     if let Some((report, budget)) = p.monitoring {
         tables.push(super::monitoring::monitoring(&scale, report, budget));
     }

@@ -15,7 +15,9 @@
 //! - providers: unit cost bars with the category median as a line;
 //! - benefits: pays, fiscal benefit received and of which cashable, by
 //!   partner and agency, clustered columns;
-//! - monitor: the profile, the actual to date and the forecast by month.
+//! - monitor: the profile, the actual to date and the forecast by month;
+//! - fan: the in-year gap's P10–P90 band (up-down bars), P50 and plan,
+//!   reading the Risk by year sheet (`xlsx_fan`).
 
 use super::xlsx::FIRST_ROW;
 use super::CabinetError;
@@ -74,7 +76,7 @@ pub fn add_sheet(wb: &mut Workbook, charts: &[ChartTable]) -> Result<(), Cabinet
     ws.write_string(
         0,
         0,
-        "Charts: the gap and benefits charts read the Headline and Who pays sheets; the others their data sheets (Chart bridge, …). Restyle them freely.",
+        "Charts: the gap, benefits and fan charts read the Headline, Who pays and Risk by year sheets; the others their data sheets (Chart bridge, …). Restyle them freely.",
     )
     .map_err(err)?;
     Ok(())
@@ -112,6 +114,13 @@ fn chart(t: &ChartTable) -> Chart {
             let mut c = gap(t);
             c.x_axis().set_name("Month");
             c
+        }
+        // Drawn from the data sheet only if the risk-by-year table were
+        // not in the workbook (it always is when the chart is).
+        Kind::Fan => {
+            let rows = [r0, r0 + 1, r0 + 2, r0 + 3];
+            let years = t.table.columns.len().saturating_sub(1) as u16;
+            super::xlsx_fan::chart(s, rows, 0, (1, years))
         }
         Kind::Bridge => {
             let mut c = Chart::new(ChartType::ColumnStacked);

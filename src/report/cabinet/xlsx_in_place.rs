@@ -18,6 +18,16 @@ pub fn chart(kind: Kind, at: &InPlace) -> Chart {
             name,
             from,
             to,
+        } if kind == Kind::Fan && rows.len() == 4 => {
+            let r = [row(rows[0]), row(rows[1]), row(rows[2]), row(rows[3])];
+            super::xlsx_fan::chart(sheet, r, *name, (*from, *to))
+        }
+        InPlace::Rows {
+            sheet,
+            rows,
+            name,
+            from,
+            to,
         } => {
             let mut c = Chart::new_line();
             for (i, k) in rows.iter().enumerate() {

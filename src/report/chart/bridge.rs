@@ -1,6 +1,6 @@
-//! `bridge`: the waterfall of the cumulative in-year gap from the first
-//! scenario to the second (`analysis::bridge`), in cash terms: the start
-//! gap, each driver's change, the end gap.
+//! `bridge`: the waterfall of the total of in-year gaps over the horizon
+//! from the first scenario to the second (`analysis::bridge`), in cash
+//! terms: the start total, each driver's change, the end total.
 //!
 //! The data table carries, besides each change and the gap after it, the
 //! three columns a stacked-column waterfall in Excel needs: an invisible
@@ -27,9 +27,12 @@ pub fn table(scale: &Scale, b: &BridgeInput<'_>) -> CabTable {
     };
     let m = |x: Decimal| cash.money(x);
     let e = || Value::Empty;
+    // The title says what is totalled; the end rows fit on one line.
+    let years = crate::analysis::bridge::measure::of_years(b.bridge.years);
+    let total = format!("total over {years}");
     let mut rows = vec![body(vec![
         e(),
-        Value::text(format!("{}: cumulative in-year gap", b.from)),
+        Value::text(format!("{}: {total}", b.from)),
         e(),
         m(b.bridge.start),
         m(Decimal::ZERO),
@@ -63,7 +66,7 @@ pub fn table(scale: &Scale, b: &BridgeInput<'_>) -> CabTable {
     }
     rows.push(body(vec![
         e(),
-        Value::text(format!("{}: cumulative in-year gap", b.to)),
+        Value::text(format!("{}: {total}", b.to)),
         m(b.bridge.end - b.bridge.start),
         m(b.bridge.end),
         m(Decimal::ZERO),
@@ -100,7 +103,8 @@ pub fn table(scale: &Scale, b: &BridgeInput<'_>) -> CabTable {
         slug: "chart-bridge",
         sheet: "Chart bridge",
         title: format!(
-            "Bridge of the cumulative in-year gap, {} to {}, {} (cash)",
+            "Bridge of the {}, {} to {}, {} (cash)",
+            b.bridge.measure.title(b.bridge.years),
             b.from,
             b.to,
             cash.unit.label()
@@ -145,15 +149,15 @@ pub fn svg(t: &CabTable) -> Result<String, String> {
         .trim_start_matches("Gap after ")
         .to_string();
     super::hbar::render(&HBars {
-        title: "Bridge of the cumulative in-year gap".into(),
+        title: "Bridge of the total of in-year gaps".into(),
         subtitle: t.title.clone(),
-        axis: format!("Cumulative in-year gap, {unit} (cash)"),
+        axis: format!("Total of in-year gaps, {unit} (cash)"),
         rows: t.rows.iter().map(|r| super::text(r, 1)).collect(),
         bars,
         words: vec![],
         rules: vec![],
         series: vec![
-            entry("Cumulative gap", 0, Mark::Solid),
+            entry("Total of in-year gaps", 0, Mark::Solid),
             entry("Widens the gap", 1, Mark::Hatched),
             entry("Narrows the gap", 3, Mark::Outline),
         ],

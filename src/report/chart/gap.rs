@@ -5,6 +5,7 @@
 use super::style::{self, err, Area, Entry, Mark, AXIS, HEIGHT, WIDTH};
 use super::{body, cabinet, text, Inputs};
 use crate::report::cabinet::{CabTable, Value};
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -97,17 +98,75 @@ pub fn lines(t: &CabTable, heading: &str, axes: &(String, String)) -> Result<Str
 }
 
 fn draw(root: &Area<'_>, t: &CabTable, axes: &(String, String), top: u32) -> Result<(), String> {
-    let years = t.columns.len() - 1;
     let ys = t.rows.iter().flat_map(|r| r.cells.iter().skip(1));
-    let (lo, hi) = ys
+    let (chart, _) = frame(root, &t.columns[1..], axes, top, span(ys), 110)?;
+    let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
+    let mut ends: Vec<(i32, usize, String)> = vec![];
+    for (s, r) in t.rows.iter().enumerate() {
+        let pts: Vec<(i32, i32)> = r
+            .cells
+            .iter()
+            .skip(1)
+            .enumerate()
+            .filter(|(_, v)| matches!(v, Value::Num(..)))
+            .map(|(i, v)| px(i as f64, style::coord(v)))
+            .collect();
+        let c = style::colour(s);
+        style::line(root, &pts, c, s)?;
+        for p in &pts {
+            style::marker(root, *p, c, s)?;
+        }
+        let last = r.cells.iter().skip(1).rev().find_map(style::label);
+        if let (Some(p), Some(l)) = (pts.last(), last) {
+            ends.push((p.1, s, l));
+        }
+    }
+    let x_end = t.columns.len() as f64 - 1.6;
+    end_labels(root, ends, px(x_end, 0.0).0 + 8)
+}
+
+/// The last-year figures at the right, pushed apart so none overlaps.
+/// Each carries its series' marker, so it reads without colour.
+fn end_labels(root: &Area<'_>, mut ends: Vec<(i32, usize, String)>, x: i32) -> Result<(), String> {
+    ends.sort_by_key(|e| (e.0, e.1));
+    let mut next = i32::MIN;
+    for (y, s, l) in ends {
+        let y = y.max(next);
+        style::marker(root, (x + 4, y), style::colour(s), s)?;
+        style::figure(root, &l, (x + 14, y), Pos::new(HPos::Left, VPos::Center))?;
+        next = y + 16;
+    }
+    Ok(())
+}
+
+/// A plot by year: f64 coordinates (year index across, value up).
+pub type Plot<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The lowest and highest plotted value of these cells (0 always in range).
+pub fn span<'v>(cells: impl Iterator<Item = &'v Value>) -> (f64, f64) {
+    cells
         .filter(|v| matches!(v, Value::Num(..)))
         .map(style::coord)
-        .fold((0.0_f64, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        .fold((0.0_f64, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)))
+}
+
+/// The axes of a chart by year: the value axis over `lo..hi` (padded),
+/// a category per year (its label under it), the zero line; `right`
+/// pixels are kept free for the end labels. Also gives the bottom value.
+pub fn frame<'a, 'b>(
+    root: &'a Area<'b>,
+    years: &[String],
+    axes: &(String, String),
+    top: u32,
+    (lo, hi): (f64, f64),
+    right: u32,
+) -> Result<(Plot<'a, 'b>, f64), String> {
     let pad = if hi > lo { (hi - lo) * 0.08 } else { 1.0 };
-    let x_end = years as f64 - 0.6;
+    let x_end = years.len() as f64 - 0.6;
     let mut chart = ChartBuilder::on(root)
         .margin_top(top)
-        .margin_right(110)
+        .margin_right(right)
         .margin_left(16)
         .margin_bottom(16)
         .x_label_area_size(48)
@@ -129,7 +188,7 @@ fn draw(root: &Area<'_>, t: &CabTable, axes: &(String, String), top: u32) -> Res
         .draw()
         .map_err(err)?;
     let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
-    for (i, year) in t.columns.iter().skip(1).enumerate() {
+    for (i, year) in years.iter().enumerate() {
         let (x, y) = px(i as f64, lo - pad);
         root.draw(&Text::new(
             year.clone(),
@@ -141,39 +200,5 @@ fn draw(root: &Area<'_>, t: &CabTable, axes: &(String, String), top: u32) -> Res
     let zero = [px(-0.4, 0.0), px(x_end, 0.0)];
     root.draw(&PathElement::new(zero.to_vec(), BLACK.stroke_width(1)))
         .map_err(err)?;
-    let mut ends: Vec<(i32, usize, String)> = vec![];
-    for (s, r) in t.rows.iter().enumerate() {
-        let pts: Vec<(i32, i32)> = r
-            .cells
-            .iter()
-            .skip(1)
-            .enumerate()
-            .filter(|(_, v)| matches!(v, Value::Num(..)))
-            .map(|(i, v)| px(i as f64, style::coord(v)))
-            .collect();
-        let c = style::colour(s);
-        style::line(root, &pts, c, s)?;
-        for p in &pts {
-            style::marker(root, *p, c, s)?;
-        }
-        let last = r.cells.iter().skip(1).rev().find_map(style::label);
-        if let (Some(p), Some(l)) = (pts.last(), last) {
-            ends.push((p.1, s, l));
-        }
-    }
-    end_labels(root, ends, px(x_end, 0.0).0 + 8)
-}
-
-/// The last-year figures at the right, pushed apart so none overlaps.
-/// Each carries its series' marker, so it reads without colour.
-fn end_labels(root: &Area<'_>, mut ends: Vec<(i32, usize, String)>, x: i32) -> Result<(), String> {
-    ends.sort_by_key(|e| (e.0, e.1));
-    let mut next = i32::MIN;
-    for (y, s, l) in ends {
-        let y = y.max(next);
-        style::marker(root, (x + 4, y), style::colour(s), s)?;
-        style::figure(root, &l, (x + 14, y), Pos::new(HPos::Left, VPos::Center))?;
-        next = y + 16;
-    }
-    Ok(())
+    Ok((chart, lo - pad))
 }

@@ -12,6 +12,7 @@
 mod benefits;
 mod bridge;
 mod exposure;
+mod fan;
 mod gap;
 mod hbar;
 mod marks;
@@ -31,7 +32,7 @@ use crate::report::cabinet::{CabTable, Row, Scale, Value};
 pub enum Kind {
     /// The in-year gap by year, a line per scenario.
     Gap,
-    /// The bridge (waterfall) of the cumulative gap from the first scenario to the second.
+    /// The bridge (waterfall) of the total of in-year gaps from the first scenario to the second.
     Bridge,
     /// Each partner's contribution and risk share over the horizon, stacked.
     Exposure,
@@ -41,16 +42,19 @@ pub enum Kind {
     Benefits,
     /// Actual spend to date against the profile, month by month (when actuals exist).
     Monitor,
+    /// The in-year gap by year under a scenario's ranges: P10–P90 band, P50, as planned.
+    Fan,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Gap,
         Kind::Bridge,
         Kind::Exposure,
         Kind::Providers,
         Kind::Benefits,
         Kind::Monitor,
+        Kind::Fan,
     ];
 
     /// The file stem, e.g. `gap` (`chart-gap.svg` in an export).
@@ -62,6 +66,7 @@ impl Kind {
             Kind::Providers => "providers",
             Kind::Benefits => "benefits",
             Kind::Monitor => "monitor",
+            Kind::Fan => "fan",
         }
     }
 }
@@ -147,10 +152,12 @@ pub fn table(kind: Kind, i: &Inputs<'_>) -> Result<ChartTable, String> {
         }
         Kind::Benefits => benefits::table(i)?,
         Kind::Monitor => monitor::table(i)?,
+        Kind::Fan => fan::table(i)?,
     };
     let in_place = match kind {
         Kind::Gap => gap::in_place(i).ok(),
         Kind::Benefits => benefits::in_place(i).ok(),
+        Kind::Fan => fan::in_place(i).ok(),
         _ => None,
     };
     Ok(ChartTable {
@@ -169,6 +176,7 @@ pub fn svg(t: &ChartTable) -> Result<String, String> {
         Kind::Providers => providers::svg(&t.table),
         Kind::Benefits => benefits::svg(&t.table),
         Kind::Monitor => monitor::svg(&t.table),
+        Kind::Fan => fan::svg(&t.table),
     }
 }
 

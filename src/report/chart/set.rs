@@ -99,7 +99,8 @@ pub fn chart_tables(
 /// The charts a Cabinet export carries (in its workbook, and as SVGs with
 /// `--charts`), for `poolplan export` and the TUI's export dialog alike:
 /// every kind, the monitor chart only where the paper has a monitoring
-/// report; one that cannot be drawn is left out with a warning.
+/// report, the fan chart only where it has a risk-by-year table (a scenario
+/// with `[ranges]`); one that cannot be drawn is left out with a warning.
 pub fn for_export(
     cs: &[Charted<'_>],
     built: (&Scale, &[CabTable]),
@@ -108,6 +109,13 @@ pub fn for_export(
     let kinds: Vec<Kind> = Kind::ALL
         .into_iter()
         .filter(|k| *k != Kind::Monitor || monitoring.is_some())
+        .filter(|k| {
+            *k != Kind::Fan
+                || built
+                    .1
+                    .iter()
+                    .any(|t| t.slug == crate::report::cabinet::risk_gap::SLUG)
+        })
         .collect();
     let want = Want {
         kinds: &kinds,

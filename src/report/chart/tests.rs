@@ -37,6 +37,7 @@ fn step(number: usize, gap_change: Decimal, gap_after: Decimal) -> Step {
 fn the_bridge_table_floats_each_step_on_an_invisible_base() {
     let b = Bridge {
         measure: crate::analysis::bridge::Measure::Gap,
+        years: 3,
         start: dec!(100),
         end: dec!(-80),
         steps: vec![
@@ -112,7 +113,7 @@ fn the_bridge_table_floats_each_step_on_an_invisible_base() {
             n(dec!(-80))
         ]
     );
-    assert_eq!(t.rows[4].cells[1], Value::text("B: cumulative in-year gap"));
+    assert_eq!(t.rows[4].cells[1], Value::text("B: total over 3 years"));
 }
 
 fn row(cells: &[Value]) -> Row {

@@ -1,5 +1,5 @@
 //! `poolplan risk` tables (SPEC §14): the ranged inputs, the headline
-//! distribution (cumulative gap, total overspend = the partnership's
+//! distribution (the total of in-year gaps, total overspend = the partnership's
 //! reserve need), each pool's chance of overspending and reserve needed,
 //! each partner's exposure, and the in-year gap by year (the fan chart's
 //! figures). Every figure is read from `analysis::risk::Risk`; nothing is
@@ -90,7 +90,12 @@ pub fn risk_tables(r: &Risk, raw: bool) -> Vec<Table> {
         });
         head.rows.push(v);
     };
-    row("cumulative in-year gap", d.gap, &r.gap, false);
+    // Raw output keeps a label that does not change with the horizon.
+    let total = match raw {
+        true => "total of in-year gaps".to_string(),
+        false => crate::analysis::bridge::Measure::Gap.title(r.years),
+    };
+    row(&total, d.gap, &r.gap, false);
     row("total overspend", d.overspend, &r.overspend, true);
     let mut pools = Table::new(
         "pools",
