@@ -1,35 +1,13 @@
 //! `compare`, `providers` and `sensitivity` run as the built binary on the
 //! example workspace, their figures checked against the tidy export.
 
-use assert_cmd::Command;
+mod common;
+use common::cli::{cmd, dec, run};
+use common::example_dir as root;
+
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(dir: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("poolplan")
-        .unwrap()
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap_or_else(|_| panic!("not a number: {s:?}"))
-}
+use std::path::Path;
 
 /// The tidy export: (scenario, year, pool, partner, service, measure) → value.
 type Tidy = HashMap<[String; 6], Decimal>;
@@ -192,13 +170,7 @@ fn compare_across_budgets_or_horizons_is_an_error() {
         ("longer", "extends = \"baseline\"\nyears = 4\n"),
     ]);
     for (b, says) in [("other", "same budget"), ("longer", "same horizon")] {
-        let out = Command::cargo_bin("poolplan")
-            .unwrap()
-            .arg("--dir")
-            .arg(tmp.path())
-            .args(["compare", "baseline", b])
-            .output()
-            .unwrap();
+        let out = cmd(tmp.path(), &["compare", "baseline", b]);
         assert_eq!(out.status.code(), Some(1));
         assert!(out.stdout.is_empty());
         let err = String::from_utf8_lossy(&out.stderr);
@@ -295,13 +267,7 @@ fn providers_year_category_and_recommissioned_provider() {
         (vec!["providers", "--year", "2015-16"], 1),
         (vec!["providers", "--category", "nope"], 1),
     ] {
-        let out = Command::cargo_bin("poolplan")
-            .unwrap()
-            .arg("--dir")
-            .arg(root())
-            .args(&args)
-            .output()
-            .unwrap();
+        let out = cmd(&root(), &args);
         assert_eq!(out.status.code(), Some(code), "{args:?}");
     }
 }

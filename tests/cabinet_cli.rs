@@ -3,8 +3,8 @@
 //! comparison's reference, and byte-identical repeat runs.
 
 mod common;
+use common::cli::example_in as poolplan;
 
-use assert_cmd::Command;
 use predicates::str::contains;
 use std::fs;
 use std::path::Path;
@@ -22,12 +22,6 @@ const TABLES: [&str; 9] = [
     "risk-gap",
     "monitoring",
 ];
-
-fn poolplan(cwd: &Path) -> Command {
-    let mut c = Command::cargo_bin("poolplan").unwrap();
-    c.current_dir(cwd).arg("--dir").arg(common::example_dir());
-    c
-}
 
 fn read_all(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<_> = fs::read_dir(dir)

@@ -5,27 +5,14 @@
 //! writes them. For each, `check` must exit 1 and name the file, the line
 //! and the problem — and report that one mistake once, not a cascade.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+mod common;
+use common::cli::check;
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    common::example_dir().join("tests/fixtures")
 }
 
-/// Run `poolplan --dir DIR check`: (exit code, stderr).
-fn check(dir: &Path) -> (i32, String) {
-    let out = Command::cargo_bin("poolplan")
-        .expect("the poolplan binary is built")
-        .arg("--dir")
-        .arg(dir)
-        .arg("check")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("poolplan runs");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "poolplan panicked:\n{stderr}");
-    (out.status.code().unwrap_or(-1), stderr)
-}
+use std::path::{Path, PathBuf};
 
 fn error_lines(stderr: &str) -> Vec<&str> {
     stderr.lines().filter(|l| l.starts_with("error:")).collect()
@@ -1090,12 +1077,7 @@ fn a_folder_that_is_not_a_workspace_exits_1() {
 
 #[test]
 fn a_bad_flag_is_a_usage_error() {
-    let out = Command::cargo_bin("poolplan")
-        .expect("the poolplan binary is built")
-        .arg("check")
-        .arg("--no-such-flag")
-        .output()
-        .expect("poolplan runs");
+    let out = common::cli::cmd(&fixtures().join("valid-base"), &["check", "--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("--no-such-flag"), "{stderr}");

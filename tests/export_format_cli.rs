@@ -3,17 +3,11 @@
 //! export is CSV only. A refused export exits 2 and writes nothing.
 
 mod common;
+use common::cli::example_in as poolplan;
 
-use assert_cmd::Command;
 use predicates::str::contains;
 use std::fs;
 use std::path::Path;
-
-fn poolplan(cwd: &Path) -> Command {
-    let mut c = Command::cargo_bin("poolplan").unwrap();
-    c.current_dir(cwd).arg("--dir").arg(common::example_dir());
-    c
-}
 
 /// An XLSX file is a zip archive.
 fn is_xlsx(p: &Path) -> bool {

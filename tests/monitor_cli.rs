@@ -4,41 +4,22 @@
 //! table view, JSON, and the errors. Regenerate the goldens with
 //! `UPDATE_GOLDEN=1 cargo test --test monitor_cli` and review the diff.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::cli::outcome;
+use common::example_dir as root;
 
 fn fixture() -> PathBuf {
-    root().join("tests/fixtures/monitor")
+    common::fixture("monitor")
 }
 
-/// Run `poolplan --dir DIR ARGS`: (exit code, stdout, stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("poolplan")
-        .unwrap()
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
-}
+use std::path::{Path, PathBuf};
 
 fn golden(name: &str, args: &[&str]) -> String {
     golden_in(&fixture(), name, args)
 }
 
 fn golden_in(dir: &Path, name: &str, args: &[&str]) -> String {
-    let (code, out, err) = run(dir, args);
+    let (code, out, err) = outcome(dir, args);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("panicked"), "{err}");
     let path = root().join("tests/golden/monitor").join(name);
@@ -118,7 +99,7 @@ fn the_table_view_and_json() {
     );
     assert!(out.contains("Money in £000"), "{out}");
     assert!(!out.contains('\x1b'), "NO_COLOR: no escape codes");
-    let (code, json, _) = run(
+    let (code, json, _) = outcome(
         &fixture(),
         &["monitor", "plan", "--period", "5", "-O", "json"],
     );
@@ -132,37 +113,37 @@ fn the_table_view_and_json() {
 #[test]
 fn errors_name_the_problem() {
     let dir = fixture();
-    let (code, _, err) = run(&dir, &["monitor", "base"]);
+    let (code, _, err) = outcome(&dir, &["monitor", "base"]);
     assert_eq!(code, 1);
     assert!(
         err.contains("budgets/mini/actuals.csv:16, column A \"service\": unknown service \"mst\""),
         "{err}"
     );
-    let (code, _, err) = run(&dir, &["monitor", "plan", "--year", "2013-14"]);
+    let (code, _, err) = outcome(&dir, &["monitor", "plan", "--year", "2013-14"]);
     assert_eq!(code, 1);
     assert!(
         err.contains("2013-14 is outside the horizon of scenario \"plan\""),
         "{err}"
     );
-    let (code, _, err) = run(&dir, &["monitor", "plan", "--year", "2011-12"]);
+    let (code, _, err) = outcome(&dir, &["monitor", "plan", "--year", "2011-12"]);
     assert_eq!(code, 1);
     assert!(err.contains("no actuals for 2011-12"), "{err}");
-    let (code, _, err) = run(&dir, &["monitor", "plan", "--period", "13"]);
+    let (code, _, err) = outcome(&dir, &["monitor", "plan", "--period", "13"]);
     assert_eq!(code, 2);
     assert!(
         err.contains("--period: the period \"13\" is not a month"),
         "{err}"
     );
-    let (code, _, err) = run(&dir, &["monitor", "plan", "--amber", "-1%"]);
+    let (code, _, err) = outcome(&dir, &["monitor", "plan", "--amber", "-1%"]);
     assert_eq!(code, 2, "{err}");
-    let (code, _, err) = run(&root().join("tests/fixtures/valid-base"), &["monitor"]);
+    let (code, _, err) = outcome(&root().join("tests/fixtures/valid-base"), &["monitor"]);
     assert_eq!(code, 1);
     assert!(err.contains("has no actuals"), "{err}");
 }
 
 #[test]
 fn risk_share_rows_sum_to_each_pools_forecast_overspend() {
-    let (_, json, _) = run(
+    let (_, json, _) = outcome(
         &fixture(),
         &["monitor", "stopped", "--period", "5", "-O", "json"],
     );
@@ -197,7 +178,7 @@ fn golden_csv_of_the_example() {
 #[test]
 fn the_readme_shows_the_real_output() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let (code, out, _) = run(&root(), &["monitor", "--units", "thousands"]);
+    let (code, out, _) = outcome(&root(), &["monitor", "--units", "thousands"]);
     assert_eq!(code, 0);
     for block in out
         .split("\n\n")
@@ -208,7 +189,7 @@ fn the_readme_shows_the_real_output() {
             "README.md must quote:\n{block}"
         );
     }
-    let (_, csv, _) = run(&root(), &["monitor", "-O", "csv"]);
+    let (_, csv, _) = outcome(&root(), &["monitor", "-O", "csv"]);
     let total = csv.lines().last().unwrap();
     assert!(readme.contains(total), "README.md must quote {total}");
 }

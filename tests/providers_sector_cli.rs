@@ -1,39 +1,13 @@
 //! `poolplan providers --by-sector` and `--provider` (issue 18 item 5) as the
 //! built binary on the example workspace and a fixture workspace.
 
-use assert_cmd::Command;
+mod common;
+use common::cli::{cmd, dec, run};
+use common::example_dir as root;
+
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn cmd(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("poolplan")
-        .unwrap()
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn run(dir: &Path, args: &[&str]) -> String {
-    let out = cmd(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap_or_else(|_| panic!("not a number: {s:?}"))
-}
+use std::path::Path;
 
 /// The CSV's rows as maps, each table's own header.
 fn tables(text: &str) -> Vec<HashMap<String, String>> {

@@ -6,32 +6,12 @@
 //! user does not have.
 
 mod common;
+use common::cli::{dec, poolplan, run};
+use common::example_dir as ex;
 
-use assert_cmd::Command;
 use predicates::str::contains;
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
-use std::str::FromStr;
-
-fn poolplan() -> Command {
-    let mut c = Command::cargo_bin("poolplan").unwrap();
-    c.arg("--dir").arg(common::example_dir());
-    c
-}
-
-fn run(args: &[&str]) -> String {
-    let out = poolplan().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap_or_else(|_| panic!("not a number: {s:?}"))
-}
 
 fn csv_rows(text: &str) -> Vec<HashMap<String, String>> {
     let mut r = csv::Reader::from_reader(text.as_bytes());
@@ -68,7 +48,7 @@ fn is_snake_id(s: &str) -> bool {
 
 #[test]
 fn cost_per_outcome_is_in_pounds_whatever_the_units() {
-    let pounds = run(&["summary", "baseline"]);
+    let pounds = run(&ex(), &["summary", "baseline"]);
     let row = text_row(
         &pounds,
         "Baseline (baseline)",
@@ -77,7 +57,7 @@ fn cost_per_outcome_is_in_pounds_whatever_the_units() {
     assert_eq!(row.len(), 4, "{row:?}");
     assert!(row.iter().all(|c| dec(&c.replace(',', "")) > dec("1000")));
     for units in ["thousands", "millions"] {
-        let text = run(&["summary", "baseline", "--units", units]);
+        let text = run(&ex(), &["summary", "baseline", "--units", units]);
         assert_eq!(
             text_row(
                 &text,
@@ -92,7 +72,7 @@ fn cost_per_outcome_is_in_pounds_whatever_the_units() {
 
 #[test]
 fn summary_csv_and_json_use_one_snake_case_id_per_measure() {
-    let rows = csv_rows(&run(&["summary", "-O", "csv"]));
+    let rows = csv_rows(&run(&ex(), &["summary", "-O", "csv"]));
     let measures: BTreeSet<&str> = rows.iter().map(|r| r["measure"].as_str()).collect();
     for m in &measures {
         assert!(is_snake_id(m), "measure {m:?}");
@@ -105,7 +85,8 @@ fn summary_csv_and_json_use_one_snake_case_id_per_measure() {
     ] {
         assert!(measures.contains(m), "{m} missing from {measures:?}");
     }
-    let json: serde_json::Value = serde_json::from_str(&run(&["summary", "-O", "json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&ex(), &["summary", "-O", "json"])).unwrap();
     let mut seen = BTreeSet::new();
     for t in json.as_array().unwrap() {
         for c in t["columns"].as_array().unwrap() {
@@ -135,20 +116,29 @@ fn summary_csv_and_json_use_one_snake_case_id_per_measure() {
 
 #[test]
 fn tables_show_human_labels() {
-    let text = run(&["summary", "baseline"]);
+    let text = run(&ex(), &["summary", "baseline"]);
     assert!(text.contains("\nin-year gap "), "{text}");
     assert!(text.contains("PV of spend"), "{text}");
     assert!(!text.contains("pv_cost"), "{text}");
-    let text = run(&["compare", "baseline", "worst-case", "--only", "headlines"]);
+    let text = run(
+        &ex(),
+        &["compare", "baseline", "worst-case", "--only", "headlines"],
+    );
     assert!(text.contains("\nin-year gap "), "{text}");
     assert!(!text.contains("in_year_gap"), "{text}");
-    let text = run(&["compare", "baseline", "worst-case", "--only", "value"]);
+    let text = run(
+        &ex(),
+        &["compare", "baseline", "worst-case", "--only", "value"],
+    );
     assert!(text.contains("\nNPV "), "{text}");
 }
 
 #[test]
 fn bridge_labels_group_numbers_as_the_money_beside_them() {
-    let text = run(&["compare", "baseline", "workforce", "--only", "bridge"]);
+    let text = run(
+        &ex(),
+        &["compare", "baseline", "workforce", "--only", "bridge"],
+    );
     assert!(
         text.contains("add volume sw-permanent by 15,000 from 2010-11"),
         "{text}"
@@ -161,7 +151,7 @@ fn bridge_labels_group_numbers_as_the_money_beside_them() {
 
 #[test]
 fn providers_shows_one_number_style() {
-    let text = run(&["providers", "--category", "residential-care"]);
+    let text = run(&ex(), &["providers", "--category", "residential-care"]);
     assert!(text.contains("      0.0%  "), "{text}");
     assert!(text.contains("      -8.5%  "), "{text}");
     // the note's saving is written as the saving column writes it
@@ -170,7 +160,7 @@ fn providers_shows_one_number_style() {
 
 #[test]
 fn compare_csv_names_tables_by_the_ids_only_takes() {
-    let text = run(&["compare", "baseline", "worst-case", "-O", "csv"]);
+    let text = run(&ex(), &["compare", "baseline", "worst-case", "-O", "csv"]);
     let tables: BTreeSet<String> = text
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with("table,"))
@@ -190,25 +180,31 @@ fn compare_csv_names_tables_by_the_ids_only_takes() {
     .collect();
     assert_eq!(tables, want);
     for id in &want {
-        poolplan()
+        poolplan(&ex())
             .args(["compare", "baseline", "worst-case", "--only", id])
             .assert()
             .success();
     }
-    let rows = csv_rows(&run(&[
-        "compare",
-        "baseline",
-        "worst-case",
-        "-O",
-        "csv",
-        "--only",
-        "headlines",
-    ]));
+    let rows = csv_rows(&run(
+        &ex(),
+        &[
+            "compare",
+            "baseline",
+            "worst-case",
+            "-O",
+            "csv",
+            "--only",
+            "headlines",
+        ],
+    ));
     let measures: BTreeSet<&str> = rows.iter().map(|r| r["measure"].as_str()).collect();
     assert!(measures.contains("in_year_gap") && measures.contains("benefit_total"));
     assert!(measures.iter().all(|m| is_snake_id(m)), "{measures:?}");
-    let json: serde_json::Value =
-        serde_json::from_str(&run(&["compare", "baseline", "worst-case", "-O", "json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&run(
+        &ex(),
+        &["compare", "baseline", "worst-case", "-O", "json"],
+    ))
+    .unwrap();
     let ids: BTreeSet<String> = json
         .as_array()
         .unwrap()
@@ -220,7 +216,7 @@ fn compare_csv_names_tables_by_the_ids_only_takes() {
 
 #[test]
 fn sensitivity_headers_say_they_are_changes() {
-    let text = run(&["sensitivity", "baseline"]);
+    let text = run(&ex(), &["sensitivity", "baseline"]);
     for h in [
         "Δ gap at −1 pp",
         "Δ gap at +1 pp",
@@ -234,7 +230,7 @@ fn sensitivity_headers_say_they_are_changes() {
 
 /// The tidy export's `measure` for `scenario` by year label.
 fn tidy_series(scenario: &str, measure: &str) -> Vec<(String, Decimal)> {
-    csv_rows(&run(&["export", "--tidy", scenario]))
+    csv_rows(&run(&ex(), &["export", "--tidy", scenario]))
         .into_iter()
         .filter(|r| r["measure"] == measure && r["pool"].is_empty() && !r["year"].is_empty())
         .map(|r| (r["year"].clone(), dec(&r["value"])))
@@ -242,7 +238,7 @@ fn tidy_series(scenario: &str, measure: &str) -> Vec<(String, Decimal)> {
 }
 
 fn summary_series(args: &[&str], scenario: &str, measure: &str) -> Vec<(String, Decimal)> {
-    csv_rows(&run(args))
+    csv_rows(&run(&ex(), args))
         .into_iter()
         .filter(|r| r["scenario"] == scenario && r["measure"] == measure && r["year"] != "total")
         .filter(|r| !r["year"].is_empty())
@@ -270,7 +266,10 @@ fn summary_real_reads_the_engines_real_terms() {
     let df = dec("1.025") * dec("1.025");
     assert_eq!(real[2].1, (cash[2].1 / df).round_dp(2));
     assert_ne!(real[2].1, cash[2].1);
-    let text = run(&["summary", "worst-case", "--real", "--units", "thousands"]);
+    let text = run(
+        &ex(),
+        &["summary", "worst-case", "--real", "--units", "thousands"],
+    );
     assert!(
         text.starts_with("Money in £000 (real terms, 2009-10 prices)"),
         "{text}"
@@ -279,16 +278,19 @@ fn summary_real_reads_the_engines_real_terms() {
 
 #[test]
 fn compare_real_reads_the_engines_real_terms() {
-    let rows = csv_rows(&run(&[
-        "compare",
-        "baseline",
-        "worst-case",
-        "--real",
-        "-O",
-        "csv",
-        "--only",
-        "headlines",
-    ]));
+    let rows = csv_rows(&run(
+        &ex(),
+        &[
+            "compare",
+            "baseline",
+            "worst-case",
+            "--real",
+            "-O",
+            "csv",
+            "--only",
+            "headlines",
+        ],
+    ));
     let spend = rows
         .iter()
         .find(|r| r["measure"] == "spend" && r["scenario"] == "worst-case")
@@ -296,7 +298,7 @@ fn compare_real_reads_the_engines_real_terms() {
     for (year, v) in tidy_series("worst-case", "real_spend") {
         assert_eq!(dec(&spend[&year]), v, "{year}");
     }
-    let text = run(&["compare", "baseline", "worst-case", "--real"]);
+    let text = run(&ex(), &["compare", "baseline", "worst-case", "--real"]);
     assert!(text.contains("real terms, 2009-10 prices"), "{text}");
     assert!(text.contains("bridge is in cash terms"), "{text}");
 }
@@ -304,11 +306,11 @@ fn compare_real_reads_the_engines_real_terms() {
 #[test]
 fn tui_refuses_unknown_scenarios_as_summary_does() {
     for args in [&["tui", "nosuch"][..], &["tui", "baseline", "nosuch"]] {
-        poolplan().args(args).assert().code(1).stderr(contains(
+        poolplan(&ex()).args(args).assert().code(1).stderr(contains(
             "no scenario \"nosuch\"; the workspace has: baseline, central",
         ));
     }
-    poolplan()
+    poolplan(&ex())
         .args(["tui", "baseline", "central", "worst-case"])
         .assert()
         .code(2)
@@ -318,12 +320,7 @@ fn tui_refuses_unknown_scenarios_as_summary_does() {
 #[test]
 fn help_describes_every_argument_and_cites_no_spec() {
     let help = |args: &[&str]| {
-        let out = Command::cargo_bin("poolplan")
-            .unwrap()
-            .args(args)
-            .arg("-h")
-            .output()
-            .unwrap();
+        let out = poolplan(&ex()).args(args).arg("-h").output().unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
     let compare = help(&["compare"]);

@@ -3,7 +3,9 @@
 //! exit 1 with the file, the line and the problem; valid ranges pass, and
 //! ranges inherit through `extends` key by key.
 
-use assert_cmd::Command;
+mod common;
+use common::cli::check;
+
 use std::path::{Path, PathBuf};
 
 fn base() -> PathBuf {
@@ -31,19 +33,6 @@ fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
         std::fs::write(dir.path().join(format!("scenarios/{stem}.toml")), text).unwrap();
     }
     dir
-}
-
-fn check(dir: &Path) -> (i32, String) {
-    let out = Command::cargo_bin("poolplan")
-        .unwrap()
-        .arg("--dir")
-        .arg(dir)
-        .arg("check")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (out.status.code().unwrap_or(-1), stderr)
 }
 
 const HEAD: &str =

@@ -1,22 +1,14 @@
 //! `poolplan risk` run as a user runs it on the example workspace (SPEC §14).
 
-use assert_cmd::Command;
-use std::path::Path;
+mod common;
+use common::cli::outcome;
+use common::example_dir;
 
+/// Run `poolplan --dir <the example> risk ARGS`: (exit code, stdout, stderr).
 fn risk(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("poolplan")
-        .unwrap()
-        .arg("--dir")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .arg("risk")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let mut all = vec!["risk"];
+    all.extend_from_slice(args);
+    outcome(&example_dir(), &all)
 }
 
 #[test]
@@ -85,8 +77,7 @@ fn bad_options_are_usage_errors() {
 fn the_readme_quotes_the_real_output() {
     let (code, out, err) = risk(&["worst-case", "--units", "thousands"]);
     assert_eq!(code, 0, "{err}");
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(example_dir().join("README.md")).unwrap();
     let head: Vec<&str> = out.lines().take(8).collect();
     assert!(
         readme.contains(&head.join("\n")),

@@ -1,7 +1,52 @@
-//! A valid workspace (tests/fixtures/valid-base) written to a temp folder,
-//! with one file replaced by the fuzzer's bytes: the first byte picks which.
+//! A valid workspace (tests/fixtures/valid-base) with one file replaced by
+//! the fuzzer's bytes (the first byte picks which), held in memory
+//! (`load::Source::Memory`), or written to a temp folder when
+//! `POOLPLAN_FUZZ_ON_DISK` is set (the slower way of the first rounds, kept
+//! to compare the rates).
 
-use std::path::Path;
+#![allow(dead_code)]
+
+use poolplan::load::{MemoryFiles, Source};
+use std::path::{Path, PathBuf};
+
+/// Where the in-memory workspace lives (no such folder on disk is needed).
+pub const ROOT: &str = "/fuzz-workspace";
+
+/// Whether to write the files to disk instead (see the module's comment).
+pub fn on_disk() -> bool {
+    use std::sync::OnceLock;
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("POOLPLAN_FUZZ_ON_DISK").is_some())
+}
+
+/// `files` (name under the root → bytes) with the `pick`ed one of the first
+/// `n` replaced by `bytes`: the workspace root and the source to read it by.
+pub fn with_replaced(
+    files: &[(&str, &[u8])],
+    n: usize,
+    pick: u8,
+    bytes: &[u8],
+) -> (PathBuf, Source) {
+    let chosen = usize::from(pick) % n;
+    if on_disk() {
+        let root = scratch();
+        write_replaced(root, files, chosen, bytes);
+        return (root.to_path_buf(), Source::Disk);
+    }
+    let root = Path::new(ROOT);
+    let mut m = MemoryFiles::new();
+    for (i, (name, b)) in files.iter().enumerate() {
+        m.insert(root.join(name), if i == chosen { bytes } else { b });
+    }
+    (root.to_path_buf(), Source::memory(m))
+}
+
+/// The valid base with file `FILES[pick % n]` replaced (`only_budget`: one
+/// of the seven budget files).
+pub fn workspace(pick: u8, bytes: &[u8], only_budget: bool) -> (PathBuf, Source) {
+    let n = if only_budget { 7 } else { FILES.len() };
+    with_replaced(FILES, n, pick, bytes)
+}
 
 pub const FILES: &[(&str, &[u8])] = &[
     (
@@ -42,23 +87,21 @@ pub const FILES: &[(&str, &[u8])] = &[
     ),
 ];
 
-/// Write the workspace into `root`, file `FILES[pick % n]` replaced by
-/// `bytes`. The whole workspace is written once per process; after that only
-/// the file changed last time is restored and the chosen one written.
-pub fn write_workspace(root: &Path, pick: u8, bytes: &[u8], only_budget: bool) {
+/// Write `files` into `root`, file `chosen` replaced by `bytes`. The whole
+/// set is written once per process; after that only the file changed last
+/// time is restored and the chosen one written.
+fn write_replaced(root: &Path, files: &[(&str, &[u8])], chosen: usize, bytes: &[u8]) {
     use std::sync::Mutex;
     static LAST: Mutex<Option<usize>> = Mutex::new(None);
-    let n = if only_budget { 7 } else { FILES.len() };
-    let chosen = usize::from(pick) % n;
     let write = |i: usize, b: &[u8]| {
-        let p = root.join(FILES[i].0);
+        let p = root.join(files[i].0);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, b).unwrap();
     };
     let mut last = LAST.lock().unwrap();
     match *last {
-        None => (0..FILES.len()).for_each(|i| write(i, FILES[i].1)),
-        Some(i) if i != chosen => write(i, FILES[i].1),
+        None => (0..files.len()).for_each(|i| write(i, files[i].1)),
+        Some(i) if i != chosen => write(i, files[i].1),
         Some(_) => {}
     }
     write(chosen, bytes);

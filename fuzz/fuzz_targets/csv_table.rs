@@ -6,7 +6,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use poolplan::load::diag::{Owner, Sink};
-use poolplan::load::{budget::load_budget, table::read_table};
+use poolplan::load::{budget::load_budget_from, table::read_table};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else {
@@ -24,11 +24,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = t.cell(r, "amount");
         }
     }
-    let root = common::scratch();
     // 1..=6: a CSV file of the budget (0 would be budget.toml).
-    common::write_workspace(root, 1 + pick % 6, bytes, true);
+    let (root, src) = common::workspace(1 + pick % 6, bytes, true);
     let mut diags = vec![];
-    let _ = load_budget(root, "mini", &mut diags);
+    let _ = load_budget_from(&src, &root, "mini", &mut diags);
     for d in &diags {
         let _ = d.to_string();
     }

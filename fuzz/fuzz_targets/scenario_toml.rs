@@ -6,7 +6,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use poolplan::load::diag::{Owner, Sink};
-use poolplan::load::{check_all, scenario::parse_scenario, text::decode_toml};
+use poolplan::load::{check_all_from, scenario::parse_scenario, text::decode_toml};
 
 fuzz_target!(|data: &[u8]| {
     let mut out = vec![];
@@ -18,9 +18,8 @@ fuzz_target!(|data: &[u8]| {
     if let Some(text) = decode_toml(data, &mut sink) {
         let _ = parse_scenario(&text, &mut sink);
     }
-    let root = common::scratch();
-    common::write_workspace(root, 8, data, false);
-    let (diags, _, _) = check_all(root);
+    let (root, src) = common::workspace(8, data, false);
+    let (diags, _, _) = check_all_from(&src, &root);
     for d in &diags {
         let _ = d.to_string();
     }

@@ -7,20 +7,19 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use poolplan::engine::project;
-use poolplan::load::{check_all, load_for};
+use poolplan::load::{check_all_from, load_for_from};
 use poolplan::report::tidy::tidy_bytes;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else {
         return;
     };
-    let root = common::scratch();
-    common::write_workspace(root, pick, bytes, false);
-    let (diags, _, _) = check_all(root);
+    let (root, src) = common::workspace(pick, bytes, false);
+    let (diags, _, _) = check_all_from(&src, &root);
     for d in &diags {
         let _ = d.to_string();
     }
-    if let Ok((ws, scenarios)) = load_for(root, &[]) {
+    if let Ok((ws, scenarios)) = load_for_from(&src, &root, &[]) {
         let ps: Vec<_> = scenarios
             .iter()
             .filter_map(|s| ws.budgets.get(&s.budget).map(|b| project(b, s)))

@@ -5,6 +5,7 @@
 //! free text (or lies beyond the header), the row is an error, never £380.
 
 use super::diag::{column_letter, Sink};
+use super::table::Cells;
 use crate::model::text::check_text;
 
 /// Which columns of a table are money and which are free text.
@@ -54,7 +55,7 @@ impl<'n> Thousands<'n> {
     }
 
     /// Report every split money cell of a row; true if there was one.
-    pub fn check(&self, cells: &[String], line: usize, sink: &mut Sink<'_>) -> bool {
+    pub fn check(&self, cells: &(impl Cells + ?Sized), line: usize, sink: &mut Sink<'_>) -> bool {
         let text_or_beyond = |i: usize| {
             self.names
                 .get(i)
@@ -75,9 +76,14 @@ impl<'n> Thousands<'n> {
 
 /// SPEC §9: no control character, line break (a quoted newline) or
 /// bidirectional control in a cell that is read (`cols`: name and index).
-pub fn check_cells(cells: &[String], cols: &[(&str, usize)], line: usize, sink: &mut Sink<'_>) {
+pub fn check_cells(
+    cells: &(impl Cells + ?Sized),
+    cols: &[(&str, usize)],
+    line: usize,
+    sink: &mut Sink<'_>,
+) {
     for &(name, i) in cols {
-        if let Some(Err(e)) = cells.get(i).map(|c| check_text(c)) {
+        if let Some(Err(e)) = cells.get(i).map(check_text) {
             let field = format!("column {} \"{name}\"", column_letter(i));
             sink.error(Some(line), Some(field), e);
         }
@@ -85,8 +91,10 @@ pub fn check_cells(cells: &[String], cols: &[(&str, usize)], line: usize, sink: 
 }
 
 /// Warn about values beyond the header's last column.
-pub fn extra_cells(cells: &[String], line: usize, width: usize, sink: &mut Sink<'_>) {
-    if cells.len() > width && cells.iter().skip(width).any(|c| !c.is_empty()) {
+pub fn extra_cells(cells: &(impl Cells + ?Sized), line: usize, width: usize, sink: &mut Sink<'_>) {
+    if cells.len() > width
+        && (width..cells.len()).any(|i| cells.get(i).is_some_and(|c| !c.is_empty()))
+    {
         sink.warn(
             Some(line),
             Some(format!("column {}", column_letter(width))),
@@ -103,7 +111,7 @@ pub fn extra_cells(cells: &[String], line: usize, width: usize, sink: &mut Sink<
 /// index of a money column; `text_or_beyond(i)` whether column `i` is free
 /// text, unnamed, or beyond the header.
 pub fn split_thousands(
-    cells: &[String],
+    cells: &(impl Cells + ?Sized),
     money: usize,
     text_or_beyond: impl Fn(usize) -> bool,
 ) -> Option<String> {

@@ -88,7 +88,12 @@ fn io_message(_path: &Path, e: &std::io::Error) -> String {
 
 /// SPEC §9 "Settled later": an `extends` path is relative to the extending
 /// file's folder and must stay inside the workspace (symlinks followed).
-pub fn inside(root: &Path, from: &Path, e: &str) -> Result<PathBuf, String> {
+pub fn inside(
+    src: &super::source::Source,
+    root: &Path,
+    from: &Path,
+    e: &str,
+) -> Result<PathBuf, String> {
     let refuse = |why: &str| {
         Err(format!(
             "extends = \"{e}\" {why}; extends takes a scenario id, or a path relative to this file's folder that stays inside the workspace"
@@ -99,7 +104,7 @@ pub fn inside(root: &Path, from: &Path, e: &str) -> Result<PathBuf, String> {
     }
     let dir = from.parent().unwrap_or(Path::new("."));
     let pp = dir.join(e);
-    if let (Ok(real_root), Ok(real)) = (std::fs::canonicalize(root), std::fs::canonicalize(&pp)) {
+    if let (Some(real_root), Some(real)) = (src.canonical(root), src.canonical(&pp)) {
         return if real.starts_with(&real_root) {
             Ok(pp)
         } else {

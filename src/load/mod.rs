@@ -10,6 +10,7 @@ pub mod files;
 mod header;
 pub mod manifest;
 pub mod monitoring;
+mod prefetch;
 pub mod profiles;
 pub mod provenance;
 pub mod refs;
@@ -27,9 +28,10 @@ pub use workspace::Workspace;
 use crate::model::{Budget, Scenario};
 pub use chain::{chain_ids, reparse};
 pub use diag::{Diagnostic, Owner, Severity};
-use files::{inside, list_dir, name_error, stem};
+use files::{inside, name_error, stem};
 pub use files::{read_file, MAX_FILE_BYTES};
 use resolve::ScenarioSource;
+pub use source::{MemoryFiles, Source};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -72,7 +74,16 @@ pub fn load_for(
     root: &Path,
     args: &[String],
 ) -> Result<(Workspace, Vec<Scenario>), Vec<Diagnostic>> {
-    let mut ws = Workspace::load(root, args);
+    load_for_from(&Source::Disk, root, args)
+}
+
+/// `load_for`, reading through `src` (the disk or files in memory).
+pub fn load_for_from(
+    src: &Source,
+    root: &Path,
+    args: &[String],
+) -> Result<(Workspace, Vec<Scenario>), Vec<Diagnostic>> {
+    let mut ws = Workspace::load_from(src, root, args);
     let mut ids: Vec<String> = if args.is_empty() {
         ws.scenario_ids.clone()
     } else {
@@ -162,7 +173,12 @@ pub fn load_for(
 /// Check everything: every budget, every scenario. Returns all diagnostics
 /// and the number of budgets and scenarios checked.
 pub fn check_all(root: &Path) -> (Vec<Diagnostic>, usize, usize) {
-    let (ws, _) = check_all_resolved(root);
+    check_all_from(&Source::Disk, root)
+}
+
+/// `check_all`, reading through `src` (the disk or files in memory).
+pub fn check_all_from(src: &Source, root: &Path) -> (Vec<Diagnostic>, usize, usize) {
+    let (ws, _) = check_all_resolved_from(src, root);
     let (budgets, scenarios) = (ws.budgets.len(), ws.scenario_ids.len());
     (ws.diagnostics, budgets, scenarios)
 }
@@ -170,7 +186,12 @@ pub fn check_all(root: &Path) -> (Vec<Diagnostic>, usize, usize) {
 /// `check_all`, keeping the workspace (its diagnostics included) and every
 /// scenario that resolved, so a caller can go on to project them.
 pub fn check_all_resolved(root: &Path) -> (Workspace, Vec<Scenario>) {
-    let mut ws = Workspace::load(root, &[]);
+    check_all_resolved_from(&Source::Disk, root)
+}
+
+/// `check_all_resolved`, reading through `src`.
+pub fn check_all_resolved_from(src: &Source, root: &Path) -> (Workspace, Vec<Scenario>) {
+    let mut ws = Workspace::load_from(src, root, &[]);
     if ws.budgets.is_empty() {
         ws.diagnostics.push(Diagnostic {
             severity: Severity::Error,

@@ -11,10 +11,13 @@ use std::collections::HashSet;
 
 /// Load `actuals.csv` and `profiles.csv` of a budget folder (or their
 /// sheets of budget.xlsx), if present.
+/// `actuals`: actuals.csv when it is being read on another thread; its
+/// place is kept here and it joins later (`Prefetch::join`).
 pub fn load(
     source: &mut TableFiles,
     id: &str,
     horizon: Option<(Year, usize)>,
+    mut actuals: Option<&mut super::prefetch::Prefetch>,
     diags: &mut Vec<Diagnostic>,
 ) -> Monitoring {
     let mut m = Monitoring::default();
@@ -25,6 +28,11 @@ pub fn load(
     ];
     for (name, required) in tables {
         if !source.exists(name) {
+            continue;
+        }
+        if let Some(p) = actuals.as_deref_mut().filter(|_| name == "actuals.csv") {
+            source.note_read(name, p.path.clone());
+            p.at = Some((diags.len(), m.files.len()));
             continue;
         }
         let need = format!(

@@ -26,17 +26,22 @@ impl Workspace {
     /// Load every budget and every scenario file of the workspace, plus any
     /// scenario files named by path in `extra`.
     pub fn load(root: &Path, extra: &[String]) -> Workspace {
-        let (mut ws, digests) = chain::recording(|| Workspace::load_files(root, extra));
+        Workspace::load_from(&Source::Disk, root, extra)
+    }
+
+    /// `load`, reading through `src` (the disk or files in memory).
+    pub fn load_from(src: &Source, root: &Path, extra: &[String]) -> Workspace {
+        let (mut ws, digests) = chain::recording(|| Workspace::load_files(src, root, extra));
         ws.digests = digests;
         ws
     }
 
-    fn load_files(root: &Path, extra: &[String]) -> Workspace {
+    fn load_files(src: &Source, root: &Path, extra: &[String]) -> Workspace {
         let mut ws = Workspace {
             root: root.to_path_buf(),
             ..Default::default()
         };
-        for dir in list_dir(&root.join("budgets"), true, None) {
+        for dir in src.list(&root.join("budgets"), true, None) {
             let id = stem(&dir);
             let id = dir
                 .file_name()
@@ -52,7 +57,7 @@ impl Workspace {
                 ));
                 continue;
             }
-            let loaded = budget::load_budget(root, &id, &mut ws.diagnostics);
+            let loaded = budget::load_budget_from(src, root, &id, &mut ws.diagnostics);
             if loaded.has_errors {
                 ws.budgets_with_errors.push(id.clone());
             }
@@ -60,7 +65,7 @@ impl Workspace {
             ws.budgets.insert(id, loaded.budget);
         }
         let sdir = root.join("scenarios");
-        if !sdir.is_dir() {
+        if !src.is_dir(&sdir) {
             ws.diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
                 owner: Owner::Workspace,
@@ -72,12 +77,12 @@ impl Workspace {
                     .into(),
             });
         }
-        for p in list_dir(&sdir, false, Some("toml")) {
+        for p in src.list(&sdir, false, Some("toml")) {
             let id = stem(&p);
             if crate::model::value::is_id(&id) {
                 ws.scenario_ids.push(id);
             }
-            ws.add_scenario_file(&p);
+            ws.add_scenario_file(src, &p);
         }
         for arg in extra.iter().filter(|a| is_path_arg(a)) {
             let p = PathBuf::from(arg);
@@ -86,7 +91,7 @@ impl Workspace {
             } else {
                 std::env::current_dir().unwrap_or_default().join(p)
             };
-            ws.add_scenario_file(&p);
+            ws.add_scenario_file(src, &p);
         }
         ws
     }
@@ -99,7 +104,7 @@ impl Workspace {
     }
 
     /// Parse a scenario file (and, recursively, any file it extends by path).
-    fn add_scenario_file(&mut self, path: &Path) {
+    fn add_scenario_file(&mut self, src: &Source, path: &Path) {
         let mut pending = vec![path.to_path_buf()];
         while let Some(p) = pending.pop() {
             let id = stem(&p);
@@ -112,8 +117,7 @@ impl Workspace {
                 continue;
             }
             if let Some(existing) = self.sources.get(&id) {
-                let same =
-                    std::fs::canonicalize(&existing.path).ok() == std::fs::canonicalize(&p).ok();
+                let same = src.canonical(&existing.path) == src.canonical(&p);
                 if !same {
                     self.diagnostics.push(Diagnostic {
                         severity: Severity::Error,
@@ -128,7 +132,7 @@ impl Workspace {
                 continue;
             }
             let owner = Owner::Scenario(id.clone());
-            let raw = match read_file(&p) {
+            let raw = match src.read(&p) {
                 Ok(bytes) => {
                     let mut sink = diag::Sink {
                         out: &mut self.diagnostics,
@@ -158,7 +162,7 @@ impl Workspace {
             if let Some(ext) = raw.as_ref().and_then(|r| r.extends.as_ref()) {
                 let e = ext.v.trim();
                 if is_path_arg(e) {
-                    match inside(&self.root, &p, e) {
+                    match inside(src, &self.root, &p, e) {
                         Ok(pp) => {
                             parent = Some(stem(&pp));
                             pending.push(pp);

@@ -1,8 +1,9 @@
-//! Helpers shared by the Cabinet export tests: the example workspace, its
-//! projections, and a reader for the Cabinet CSV layout (blocks of title,
-//! header, rows and notes, separated by blank lines).
+//! Helpers shared by the integration tests: running the binary (`cli`),
+//! the example workspace, its projections, and a reader for the Cabinet CSV
+//! layout (blocks of title, header, rows and notes, separated by blank lines).
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod oracle;
 
 use poolplan::engine::{project, Projection};

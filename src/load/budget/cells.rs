@@ -10,14 +10,14 @@ pub(super) struct Cells<'t, 's, 'd> {
     pub sink: &'s mut Sink<'d>,
 }
 
-impl Cells<'_, '_, '_> {
+impl<'t> Cells<'t, '_, '_> {
     pub fn report(&mut self, row: &Row, col: &str, msg: String) {
         let field = self.table.field(col);
         self.sink.error(Some(row.line), Some(field), msg);
     }
 
     /// A required text cell.
-    pub fn required<'r>(&mut self, row: &'r Row, col: &str) -> Option<&'r str> {
+    pub fn required(&mut self, row: &Row, col: &str) -> Option<&'t str> {
         let v = self.table.cell(row, col);
         if v.is_empty() {
             self.report(

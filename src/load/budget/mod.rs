@@ -3,8 +3,8 @@
 
 use super::diag::{Diagnostic, Owner, Sink};
 use super::manifest::parse_manifest;
-use super::read_file;
 use super::refs::Declared;
+use super::source::Source;
 use super::table::Table;
 use crate::model::*;
 use std::collections::{HashMap, HashSet};
@@ -32,8 +32,18 @@ pub struct LoadedBudget {
     pub declared: Declared,
 }
 
-/// Load `budgets/<id>/`.
+/// Load `budgets/<id>/` from disk.
 pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> LoadedBudget {
+    load_budget_from(&Source::Disk, root, id, diags)
+}
+
+/// Load `budgets/<id>/` from `src` (the disk or files in memory).
+pub fn load_budget_from(
+    src: &Source,
+    root: &Path,
+    id: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> LoadedBudget {
     let before = diags.len();
     let dir = root.join("budgets").join(id);
     let show = |f: &str| format!("budgets/{id}/{f}");
@@ -44,10 +54,10 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             let path = dir.join(f);
             files.push(path.clone());
             let shown = show(f);
-            match read_file(&path) {
+            match src.read(&path) {
                 Ok(b) => (Some(b), shown),
                 Err(e) => {
-                    let message = if path.exists() {
+                    let message = if src.exists(&path) {
                         e
                     } else {
                         format!("{e}; {need}")
@@ -164,7 +174,10 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
         ),
     ];
     // Each table from its CSV file or its sheet of budget.xlsx (load::source).
-    let mut source = super::source::TableFiles::open(&dir, &show(""), owner.clone(), diags);
+    let mut source = super::source::TableFiles::open(src, &dir, &show(""), owner.clone(), diags);
+    let horizon = manifest.as_ref().map(|m| (m.base_year, m.years));
+    // actuals.csv on its own thread while the rest loads (load::prefetch).
+    let mut actuals = super::prefetch::start(&source, &owner, horizon);
     for (name, req, opt, required) in specs {
         if !*required && !source.exists(name) {
             continue;
@@ -177,8 +190,7 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
             tables.insert(name, t);
         }
     }
-    let horizon = manifest.as_ref().map(|m| (m.base_year, m.years));
-    budget.monitoring = super::monitoring::load(&mut source, id, horizon, diags);
+    budget.monitoring = super::monitoring::load(&mut source, id, horizon, actuals.as_mut(), diags);
     files.extend(source.finish(diags));
     budget.files = files;
 
@@ -272,6 +284,9 @@ pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Loaded
     }
     if let Some((t, f)) = tables.get("schedules.csv") {
         budget.schedules = ctx.schedules(t, f, &budget, m);
+    }
+    if let Some(p) = actuals {
+        p.join(&mut budget.monitoring, diags);
     }
     super::source::one_error_per_cell(diags, before);
     let has_errors = diags[before..].iter().any(Diagnostic::is_error);

@@ -7,7 +7,6 @@ use crate::load::diag::{Severity, Sink};
 use crate::load::refs::Known;
 use crate::load::scenario::RawLever;
 use crate::load::toml_spans::{report, Pos};
-use crate::model::value::{parse_money, parse_outcome_rate, parse_quantity};
 use crate::model::*;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -193,11 +192,8 @@ impl<'b, 'i> Checker<'b, 'i> {
                     None => None,
                     Some(_) => {
                         let r = self.service_ref(l, "reduces", sink, commissioned)?;
-                        let per_unit = parse_quantity(&l.get("per_unit")?.v).ok()?;
-                        let lag = l
-                            .get("lag")
-                            .map(|a| a.v.trim().parse::<usize>().unwrap_or(1))
-                            .unwrap_or(1);
+                        let per_unit = l.values.per_unit?;
+                        let lag = l.values.lag.unwrap_or(1);
                         Some(Reduces {
                             service: r,
                             per_unit,
@@ -232,21 +228,23 @@ impl<'b, 'i> Checker<'b, 'i> {
                     "providers.csv",
                     sink,
                 );
-                let unit_cost = match l.get("unit_cost") {
-                    Some(a) => {
-                        let u = parse_money(&a.v).ok()?;
-                        if u < Decimal::ZERO {
-                            report(sink, Severity::Error, a.pos, Some("lever key \"unit_cost\"".into()), format!("the unit cost \"{}\" is negative; a unit cost must be 0 or more", a.v));
-                            return None;
-                        }
-                        Some(u)
-                    }
-                    None => None,
-                };
-                let outcome_rate = match l.get("outcome_rate") {
-                    Some(a) => Some(parse_outcome_rate(&a.v).ok()?),
-                    None => None,
-                };
+                let unit_cost = l.values.unit_cost;
+                if unit_cost.is_some_and(|u| u < Decimal::ZERO) {
+                    let (text, pos) = l
+                        .get("unit_cost")
+                        .map_or(("", l.pos), |a| (&a.v[..], a.pos));
+                    report(
+                        sink,
+                        Severity::Error,
+                        pos,
+                        Some("lever key \"unit_cost\"".into()),
+                        format!(
+                            "the unit cost \"{text}\" is negative; a unit cost must be 0 or more"
+                        ),
+                    );
+                    return None;
+                }
+                let outcome_rate = l.values.outcome_rate;
                 LeverKind::Recommission {
                     service: service?,
                     provider: provider?,
@@ -256,7 +254,7 @@ impl<'b, 'i> Checker<'b, 'i> {
             }
             _ => {
                 let pool = self.id_ref(l, "pool", "pool", &self.pools, "pools.csv", sink)?;
-                let by = round(parse_money(&l.get("by")?.v).ok()?);
+                let by = round(l.values.saving_by?);
                 LeverKind::Saving { pool, by }
             }
         };

@@ -291,3 +291,6 @@ fn sink<'d>(diags: &'d mut Vec<Diagnostic>, s: &ScenarioSource) -> Sink<'d> {
         file: s.shown.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;

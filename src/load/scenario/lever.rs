@@ -218,7 +218,8 @@ pub(super) fn lever(src: &Src<'_>, t: &dyn TableLike, sink: &mut Sink<'_>) -> Op
         }
     }
     // Field-level value checks for the other kinds.
-    ok &= kind_values(&kind_word, &get, lever_pos, unknown_keys, sink);
+    let (values_ok, values) = kind_values(&kind_word, &get, lever_pos, unknown_keys, sink);
+    ok &= values_ok;
     let target_keys: &[&str] = match kind_word.as_str() {
         "contribution" => &["partner", "pool"],
         "unit_cost" | "outcome_rate" | "volume" | "decommission" | "recommission" => &["service"],
@@ -247,5 +248,6 @@ pub(super) fn lever(src: &Src<'_>, t: &dyn TableLike, sink: &mut Sink<'_>) -> Op
         from,
         to,
         op,
+        values,
     })
 }

@@ -7,6 +7,7 @@ use super::manifest::{toml_syntax_error, MAX_YEARS};
 use super::toml_spans::{report, Pos, Src};
 use crate::model::value::did_you_mean;
 use crate::model::{Op, Year};
+use rust_decimal::Decimal;
 use toml_edit::{Item, TableLike, Value};
 
 mod lever;
@@ -32,6 +33,25 @@ pub struct RawLever {
     pub from: Option<At<Year>>,
     pub to: Option<At<Year>>,
     pub op: Option<At<Op>>,
+    /// The kind's other values, parsed once here (resolve reads these,
+    /// never the text again).
+    pub values: LeverValues,
+}
+
+/// A lever's values other than change/by/set, as parsed by the loader.
+/// The text stays in `fields` for messages and for the TUI's display.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LeverValues {
+    /// A saving lever's `by`: £ saved a year (positive = saving).
+    pub saving_by: Option<Decimal>,
+    /// An invest-to-save volume lever's `per_unit`.
+    pub per_unit: Option<Decimal>,
+    /// An invest-to-save volume lever's `lag` in years.
+    pub lag: Option<usize>,
+    /// A recommission lever's new `unit_cost`.
+    pub unit_cost: Option<Decimal>,
+    /// A recommission lever's new `outcome_rate`.
+    pub outcome_rate: Option<Decimal>,
 }
 
 impl RawLever {

@@ -1,21 +1,27 @@
 //! Value checks of the lever kinds whose fields are not change/by/set:
 //! a saving's `by`, an invest-to-save link's `per_unit` and `lag`, a
-//! recommission's provider, unit cost and outcome rate.
+//! recommission's provider, unit cost and outcome rate. Each value is
+//! parsed here once and handed to resolve typed (`LeverValues`).
 
 use crate::load::diag::{Severity, Sink};
-use crate::load::scenario::At;
+use crate::load::scenario::{At, LeverValues};
 use crate::load::toml_spans::{report, Pos};
 use crate::model::value::{parse_money, parse_outcome_rate, parse_quantity};
+use rust_decimal::Decimal;
 
-/// True when every value the kind needs is there and reads.
+type Parser = fn(&str) -> Result<Decimal, String>;
+
+/// Whether every value the kind needs is there and reads, and the values
+/// read (only those that parsed).
 pub(super) fn kind_values<'a>(
     kind_word: &str,
     get: &dyn Fn(&str) -> Option<&'a At<String>>,
     lever_pos: Pos,
     unknown_keys: bool,
     sink: &mut Sink<'_>,
-) -> bool {
+) -> (bool, LeverValues) {
     let mut ok = true;
+    let mut values = LeverValues::default();
     if kind_word == "saving" {
         match get("by") {
             None if unknown_keys => ok = false,
@@ -23,18 +29,7 @@ pub(super) fn kind_values<'a>(
                 report(sink, Severity::Error, lever_pos, None, "a saving lever needs by (the saving in £, positive = saving), e.g. by = \"250k\"");
                 ok = false;
             }
-            Some(at) => {
-                if let Err(e) = parse_money(&at.v) {
-                    report(
-                        sink,
-                        Severity::Error,
-                        at.pos,
-                        Some("lever key \"by\"".into()),
-                        e,
-                    );
-                    ok = false;
-                }
-            }
+            at => values.saving_by = read(at, "by", parse_money, sink, &mut ok),
         }
     }
     if kind_word == "volume" {
@@ -57,22 +52,14 @@ pub(super) fn kind_values<'a>(
                 }
             }
         }
-        if let Some(at) = get("per_unit") {
-            if let Err(e) = parse_quantity(&at.v) {
-                report(
-                    sink,
-                    Severity::Error,
-                    at.pos,
-                    Some("lever key \"per_unit\"".into()),
-                    e,
-                );
-                ok = false;
-            }
-        }
+        values.per_unit = read(get("per_unit"), "per_unit", parse_quantity, sink, &mut ok);
         if let Some(at) = get("lag") {
-            if at.v.trim().parse::<u32>().map(|l| l > 100).unwrap_or(true) {
-                report(sink, Severity::Error, at.pos, Some("lever key \"lag\"".into()), format!("\"{}\" is not a lag; write a whole number of years, 0 or more, e.g. lag = 1", at.v));
-                ok = false;
+            match at.v.trim().parse::<u32>() {
+                Ok(l) if l <= 100 => values.lag = Some(l as usize),
+                _ => {
+                    report(sink, Severity::Error, at.pos, Some("lever key \"lag\"".into()), format!("\"{}\" is not a lag; write a whole number of years, 0 or more, e.g. lag = 1", at.v));
+                    ok = false;
+                }
             }
         }
     }
@@ -87,30 +74,40 @@ pub(super) fn kind_values<'a>(
             );
             ok = false;
         }
-        if let Some(at) = get("unit_cost") {
-            if let Err(e) = parse_money(&at.v) {
-                report(
-                    sink,
-                    Severity::Error,
-                    at.pos,
-                    Some("lever key \"unit_cost\"".into()),
-                    e,
-                );
-                ok = false;
-            }
-        }
-        if let Some(at) = get("outcome_rate") {
-            if let Err(e) = parse_outcome_rate(&at.v) {
-                report(
-                    sink,
-                    Severity::Error,
-                    at.pos,
-                    Some("lever key \"outcome_rate\"".into()),
-                    e,
-                );
-                ok = false;
-            }
+        values.unit_cost = read(get("unit_cost"), "unit_cost", parse_money, sink, &mut ok);
+        values.outcome_rate = read(
+            get("outcome_rate"),
+            "outcome_rate",
+            parse_outcome_rate,
+            sink,
+            &mut ok,
+        );
+    }
+    (ok, values)
+}
+
+/// The value `at` of key `k` (when given) read by `parse`; a failure is
+/// reported at the value, with what would be valid, and clears `ok`.
+fn read(
+    at: Option<&At<String>>,
+    k: &str,
+    parse: Parser,
+    sink: &mut Sink<'_>,
+    ok: &mut bool,
+) -> Option<Decimal> {
+    let at = at?;
+    match parse(&at.v) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            report(
+                sink,
+                Severity::Error,
+                at.pos,
+                Some(format!("lever key \"{k}\"")),
+                e,
+            );
+            *ok = false;
+            None
         }
     }
-    ok
 }

@@ -10,15 +10,14 @@ use super::diag::{column_letter, Sink};
 use super::header::{match_header, ColMap, Header};
 use super::text::{binary_line, decode};
 
+mod from_rows;
+mod store;
+pub use from_rows::from_rows;
+use store::Store;
+pub use store::{Cells, Row, RowCells};
+
 /// The warning for a file read as Windows-1252.
 pub const WINDOWS_1252_WARNING: &str = "the file is not UTF-8; read it as Windows-1252 (Excel's \"CSV\" on Windows). Save as \"CSV UTF-8\" to be sure £ signs and accents are right";
-
-/// One data row: its spreadsheet line and its trimmed cells.
-#[derive(Debug)]
-pub struct Row {
-    pub line: usize,
-    cells: Vec<String>,
-}
 
 /// A table whose known columns have been located.
 #[derive(Debug)]
@@ -33,16 +32,22 @@ pub struct Table {
     /// Read from a workbook sheet: its cells were typed, not split from CSV
     /// text (so rules about CSV text shifting cells do not apply).
     sheet: bool,
+    /// Every row's trimmed cells, in one buffer.
+    store: Store,
 }
 
 impl Table {
     /// The trimmed cell of a known column, "" when absent or empty.
-    pub fn cell<'r>(&self, row: &'r Row, name: &str) -> &'r str {
+    pub fn cell(&self, row: &Row, name: &str) -> &str {
         self.cols
             .get(name)
-            .and_then(|&i| row.cells.get(i))
-            .map(String::as_str)
+            .and_then(|&i| self.store.row(row).cell(i))
             .unwrap_or("")
+    }
+
+    /// Every trimmed cell of a row.
+    pub fn cells(&self, row: &Row) -> RowCells<'_> {
+        self.store.row(row)
     }
 
     /// Whether the table is a workbook sheet rather than a CSV file.
@@ -143,7 +148,7 @@ pub fn read_table_with(
         .filter_map(|m| head.cols.get(m).copied())
         .collect();
     let thousands = Thousands::new(kinds, &names, money);
-    let (mut rows, mut last_start) = (Vec::new(), 0);
+    let (mut rows, mut last_start, mut store) = (Vec::new(), 0, Store::default());
     while let Some(rec) = next(&mut r) {
         match rec {
             Err(e) => {
@@ -156,18 +161,19 @@ pub fn read_table_with(
                 }
                 let line = r.position().map(|p| p.line() as usize).unwrap_or(0);
                 last_start = r.position().map(|p| p.byte() as usize).unwrap_or(0);
-                let cells: Vec<String> = r.iter().map(|c| c.trim().to_string()).collect();
+                let row = store.push(line, r.iter().map(str::trim));
+                let cells = store.row(&row);
                 if !thousands.check(&cells, line, sink) {
                     extra_cells(&cells, line, width, sink);
                 }
-                rows.push(Row { line, cells });
+                rows.push(row);
             }
         }
     }
     // A quote that is never closed swallows the rest of the file into one
     // cell of the last row.
     let unclosed = rows.last().is_some_and(|r| {
-        r.cells.iter().any(|c| c.contains('\n'))
+        store.row(r).iter().any(|c| c.contains('\n'))
             && text
                 .get(last_start..)
                 .is_some_and(|t| t.matches('"').count() % 2 == 1)
@@ -181,57 +187,21 @@ pub fn read_table_with(
             );
         }
     }
-    Some(finish(rows, unclosed, head, header_line, sink, required))
-}
-
-/// A table from rows already split into cells (a workbook sheet): the
-/// header is the first non-blank row; blank rows are skipped; every cell
-/// is trimmed. `empty` is the message for a table with no header.
-pub fn from_rows(
-    rows: Vec<(usize, Vec<String>)>,
-    sink: &mut Sink<'_>,
-    required: &[&'static str],
-    optional: &[&'static str],
-    empty: &str,
-) -> Option<Table> {
-    let mut rows = rows.into_iter().filter_map(|(line, cells)| {
-        // A byte-order mark pasted into a cell is no part of its text.
-        let cells: Vec<String> = cells
-            .iter()
-            .map(|c| c.trim().trim_start_matches('\u{feff}').trim().to_string())
-            .collect();
-        (!cells.iter().all(String::is_empty)).then_some(Row { line, cells })
-    });
-    let Some(header) = rows.next() else {
-        sink.error(
-            Some(1),
-            None,
-            format!(
-                "{empty}; it needs a header row with the columns {}",
-                required.join(", ")
-            ),
-        );
-        return None;
-    };
-    let head = match_header(&header.cells, header.line, sink, required, optional)?;
-    let rows: Vec<Row> = rows
-        .map(|mut r| {
-            extra_cells(&r.cells, r.line, head.width, sink);
-            // A sheet's row ends at its last filled cell: it is never short.
-            if r.cells.len() < head.width {
-                r.cells.resize(head.width, String::new());
-            }
-            r
-        })
-        .collect();
-    let mut t = finish(rows, false, head, header.line, sink, required);
-    t.sheet = true;
-    Some(t)
+    Some(finish(
+        store,
+        rows,
+        unclosed,
+        head,
+        header_line,
+        sink,
+        required,
+    ))
 }
 
 /// The checks shared by CSV files and sheets once rows are split: rows too
 /// short for the required columns, and unnamed columns that hold values.
 fn finish(
+    store: Store,
     rows: Vec<Row>,
     truncated: bool,
     head: Header,
@@ -245,7 +215,7 @@ fn finish(
         unnamed,
     } = head;
     for r in &rows {
-        check_cells(&r.cells, cols.entries(), r.line, sink);
+        check_cells(&store.row(r), cols.entries(), r.line, sink);
     }
     // A row that stops before a required column gets one message, not one
     // per empty cell.
@@ -255,12 +225,12 @@ fn finish(
         .max()
         .map_or(0, |&i| i + 1);
     let (rows, short): (Vec<Row>, Vec<Row>) =
-        rows.into_iter().partition(|r| r.cells.len() >= needed);
+        rows.into_iter().partition(|r| store.row(r).len() >= needed);
     for r in &short {
         let mut absent: Vec<(usize, &str)> = required
             .iter()
             .filter_map(|name| cols.get(name).map(|&i| (i, *name)))
-            .filter(|(i, _)| *i >= r.cells.len())
+            .filter(|(i, _)| *i >= store.row(r).len())
             .collect();
         absent.sort_unstable();
         let names: Vec<&str> = absent.iter().map(|(_, n)| *n).collect();
@@ -269,8 +239,8 @@ fn finish(
             None,
             format!(
                 "this row has {} cell{} but the header has {width} columns, so it gives no {}; is a comma missing, or the row cut short?",
-                r.cells.len(),
-                if r.cells.len() == 1 { "" } else { "s" },
+                store.row(r).len(),
+                if store.row(r).len() == 1 { "" } else { "s" },
                 names.join(", ")
             ),
         );
@@ -278,7 +248,7 @@ fn finish(
     for i in unnamed {
         if let Some(row) = rows
             .iter()
-            .find(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))
+            .find(|r| store.row(r).cell(i).is_some_and(|c| !c.is_empty()))
         {
             sink.warn(
                 Some(header_line),
@@ -296,5 +266,6 @@ fn finish(
         short,
         cols,
         sheet: false,
+        store,
     }
 }

@@ -9,12 +9,17 @@
 //! the cell (`G14`). A table given both as a CSV file and as a sheet is an
 //! error, and neither is read.
 
-use super::diag::{column_letter, Diagnostic, Owner, Severity, Sink};
-use super::read_file;
-use super::table::{from_rows, read_table, Table};
+use super::diag::{Diagnostic, Owner, Sink};
+use super::table::{read_table, Table};
 use super::xlsx::Book;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+mod reader;
+mod sheet;
+pub use reader::{MemoryFiles, Source};
+pub use sheet::one_error_per_cell;
+use sheet::sheet_table;
 
 /// The workbook a budget folder may hold.
 pub const WORKBOOK: &str = "budget.xlsx";
@@ -24,6 +29,7 @@ const README_SHEETS: &[&str] = &["read me", "readme", "read_me"];
 
 /// The table files of one budget folder.
 pub struct TableFiles {
+    src: Source,
     dir: PathBuf,
     /// `budgets/<id>/`.
     shown_dir: String,
@@ -43,8 +49,15 @@ enum Workbook {
 
 impl TableFiles {
     /// Look at a budget folder, opening its workbook if it has one.
-    pub fn open(dir: &Path, shown_dir: &str, owner: Owner, diags: &mut Vec<Diagnostic>) -> Self {
+    pub fn open(
+        src: &Source,
+        dir: &Path,
+        shown_dir: &str,
+        owner: Owner,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
         let mut t = TableFiles {
+            src: src.clone(),
             dir: dir.to_path_buf(),
             shown_dir: shown_dir.to_string(),
             owner,
@@ -54,11 +67,11 @@ impl TableFiles {
             files: vec![],
         };
         let path = dir.join(WORKBOOK);
-        if !path.exists() {
+        if !t.src.exists(&path) {
             t.stray_workbooks(diags);
             return t;
         }
-        let opened = read_file(&path).and_then(|bytes| {
+        let opened = t.src.read(&path).and_then(|bytes| {
             t.files.push(path.clone());
             Book::open(bytes)
         });
@@ -76,12 +89,10 @@ impl TableFiles {
     /// A workbook under another name (`Budget.xlsx`, `budget 2025.xlsx`)
     /// is not read; say so rather than leave the user wondering.
     fn stray_workbooks(&self, diags: &mut Vec<Diagnostic>) {
-        let Ok(rd) = std::fs::read_dir(&self.dir) else {
-            return;
-        };
-        let mut names: Vec<String> = rd
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
+        let mut names: Vec<String> = self
+            .src
+            .names(&self.dir)
+            .into_iter()
             .filter(|n| n.to_ascii_lowercase().ends_with(".xlsx") && !n.starts_with("~$"))
             .collect();
         names.sort();
@@ -118,7 +129,7 @@ impl TableFiles {
 
     /// Whether the table is given at all (as a file or a sheet).
     pub fn exists(&self, csv: &str) -> bool {
-        self.dir.join(csv).exists() || !matches!(self.sheet(csv), Ok(None))
+        self.src.exists(&self.dir.join(csv)) || !matches!(self.sheet(csv), Ok(None))
     }
 
     /// Read table `csv` (e.g. `services.csv`) from its file or its sheet:
@@ -151,7 +162,7 @@ impl TableFiles {
             };
             let name = book.sheets[i].name.clone();
             let file = format!("{book_file} [{name}]");
-            if path.exists() {
+            if self.src.exists(&path) {
                 let message = format!("the {} table is given twice, as {csv} and as this sheet of {WORKBOOK}; delete one of them (neither is read until then)", csv.trim_end_matches(".csv"));
                 self.sink(diags, file).error(None, None, message);
                 return None;
@@ -165,7 +176,7 @@ impl TableFiles {
             return Some((t, file));
         }
         let shown = format!("{}{csv}", self.shown_dir);
-        match read_file(&path) {
+        match self.src.read(&path) {
             Ok(bytes) => {
                 self.files.push(path);
                 let t = read_table(
@@ -178,7 +189,7 @@ impl TableFiles {
             }
             Err(e) => {
                 let message = match &self.book {
-                    _ if path.exists() => e,
+                    _ if self.src.exists(&path) => e,
                     // The workbook's own error explains the missing table.
                     Workbook::Broken => return None,
                     Workbook::Open(_) => format!(
@@ -191,6 +202,27 @@ impl TableFiles {
                 None
             }
         }
+    }
+
+    /// Where the loader reads from.
+    pub fn src(&self) -> &Source {
+        &self.src
+    }
+
+    /// Table `csv` as a CSV file that exists, when the budget has no
+    /// workbook (which could hold it as a sheet): its path and shown name.
+    pub fn plain_csv(&self, csv: &str) -> Option<(PathBuf, String)> {
+        let path = self.dir.join(csv);
+        (matches!(self.book, Workbook::Absent) && self.src.exists(&path))
+            .then(|| (path, format!("{}{csv}", self.shown_dir)))
+    }
+
+    /// Note table `csv`, read elsewhere (`load::prefetch`) from `path`, as
+    /// asked for and read here.
+    pub fn note_read(&mut self, csv: &str, path: PathBuf) {
+        self.asked
+            .push(csv.strip_suffix(".csv").unwrap_or(csv).to_string());
+        self.files.push(path);
     }
 
     /// How many files have been read so far (see `files_since`).
@@ -226,62 +258,5 @@ impl TableFiles {
     }
 }
 
-/// A sheet as a table: the shared row rules, then the cells that could not
-/// be read (in the columns poolplan reads) and merged ranges over data.
-fn sheet_table(
-    book: &mut Book,
-    i: usize,
-    sink: &mut Sink<'_>,
-    required: &[&'static str],
-    optional: &[&'static str],
-) -> Option<Table> {
-    let rows = match book.rows(i) {
-        Ok(r) => r,
-        Err(e) => {
-            sink.error(None, None, e);
-            return None;
-        }
-    };
-    let header_line = rows
-        .rows
-        .iter()
-        .find(|(_, c)| c.iter().any(|c| !c.trim().is_empty()))
-        .map(|(l, _)| *l);
-    let t = from_rows(rows.rows, sink, required, optional, "the sheet is empty")?;
-    for p in &rows.problems {
-        if let Some(col) = t.column_at(p.col).filter(|_| Some(p.row) != header_line) {
-            sink.error(Some(p.row), Some(t.field(col)), p.message.clone());
-        }
-    }
-    for &(r1, c1, r2, c2) in &rows.merges {
-        let data = header_line.is_some_and(|h| r2 > h);
-        let known = (c1..=c2).find_map(|c| t.column_at(c));
-        if let (true, Some(col)) = (data, known) {
-            let (a, b) = (cell_ref(r1, c1), cell_ref(r2, c2));
-            sink.warn(Some(r1), Some(t.field(col)), format!("cells {a}:{b} are merged: poolplan reads the value of {a} and takes the other cells as empty; unmerge them (Home › Merge & Center) and fill in each cell"));
-        }
-    }
-    Some(t)
-}
-
-fn cell_ref(row: usize, col: usize) -> String {
-    format!("{}{row}", column_letter(col))
-}
-
-/// Keep one error per cell of a sheet: a cell that could not be read at all
-/// (a date, an error value) is reported once, not again as empty. Applies
-/// to `diags[from..]`, and only to sheets (CSV messages are left alone).
-pub fn one_error_per_cell(diags: &mut Vec<Diagnostic>, from: usize) {
-    let mut seen: HashSet<(String, usize, String)> = HashSet::new();
-    let mut i = 0;
-    diags.retain(|d| {
-        i += 1;
-        if i <= from || d.severity != Severity::Error || !d.file.ends_with(']') {
-            return true;
-        }
-        match (d.line, &d.field) {
-            (Some(l), Some(f)) => seen.insert((d.file.clone(), l, f.clone())),
-            _ => true,
-        }
-    });
-}
+#[cfg(test)]
+mod tests;
