@@ -15,6 +15,9 @@ pub(super) struct Checker<'b, 'i> {
     pub(super) b: &'b Budget,
     pub(super) n: usize,
     pub(super) ix: &'i Index<'b>,
+    /// Each commission lever's checked service, in run order (`None` where
+    /// it failed its check): built once by `commission`, taken by `lever`.
+    pub(super) commissions: std::collections::VecDeque<Option<Service>>,
 }
 
 impl<'b, 'i> std::ops::Deref for Checker<'b, 'i> {
@@ -207,14 +210,9 @@ impl<'b, 'i> Checker<'b, 'i> {
                     reduces,
                 }
             }
-            "commission" => {
-                let t = |k: &str| Self::text(l, k).0.to_string();
-                let f = ServiceFields::read(t);
-                let svc = f.parse(&self.pools, &self.providers, None, &mut |_, _, _| {})?;
-                LeverKind::Commission {
-                    service: Box::new(svc),
-                }
-            }
+            "commission" => LeverKind::Commission {
+                service: Box::new(self.commissions.pop_front().flatten()?),
+            },
             "decommission" => LeverKind::Decommission {
                 service: self.service_ref(l, "service", sink, commissioned)?,
             },

@@ -236,6 +236,7 @@ pub fn resolve_indexed<'b>(
         b: budget,
         n: years,
         ix,
+        commissions: Default::default(),
     };
     let mut merged = ranges::Merged::new();
     for s in chain.iter().rev() {
@@ -252,12 +253,14 @@ pub fn resolve_indexed<'b>(
         ok &= rs.ok;
         for l in raw.levers.iter().filter(|l| l.kind == "commission") {
             let mut sink = sink(diags, s);
-            match checker.commission(l, &mut sink, &commissioned) {
+            let checked = checker.commission(l, &mut sink, &commissioned);
+            match &checked {
                 Some(svc) => {
                     commissioned.insert(svc.id.clone(), (svc.category.clone(), svc.pool.clone()));
                 }
                 None => ok = false,
             }
+            checker.commissions.push_back(checked);
         }
     }
     ok &= ranges::finish(merged, &mut scenario, diags);
