@@ -6,7 +6,16 @@
 
 use super::action::Action;
 use super::app::App;
+use super::layout;
+use super::view::{grid, sensitivity};
 use crate::analysis::bridge::Measure;
+use ratatui::layout::Rect;
+
+/// The sensitivity table's scroll position as drawn now.
+fn left_shown(app: &App) -> usize {
+    let body = layout::areas(Rect::new(0, 0, app.size.0, app.size.1), app).body;
+    sensitivity::grid(app).map_or(0, |g| grid::left_shown(&g, body.width))
+}
 
 /// The measure after `m` for a budget's partners (in partners.csv order).
 pub fn next_measure(m: &Measure, partners: &[String]) -> Measure {
@@ -50,8 +59,13 @@ pub fn handle(app: &mut App, a: &Action) -> bool {
             let n = sv.rows() as i64;
             sv.row = (sv.row as i64 + d).clamp(0, (n - 1).max(0)) as usize;
         }
-        Action::ScrollLeft if sv.on => sv.left = sv.left.saturating_sub(1),
-        Action::ScrollRight if sv.on => sv.left += 1,
+        Action::ScrollLeft if sv.on => {
+            app.derived.sensitivity.left = left_shown(app).saturating_sub(1)
+        }
+        Action::ScrollRight if sv.on => {
+            app.derived.sensitivity.left = left_shown(app) + 1;
+            app.derived.sensitivity.left = left_shown(app);
+        }
         Action::Close if sv.on => sv.on = false,
         Action::CycleMeasure => {
             let partners: Vec<String> = app

@@ -63,6 +63,13 @@ fn joined(t: &[Table], app: &App) -> Grid {
     }
 }
 
+/// The table as drawn (None until the sensitivity is computed, or when it
+/// failed), for drawing and for the scroll keys.
+pub fn grid(app: &App) -> Option<Grid> {
+    let r = app.derived.sensitivity.result.as_ref()?.as_ref().ok()?;
+    Some(joined(&sensitivity_tables(r, app.unit), app))
+}
+
 pub fn draw(f: &mut Frame, app: &App, th: &Theme, area: Rect) {
     let sv = &app.derived.sensitivity;
     let result = match &sv.result {
