@@ -100,6 +100,8 @@ pub fn choose(app: &mut App, names: &[String]) -> Result<(), String> {
         [Some(a), Some(b)] => {
             app.compare_a = *a;
             app.set_current(*b);
+            // Two names ask for a comparison: open on it.
+            app.tab = super::app::Tab::Compare;
         }
         _ => {}
     }

@@ -115,8 +115,11 @@ fn scenarios_named_on_the_command_line() {
     super::super::run::choose(&mut a, &["nhs-cut".into(), "central".into()]).unwrap();
     assert_eq!(a.compare_a_id(), Some("nhs-cut"));
     assert_eq!(a.current_id(), Some("central"));
-    run(&mut a, vec![Action::GoTab(Tab::Compare)]);
-    assert!(render(&a).contains("A = nhs-cut  B = central"));
+    // It opens on Compare (before, on Overview: the pair was set but not shown).
+    assert_eq!(a.tab, Tab::Compare);
+    let screen = render(&a);
+    assert!(screen.contains("A = nhs-cut  B = central"), "{screen}");
+    assert!(screen.contains("Bridge:"), "{screen}");
 }
 
 fn key(c: char, ctrl: bool) -> crossterm::event::KeyEvent {
