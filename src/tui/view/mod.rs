@@ -2,6 +2,7 @@
 //! this file draws the frame around them (tabs, context line, errors panel,
 //! status line, footer) and the popups.
 
+pub mod axes;
 pub mod by_outcome;
 pub mod compare;
 pub mod export;

@@ -10,13 +10,13 @@ use super::super::app::App;
 use super::super::fmt::{fit, money};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::block;
+use super::{axes, block};
 use crate::analysis::monitor::curve::Curve;
 use crate::model::Period;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::Span;
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline};
+use ratatui::widgets::{Chart, Dataset, GraphType, Paragraph, Sparkline};
 use ratatui::Frame;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -206,23 +206,13 @@ fn chart(f: &mut Frame, app: &App, th: &Theme, area: Rect, c: &Curve, b: ratatui
         .filter(|k| every || *k == 1 || *k == 12)
         .map(|k| Span::raw(month(k)))
         .collect();
-    let label = |v: Decimal| Span::raw(money(app, v));
-    let mid = (lo + hi) / Decimal::TWO;
     let chart = Chart::new(sets)
         .block(b)
-        .x_axis(
-            Axis::default()
-                .bounds([1.0, 12.0])
-                .labels(xl)
-                .style(th.dim()),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([plot(lo), plot(hi)])
-                .labels(vec![label(lo), label(mid), label(hi)])
-                .style(th.dim()),
-        )
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Ratio(1, 1), Constraint::Ratio(1, 1)));
-    f.render_widget(chart, area);
+        .x_axis(axes::axis(th, [1.0, 12.0], xl))
+        .y_axis(axes::axis(
+            th,
+            [plot(lo), plot(hi)],
+            axes::money_labels(app, lo, hi),
+        ));
+    f.render_widget(axes::legend(chart), area);
 }

@@ -4,17 +4,17 @@
 //! scenario.
 
 use super::super::app::App;
-use super::super::fmt::{fit, money, series, units_label, widest};
+use super::super::fmt::{fit, series, units_label, widest};
 use super::super::strings as s;
 use super::super::theme::Theme;
 use super::overview_rows::measures;
-use super::{block, num};
+use super::{axes, block, num};
 use crate::engine::Projection;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, LegendPosition, Row, Table};
+use ratatui::widgets::{Cell, Chart, Dataset, GraphType, Row, Table};
 use ratatui::Frame;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -181,26 +181,16 @@ fn chart(f: &mut Frame, app: &App, th: &Theme, area: Rect, ps: &[&Projection]) {
             ]
         })
         .unwrap_or_default();
-    let label = |v: Decimal| Span::raw(money(app, v));
-    let mid = (lo + hi) / Decimal::TWO;
     let chart = Chart::new(sets)
         .block(block(
             format!("{}({}) ", s::OVERVIEW_CHART, units_label(app)),
             th,
         ))
-        .x_axis(
-            Axis::default()
-                .bounds([0.0, (n.max(2) - 1) as f64])
-                .labels(xl)
-                .style(th.dim()),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([plot(lo), plot(hi)])
-                .labels(vec![label(lo), label(mid), label(hi)])
-                .style(th.dim()),
-        )
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Ratio(1, 1), Constraint::Ratio(1, 1)));
-    f.render_widget(chart, area);
+        .x_axis(axes::axis(th, [0.0, (n.max(2) - 1) as f64], xl))
+        .y_axis(axes::axis(
+            th,
+            [plot(lo), plot(hi)],
+            axes::money_labels(app, lo, hi),
+        ));
+    f.render_widget(axes::legend(chart), area);
 }

@@ -9,15 +9,15 @@ use super::super::app::App;
 use super::super::fmt::{money, units_label};
 use super::super::risk_worker::RiskState;
 use super::super::theme::Theme;
-use super::{num, popup_block};
+use super::{axes, num, popup_block};
 use crate::analysis::risk::Risk;
 use crate::report::table::Cell as Figure;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Block, Borders, Cell, Chart, Dataset, GraphType, LegendPosition,
-    Paragraph, Row, Table, Wrap,
+    Bar, BarChart, BarGroup, Block, Borders, Cell, Chart, Dataset, GraphType, Paragraph, Row,
+    Table, Wrap,
 };
 use ratatui::Frame;
 use rust_decimal::prelude::ToPrimitive;
@@ -164,21 +164,13 @@ fn fan(f: &mut Frame, app: &App, th: &Theme, area: Rect, r: &Risk) {
             ),
             th.header(),
         )))
-        .x_axis(
-            Axis::default()
-                .bounds([0.0, n as f64])
-                .labels(vec![year(0), year(n)])
-                .style(th.dim()),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([plot(lo), plot(hi.max(lo + Decimal::ONE))])
-                .labels(vec![Span::raw(money(app, lo)), Span::raw(money(app, hi))])
-                .style(th.dim()),
-        )
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Ratio(1, 1), Constraint::Ratio(1, 1)));
-    f.render_widget(chart, area);
+        .x_axis(axes::axis(th, [0.0, n as f64], vec![year(0), year(n)]))
+        .y_axis(axes::axis(
+            th,
+            [plot(lo), plot(hi.max(lo + Decimal::ONE))],
+            vec![Span::raw(money(app, lo)), Span::raw(money(app, hi))],
+        ));
+    f.render_widget(axes::legend(chart), area);
 }
 
 fn pools(f: &mut Frame, app: &App, th: &Theme, area: Rect, r: &Risk, conf: &str) {
