@@ -101,13 +101,22 @@ pub fn map_range<T: Send, E: Send>(
     f: &(impl Fn(usize) -> Result<T, E> + Sync),
 ) -> Result<Vec<T>, E> {
     let rs = ranges(len, threads);
+    // Each part is sized before it is filled: `collect` into a `Result`
+    // cannot know its length and would grow (and copy) the vector many times.
+    let part = |r: std::ops::Range<usize>| -> Result<Vec<T>, E> {
+        let mut v = Vec::with_capacity(r.len());
+        for i in r {
+            v.push(f(i)?);
+        }
+        Ok(v)
+    };
     if rs.len() == 1 {
-        return (0..len).map(f).collect();
+        return part(0..len);
     }
     let parts: Vec<Result<Vec<T>, E>> = std::thread::scope(|scope| {
         let hs: Vec<_> = rs
             .into_iter()
-            .map(|r| scope.spawn(move || r.map(f).collect::<Result<Vec<T>, E>>()))
+            .map(|r| scope.spawn(move || part(r)))
             .collect();
         hs.into_iter()
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
