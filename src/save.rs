@@ -25,7 +25,7 @@ const TEMP_SUFFIX: &str = ".poolplan-tmp";
 /// Write `bytes` to `path` atomically. The original (if any) is untouched
 /// unless the whole new file was written.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    write_all_atomic(&[(path.to_path_buf(), bytes.to_vec())])
+    write_all_atomic_parts(&[(path.to_path_buf(), &[bytes])])
 }
 
 fn folder(path: &Path) -> PathBuf {
@@ -113,7 +113,7 @@ fn owned_by_me(_meta: &std::fs::Metadata) -> bool {
 /// A flushed temporary file beside `real`, with `keep`'s permissions.
 fn write_temp(
     real: &Path,
-    bytes: &[u8],
+    parts: &[&[u8]],
     keep: Option<&std::fs::Permissions>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
     let prefix = format!(".{}.", file_name(real));
@@ -129,7 +129,9 @@ fn write_temp(
     if let Some(p) = keep {
         tmp.as_file().set_permissions(p.clone())?;
     }
-    tmp.write_all(bytes)?;
+    for bytes in parts {
+        tmp.write_all(bytes)?;
+    }
     tmp.as_file().sync_all()?;
     Ok(tmp)
 }
@@ -140,6 +142,17 @@ fn write_temp(
 /// not a regular file) removes the temporary files and leaves every
 /// original untouched.
 pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
+    let parts: Vec<(PathBuf, [&[u8]; 1])> = files
+        .iter()
+        .map(|(p, b)| (p.clone(), [&b[..]]))
+        .collect();
+    let refs: Vec<(PathBuf, &[&[u8]])> = parts.iter().map(|(p, b)| (p.clone(), &b[..])).collect();
+    write_all_atomic_parts(&refs)
+}
+
+/// `write_all_atomic` of files each given as parts, written one after the
+/// other (a large export is never joined into one buffer first).
+pub fn write_all_atomic_parts(files: &[(PathBuf, &[&[u8]])]) -> Result<(), String> {
     let unchanged = "nothing was replaced: every original file is unchanged";
     let mut temps = Vec::with_capacity(files.len());
     for (path, bytes) in files {

@@ -10,14 +10,16 @@ use crate::engine::vfm::cost_per_outcome;
 use crate::engine::Projection;
 use crate::model::OutcomeValue;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One outcome measure's cost and outcomes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutcomeCost {
     /// As first written on a service.
     pub outcome: String,
-    /// Service ids with this measure, projection order.
-    pub services: Vec<String>,
+    /// Indexes into `Projection::services` of the services with this
+    /// measure, projection order.
+    pub services: Vec<usize>,
     pub cost: Vec<Decimal>,
     /// Gross outcomes (unrounded).
     pub outcomes: Vec<Decimal>,
@@ -32,18 +34,25 @@ pub struct OutcomeCost {
 pub fn by_outcome(p: &Projection, pool: Option<&str>) -> R<Vec<OutcomeCost>> {
     let n = p.years;
     let what = "cost per outcome";
-    let mut out: Vec<(String, OutcomeCost)> = vec![];
-    for s in &p.services {
-        if s.outcome.trim().is_empty() || pool.is_some_and(|x| x != s.pool) {
+    let mut out: Vec<OutcomeCost> = vec![];
+    // Measure as written → group, and matching key → group: most services
+    // repeat a spelling already seen, which then costs one lookup.
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (at, s) in p.services.iter().enumerate() {
+        if pool.is_some_and(|x| x != s.pool) {
             continue;
         }
-        let key = OutcomeValue::key(&s.outcome);
-        let i = match out.iter().position(|(k, _)| *k == key) {
-            Some(i) => i,
+        let i = match by_text.get(s.outcome.as_str()) {
+            Some(&i) => i,
             None => {
-                out.push((
-                    key,
-                    OutcomeCost {
+                if s.outcome.trim().is_empty() {
+                    continue;
+                }
+                let next = out.len();
+                let i = *by_key.entry(OutcomeValue::key(&s.outcome)).or_insert(next);
+                if i == next {
+                    out.push(OutcomeCost {
                         outcome: s.outcome.trim().to_string(),
                         services: vec![],
                         cost: vec![Decimal::ZERO; n],
@@ -52,20 +61,21 @@ pub fn by_outcome(p: &Projection, pool: Option<&str>) -> R<Vec<OutcomeCost>> {
                         total_cost: Decimal::ZERO,
                         total_outcomes: Decimal::ZERO,
                         total_cost_per_outcome: None,
-                    },
-                ));
-                out.len() - 1
+                    });
+                }
+                by_text.insert(s.outcome.as_str(), i);
+                i
             }
         };
-        let o = &mut out[i].1;
-        o.services.push(s.id.clone());
+        let o = &mut out[i];
+        o.services.push(at);
         for t in 0..n {
             o.cost[t] = add(o.cost[t], s.cost[t], what)?;
             o.outcomes[t] = add(o.outcomes[t], s.outcomes[t], what)?;
         }
     }
     out.into_iter()
-        .map(|(_, mut o)| {
+        .map(|mut o| {
             o.cost_per_outcome = (0..n)
                 .map(|t| cost_per_outcome(o.cost[t], o.outcomes[t]))
                 .collect();

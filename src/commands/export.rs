@@ -19,7 +19,7 @@
 
 pub use super::export_args::ExportArgs;
 use super::export_args::{target, tidy_refusal, Target};
-use super::{map_projections, project_all, write_output_owned, Projected, INVALID, OK, USAGE};
+use super::{map_projections, project_all, write_output_parts, Projected, INVALID, OK, USAGE};
 use crate::cli::Format;
 use crate::engine::Projection;
 use crate::load::provenance::hash_files;
@@ -44,14 +44,10 @@ pub fn run_tidy(dir: Option<&Path>, a: &ExportArgs) -> u8 {
         Ok(parts) => parts,
         Err(code) => return code,
     };
-    let mut bytes =
-        Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + HEADER.len() + 1);
-    bytes.extend_from_slice(HEADER.as_bytes());
-    bytes.push(b'\n');
-    for part in parts {
-        bytes.extend_from_slice(&part);
-    }
-    write_output_owned(a.output.as_deref(), bytes, a.force)
+    let header = format!("{HEADER}\n");
+    let mut all: Vec<&[u8]> = vec![header.as_bytes()];
+    all.extend(parts.iter().map(|p| &p[..]));
+    write_output_parts(a.output.as_deref(), &all, a.force)
 }
 
 /// The projections in the order the scenarios were named (all, by id, when

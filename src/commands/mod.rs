@@ -239,7 +239,7 @@ fn collect<T>(
 /// only the reductions are kept in memory. Results come back in scenario-id
 /// order. Problems print as in `project_all`.
 mod output;
-pub use output::{write_output, write_output_owned};
+pub use output::{write_output, write_output_parts};
 
 pub fn map_projections<T: Send>(
     dir: Option<&Path>,

@@ -7,15 +7,16 @@ use std::path::Path;
 /// `force`) or to stdout when no path is given.
 pub fn write_output(path: Option<&Path>, bytes: &[u8], force: bool) -> u8 {
     match path {
-        Some(_) => write_output_owned(path, bytes.to_vec(), force),
-        None => write_stdout(bytes),
+        Some(_) => write_output_parts(path, &[bytes], force),
+        None => write_stdout(&[bytes]),
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> u8 {
+fn write_stdout(parts: &[&[u8]]) -> u8 {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+    let all = parts.iter().try_for_each(|b| out.write_all(b));
+    match all.and_then(|_| out.flush()) {
         Ok(()) => OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
@@ -25,10 +26,11 @@ fn write_stdout(bytes: &[u8]) -> u8 {
     }
 }
 
-/// `write_output` of bytes it may keep (a large export is not copied).
-pub fn write_output_owned(path: Option<&Path>, bytes: Vec<u8>, force: bool) -> u8 {
+/// `write_output` of output made in parts (the tidy export: one per
+/// scenario), written in order without joining them.
+pub fn write_output_parts(path: Option<&Path>, parts: &[&[u8]], force: bool) -> u8 {
     let Some(path) = path else {
-        return write_stdout(&bytes);
+        return write_stdout(parts);
     };
     if path.exists() && !force {
         errln!(
@@ -37,7 +39,7 @@ pub fn write_output_owned(path: Option<&Path>, bytes: Vec<u8>, force: bool) -> u
         );
         return INVALID;
     }
-    match crate::save::write_all_atomic(&[(path.to_path_buf(), bytes)]) {
+    match crate::save::write_all_atomic_parts(&[(path.to_path_buf(), parts)]) {
         Ok(()) => {
             errln!("wrote {}", path.display());
             OK

@@ -11,7 +11,7 @@
 
 use super::arith::{powers, R};
 use super::EngineError;
-use super::ServiceLine;
+use super::{Series, ServiceLine};
 use crate::model::{round, OutcomeValue, Service, ValueKind};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -24,7 +24,7 @@ pub struct ValueLine {
     pub kind: ValueKind,
     pub cashable: bool,
     /// `benefit_r[t]`, rounded to the penny, cash terms.
-    pub benefit: Vec<Decimal>,
+    pub benefit: Series<Decimal>,
 }
 
 impl ValueLine {
@@ -38,7 +38,7 @@ impl ValueLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BenefitTo {
     pub beneficiary: String,
-    pub values: Vec<Decimal>,
+    pub values: Series<Decimal>,
 }
 
 /// outcomes.csv rows by matching key (trimmed, lower case).
@@ -107,18 +107,18 @@ pub fn apply_rows(
     let n = line.outcomes.len();
     let err = || too_big(svc);
     let k = svc.benefit.net_factor();
-    let net: Vec<Decimal> = line
+    let net: Series<Decimal> = line
         .outcomes
         .iter()
         .map(|o| o.checked_mul(k).ok_or_else(err))
         .collect::<R<_>>()?;
     let y = svc.benefit.benefit_years as usize;
-    let mut benefit = vec![Decimal::ZERO; n];
+    let mut benefit: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
     let mut to: Vec<BenefitTo> = vec![];
     line.value_rows.clear();
     line.value_rows.reserve_exact(rows.len());
     for (who, kind, cashable, v) in rows {
-        let mut b = vec![Decimal::ZERO; n];
+        let mut b: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
         if !v.is_zero() {
             for t in 0..n {
                 let mut g = Decimal::ZERO;
@@ -142,7 +142,7 @@ pub fn apply_rows(
                 None => {
                     to.push(BenefitTo {
                         beneficiary: who.to_string(),
-                        values: vec![Decimal::ZERO; n],
+                        values: smallvec::smallvec![Decimal::ZERO; n],
                     });
                     to.len() - 1
                 }

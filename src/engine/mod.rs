@@ -11,6 +11,7 @@ mod beneficiaries;
 pub mod benefit;
 mod contributions;
 mod headline;
+mod memory;
 pub mod parallel;
 pub mod partial;
 mod pools;
@@ -54,9 +55,18 @@ pub struct ContributionLine {
     pub values: Vec<Decimal>,
 }
 
+/// Years a `Series` holds inline: a ten-year MTFS needs no allocation.
+pub const SERIES_INLINE: usize = 10;
+
+/// A year-indexed series of a service line, held inside the line up to
+/// `SERIES_INLINE` years (longer horizons spill to the heap). A national
+/// model has 10^5 lines per projection; one allocation per series was most
+/// of a projection's memory traffic (docs/performance.md).
+pub type Series<T> = smallvec::SmallVec<[T; SERIES_INLINE]>;
+
 /// One service's projection, year by year. In a year the service does not
 /// run, every figure is 0 and `runs[t]` is false.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceLine {
     pub id: String,
     pub name: String,
@@ -66,19 +76,19 @@ pub struct ServiceLine {
     pub outcome: String,
     /// The provider delivering it each year (a recommission changes it).
     /// (Shared strings: a year's entry is a reference count, not a copy.)
-    pub provider: Vec<std::sync::Arc<str>>,
-    pub runs: Vec<bool>,
+    pub provider: Series<std::sync::Arc<str>>,
+    pub runs: Series<bool>,
     /// Unrounded.
-    pub unit_cost: Vec<Decimal>,
+    pub unit_cost: Series<Decimal>,
     /// Unrounded, floored at 0.
-    pub volume: Vec<Decimal>,
+    pub volume: Series<Decimal>,
     /// Rounded to the penny.
-    pub cost: Vec<Decimal>,
-    pub outcome_rate: Vec<Decimal>,
+    pub cost: Series<Decimal>,
+    pub outcome_rate: Series<Decimal>,
     /// Unrounded.
-    pub outcomes: Vec<Decimal>,
+    pub outcomes: Series<Decimal>,
     /// Rounded to the penny, cash terms: Σ of `value_rows` (§11.2).
-    pub benefit: Vec<Decimal>,
+    pub benefit: Series<Decimal>,
     /// §11.1 value rows (outcomes.csv rows, or one unallocated row).
     pub value_rows: Vec<benefit::ValueLine>,
     /// Benefit by beneficiary (every kind), first-row order.

@@ -52,9 +52,9 @@ fn a_schedule_replaces_uprating_and_demand_in_its_years_only() {
     let x = &run(&b, &s).services[0];
     assert_eq!(
         x.unit_cost,
-        vec![dec!(100), dec!(150), dec!(160), dec!(133.1)]
+        crate::engine::Series::from_vec(vec![dec!(100), dec!(150), dec!(160), dec!(133.1)])
     );
-    assert_eq!(x.volume, vec![dec!(10), dec!(15), dec!(12), dec!(33.75)]);
+    assert_eq!(x.volume, crate::engine::Series::from_vec(vec![dec!(10), dec!(15), dec!(12), dec!(33.75)]));
     assert_eq!(x.cost[3], dec!(4492.13)); // 133.1 × 33.75 = 4492.125
 }
 
@@ -123,7 +123,7 @@ fn a_rate_table_drives_uprating_and_contributions() {
     let p = run(&b, &s);
     assert_eq!(
         p.services[0].cost,
-        vec![dec!(1000.00), dec!(1000.00), dec!(1100.00)]
+        crate::engine::Series::from_vec(vec![dec!(1000.00), dec!(1000.00), dec!(1100.00)])
     );
     assert_eq!(
         p.contributions[0].values,
@@ -182,7 +182,7 @@ fn demand_of_minus_150_percent_stops_the_service_for_good() {
     let x = &run(&b, &s).services[0];
     assert_eq!(
         x.volume,
-        vec![dec!(100), dec!(0), dec!(0), dec!(0), dec!(0)]
+        crate::engine::Series::from_vec(vec![dec!(100), dec!(0), dec!(0), dec!(0), dec!(0)])
     );
     s.levers = vec![lever(
         LeverKind::Volume {

@@ -49,7 +49,7 @@ fn a_beneficiary_split_by_kind_and_cashable() {
     let p = run(&b, &scenario(1));
     let s = &p.services[0];
     // 5 outcomes × (100 + 40 + 10 + 20 + 30) = 1,000.
-    assert_eq!(s.benefit, vec![dec!(1000)]);
+    assert_eq!(s.benefit, crate::engine::Series::from_vec(vec![dec!(1000)]));
     let to: Vec<(&str, Decimal)> = s
         .benefit_to
         .iter()
@@ -90,7 +90,7 @@ fn deadweight_attribution_and_optimism_bias_multiply() {
     sc.rates.deflator = dec!(0.1).into();
     let p = run(&b, &sc);
     // Net = 5 × 0.8 × 0.5 × 0.9 = 1.8 outcomes; × £100 = 180; year 1 in cash × 1.1 = 198.
-    assert_eq!(p.services[0].benefit, vec![dec!(180), dec!(198)]);
+    assert_eq!(p.services[0].benefit, crate::engine::Series::from_vec(vec![dec!(180), dec!(198)]));
     // Outcomes themselves stay gross.
-    assert_eq!(p.services[0].outcomes, vec![dec!(5), dec!(5)]);
+    assert_eq!(p.services[0].outcomes, crate::engine::Series::from_vec(vec![dec!(5), dec!(5)]));
 }

@@ -28,7 +28,7 @@ fn the_legacy_outcome_value_is_one_unallocated_row() {
     assert_eq!(s.value_rows.len(), 1);
     assert_eq!(s.value_rows[0].beneficiary, None);
     assert_eq!(s.value_rows[0].kind, ValueKind::Unallocated);
-    assert_eq!(s.benefit, vec![dec!(500)]);
+    assert_eq!(s.benefit, crate::engine::Series::from_vec(vec![dec!(500)]));
     assert!(s.benefit_to.is_empty());
     // Counted in benefit_total, never in fiscal figures.
     assert_eq!(p.totals.benefit_total, vec![dec!(500)]);
@@ -52,8 +52,8 @@ fn benefits_persist_with_drop_off_after_a_decommission_and_stop_at_the_horizon()
     // t0: 500; t1: 500 + 500×0.9 = 950; t2: 500×0.81 + 500×0.9 = 855;
     // t3: only year 1's outcomes are still within 3 years: 500×0.81 = 405; t4: 0.
     let want = vec![dec!(500), dec!(950), dec!(855), dec!(405), dec!(0)];
-    assert_eq!(p.services[0].benefit, want);
-    assert_eq!(p.services[0].benefit_to[0].values, want);
+    assert_eq!(p.services[0].benefit[..], want[..]);
+    assert_eq!(p.services[0].benefit_to[0].values[..], want[..]);
     // Tidy: benefit rows while it runs and after, while non-zero; cost rows only while it runs.
     let years = |m: &str| -> Vec<String> {
         tidy_rows(&p, m)
@@ -74,7 +74,7 @@ fn benefits_persist_with_drop_off_after_a_decommission_and_stop_at_the_horizon()
     let short = run(&b, &scenario(3));
     assert_eq!(
         short.services[0].benefit,
-        vec![dec!(500), dec!(950), dec!(1355)]
+        crate::engine::Series::from_vec(vec![dec!(500), dec!(950), dec!(1355)])
     );
 }
 

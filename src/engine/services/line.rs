@@ -22,22 +22,31 @@ pub(super) struct Ctx<'a> {
     pub labels: bool,
 }
 
-pub(super) fn build(c: &Ctx<'_>, i: usize, svc: &Service, plan: &Plan<'_>) -> R<ServiceLine> {
+/// Fill `line` (empty, as `ServiceLine::default()` makes it) in place: a
+/// line with its series inline is large, and building it elsewhere and
+/// moving it in copied it twice.
+pub(super) fn build(
+    c: &Ctx<'_>,
+    i: usize,
+    svc: &Service,
+    plan: &Plan<'_>,
+    line: &mut ServiceLine,
+) -> R<()> {
     let (n, b) = (c.n, c.b);
     let what = "a service";
     let base = b.base_year.0 as i64;
     let start = svc.start.map(|y| y.0 as i64 - base).unwrap_or(0);
     let end = svc.end.map(|y| y.0 as i64 - base).unwrap_or(n as i64 - 1);
-    let runs: Vec<bool> = (0..n)
+    line.runs.extend((0..n)
         .map(|t| {
             let ti = t as i64;
             start <= ti
                 && ti <= end
                 && plan.commission.is_none_or(|c| c.covers(t))
                 && !plan.decommission.iter().any(|d| d.covers(t))
-        })
-        .collect();
-    let mut provider: Vec<Arc<str>> = vec![Arc::from(svc.provider.as_str()); n];
+        }));
+    line.provider = smallvec::smallvec![Arc::from(svc.provider.as_str()); n];
+    let provider = &mut line.provider;
     // Base unit cost and outcome rate by year, and the years where a
     // recommission that gives a unit cost is in force: it wins over a
     // scheduled unit cost (§10.2). Only built when a recommission exists.
@@ -75,9 +84,9 @@ pub(super) fn build(c: &Ctx<'_>, i: usize, svc: &Service, plan: &Plan<'_>) -> R<
         .get(svc.id.as_str())
         .filter(|_| plan.commission.is_none());
     let factor = c.tables.factor(i)?;
-    let mut unit_cost = vec![Decimal::ZERO; n];
-    let mut outcome_rate = vec![Decimal::ZERO; n];
-    for t in (0..n).filter(|t| runs[*t]) {
+    line.unit_cost = smallvec::smallvec![Decimal::ZERO; n];
+    line.outcome_rate = smallvec::smallvec![Decimal::ZERO; n];
+    for t in (0..n).filter(|t| line.runs[*t]) {
         let (base_cost, base_rate, fixed) = match &re {
             Some((c, r, f)) => (c[t], r[t], f[t]),
             None => (svc.unit_cost, svc.outcome_rate, false),
@@ -97,7 +106,7 @@ pub(super) fn build(c: &Ctx<'_>, i: usize, svc: &Service, plan: &Plan<'_>) -> R<
         if u < Decimal::ZERO {
             return Err(negative(svc, "unit cost", u, t, b, last));
         }
-        unit_cost[t] = u;
+        line.unit_cost[t] = u;
         let mut o = base_rate;
         for (l, op) in plan.outcome_rate.iter().filter(|(l, _)| l.covers(t)) {
             o = op
@@ -108,37 +117,28 @@ pub(super) fn build(c: &Ctx<'_>, i: usize, svc: &Service, plan: &Plan<'_>) -> R<
         if o < Decimal::ZERO {
             return Err(negative(svc, "outcome rate", o, t, b, last));
         }
-        outcome_rate[t] = o;
+        line.outcome_rate[t] = o;
     }
     let growth = c.tables.demand(i)?;
-    let volume = (0..n)
-        .map(|t| match sched.and_then(|s| s.volume[t]) {
-            Some(v) => Ok(v),
-            None => mul(svc.volume, growth[t], what),
-        })
-        .collect::<R<Vec<_>>>()?;
+    for t in 0..n {
+        let v = match sched.and_then(|s| s.volume[t]) {
+            Some(v) => v,
+            None => mul(svc.volume, growth[t], what)?,
+        };
+        line.volume.push(v);
+    }
     let label = |x: &String| if c.labels { x.clone() } else { String::new() };
-    Ok(ServiceLine {
-        id: svc.id.clone(),
-        name: label(&svc.name),
-        pool: svc.pool.clone(),
-        category: label(&svc.category),
-        unit: label(&svc.unit),
-        outcome: label(&svc.outcome),
-        provider,
-        runs,
-        unit_cost,
-        volume,
-        cost: vec![Decimal::ZERO; n],
-        outcome_rate,
-        outcomes: vec![Decimal::ZERO; n],
-        benefit: if c.labels {
-            vec![Decimal::ZERO; n]
-        } else {
-            vec![]
-        },
-        value_rows: vec![],
-        benefit_to: vec![],
-        commissioned: plan.commission.is_some(),
-    })
+    line.id = svc.id.clone();
+    line.name = label(&svc.name);
+    line.pool = svc.pool.clone();
+    line.category = label(&svc.category);
+    line.unit = label(&svc.unit);
+    line.outcome = label(&svc.outcome);
+    line.cost = smallvec::smallvec![Decimal::ZERO; n];
+    line.outcomes = smallvec::smallvec![Decimal::ZERO; n];
+    if c.labels {
+        line.benefit = smallvec::smallvec![Decimal::ZERO; n];
+    }
+    line.commissioned = plan.commission.is_some();
+    Ok(())
 }

@@ -10,7 +10,7 @@
 
 use super::arith::{mul, sub, R};
 use super::benefit::{apply_rows, rows_of};
-use super::parallel::{for_each_mut, map_range};
+use super::parallel::for_each_mut;
 use super::ServiceLine;
 use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, RiskRule, Scenario, Service};
 use rust_decimal::Decimal;
@@ -79,8 +79,11 @@ pub fn project(
         schedules: &schedules,
         labels: benefit,
     };
-    let mut lines = map_range(all.len(), threads, &|i| {
-        line::build(&ctx, i, all[i], &plans[i])
+    let mut lines: Vec<ServiceLine> = Vec::with_capacity(all.len());
+    super::memory::huge_pages(&mut lines);
+    lines.resize_with(all.len(), ServiceLine::default);
+    for_each_mut(&mut lines, threads, &|i, line, _| {
+        line::build(&ctx, i, all[i], &plans[i], line)
     })?;
 
     // Pass 1: each service's own volume levers; remember what each added.

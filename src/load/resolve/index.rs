@@ -15,6 +15,8 @@ pub struct Index<'b> {
     pub(super) services: Known<'b>,
     pub(super) pairs: HashSet<(&'b str, &'b str)>,
     pub(super) declared_pairs: Option<&'b HashSet<(String, String)>>,
+    /// The budget's service categories (`[demand]` keys may name them).
+    pub(super) categories: HashSet<&'b str>,
 }
 
 impl<'b> Index<'b> {
@@ -40,6 +42,7 @@ impl<'b> Index<'b> {
                 .map(|c| (c.pool.as_str(), c.partner.as_str()))
                 .collect(),
             declared_pairs: d.pairs.as_ref(),
+            categories: b.services.iter().map(|s| s.category.as_str()).collect(),
         }
     }
 }

@@ -130,7 +130,7 @@ fn same<'a>(rows: &[Row<'a>], f: impl Fn(&Row<'a>) -> &'a str) -> Option<String>
 /// no filter hides a running service. `None` if a sum overflows.
 pub fn total(p: &Projection, t: usize, rows: &[Row<'_>], all: bool) -> Option<Total> {
     let what = "the services' total";
-    let of = |f: fn(&ServiceLine) -> &Vec<Decimal>| {
+    let of = |f: fn(&ServiceLine) -> &[Decimal]| {
         sum(rows.iter().filter_map(|r| f(r.line).get(t)), what).ok()
     };
     let cost = if all {
