@@ -249,7 +249,11 @@ pub fn map_projections<T: Send>(
     let (ws, scenarios) = load_scenarios(dir, args)?;
     collect(
         &scenarios,
-        crate::engine::parallel::project_each(&ws.budgets, &scenarios, &|p| f(&p)),
+        crate::engine::parallel::project_each(&ws.budgets, &scenarios, &|p| {
+            let t = f(&p);
+            crate::engine::recycle(p);
+            t
+        }),
     )
 }
 

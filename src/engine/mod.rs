@@ -12,6 +12,7 @@ pub mod benefit;
 mod contributions;
 mod headline;
 mod memory;
+pub use memory::recycle;
 pub mod parallel;
 pub mod partial;
 mod pools;

@@ -139,7 +139,9 @@ pub fn risk(
         let scenarios: Vec<Scenario> = (start..end).map(|i| draw_scenario(s, o.seed, i)).collect();
         let reduce = |p: crate::engine::Projection| {
             done.fetch_add(1, Ordering::Relaxed);
-            Figures::of(&p)
+            let f = Figures::of(&p);
+            crate::engine::recycle(p);
+            f
         };
         // Draws report no benefit figure: `project_money` (same money, same
         // errors as the whole projection, without the benefit passes).

@@ -79,9 +79,7 @@ pub fn project(
         schedules: &schedules,
         labels: benefit,
     };
-    let mut lines: Vec<ServiceLine> = Vec::with_capacity(all.len());
-    super::memory::huge_pages(&mut lines);
-    lines.resize_with(all.len(), ServiceLine::default);
+    let mut lines = super::memory::lines(all.len());
     for_each_mut(&mut lines, threads, &|i, line, _| {
         line::build(&ctx, i, all[i], &plans[i], line)
     })?;
