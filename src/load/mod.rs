@@ -10,6 +10,7 @@ pub mod files;
 mod header;
 pub mod manifest;
 pub mod monitoring;
+mod par;
 mod prefetch;
 pub mod profiles;
 pub mod provenance;

@@ -39,6 +39,28 @@ use rust_decimal::Decimal;
 /// The bound every magnitude must stay within: 10^26.
 const LIMIT: Decimal = Decimal::from_parts(0xe400_0000, 0xdcc8_0cd2, 0x0052_b7d2, false, 0);
 
+/// The largest `exponent` of `xs` (`None` when there are none). The same
+/// as `xs.map(exponent).max()`, but the logarithm is taken once per scale,
+/// of the largest mantissa at that scale (a national model has 10^6
+/// outcomes per projection).
+fn max_exponent<'a>(xs: impl IntoIterator<Item = &'a Decimal>) -> Option<i32> {
+    let mut top = [0u128; 29];
+    let mut any = false;
+    for x in xs {
+        any = true;
+        let (m, k) = (x.mantissa().unsigned_abs(), x.scale() as usize);
+        if m > top[k] {
+            top[k] = m;
+        }
+    }
+    any.then(|| {
+        (0..top.len())
+            .map(|k| exponent(Decimal::from_i128_with_scale(top[k] as i128, k as u32)))
+            .max()
+            .unwrap_or(-28)
+    })
+}
+
 /// `e` with `|x| < 10^e`: the mantissa's digits less the scale.
 fn exponent(x: Decimal) -> i32 {
     let m = x.mantissa().unsigned_abs();
@@ -116,14 +138,14 @@ fn bound(
     let most = index(&b.outcomes).values().map(Vec::len).max().unwrap_or(1);
     let rows = Decimal::from(most.max(1) as u64);
     // By exponents (no decimal comparisons): |x| < 10^e(x), |1 − x| < 1 + 10^e(x).
-    let top = |f: &dyn Fn(&Service) -> Decimal| {
-        let e = all.iter().map(|s| exponent(f(s))).max().unwrap_or(-28);
+    let top = |f: &dyn Fn(&Service) -> &Decimal| {
+        let e = max_exponent(all.iter().map(|s| f(s))).unwrap_or(-28);
         power_of_ten(e)
     };
     let k = one
-        .checked_add(top(&|s| s.benefit.deadweight)?)?
-        .checked_mul(top(&|s| s.benefit.attribution)?)?
-        .checked_mul(one.checked_add(top(&|s| s.benefit.optimism_bias)?)?)?
+        .checked_add(top(&|s| &s.benefit.deadweight)?)?
+        .checked_mul(top(&|s| &s.benefit.attribution)?)?
+        .checked_mul(one.checked_add(top(&|s| &s.benefit.optimism_bias)?)?)?
         .max(one);
     let v = power_of_ten(
         b.outcomes
@@ -132,7 +154,7 @@ fn bound(
             .max()
             .unwrap_or(-28),
     )?
-    .max(top(&|s| s.outcome_value)?)
+    .max(top(&|s| &s.outcome_value)?)
     .max(one);
     // Persistence: exactly, over the distinct drop-offs (few in practice).
     let mut seen: Vec<[u8; 16]> = vec![];
@@ -147,12 +169,7 @@ fn bound(
     }
     let p = *powers(m - one, n.max(1), "").ok()?.last()?;
     let y = Decimal::from(all.iter().map(|s| s.benefit.benefit_years).max()?).max(one);
-    let e = lines
-        .iter()
-        .flat_map(|l| &l.outcomes)
-        .map(|x| exponent(*x))
-        .max()
-        .unwrap_or(0);
+    let e = max_exponent(lines.iter().flat_map(|l| &l.outcomes)).unwrap_or(0);
     let o = Decimal::from(lines.len() as u64).checked_mul(power_of_ten(e)?)?;
     let rows_total = widen(
         rows.checked_mul(o)?
@@ -201,6 +218,12 @@ mod tests {
             assert!(e > 28 || x.abs() >= power_of_ten(e - 1).unwrap(), "{x}");
         }
         assert_eq!(exponent(dec!(0.05)), -1);
+        let xs = [dec!(0), dec!(-123.4), dec!(9.99), dec!(0.05), dec!(1000.0000)];
+        for k in 0..=xs.len() {
+            let want = xs[..k].iter().map(|x| exponent(*x)).max();
+            assert_eq!(max_exponent(&xs[..k]), want, "{k}");
+        }
+        assert_eq!(max_exponent(&[Decimal::MAX, dec!(1)]), Some(29));
         assert_eq!(exponent(Decimal::MAX), 29);
         assert_eq!(power_of_ten(-2), Some(dec!(0.01)));
         assert_eq!(power_of_ten(3), Some(dec!(1000)));

@@ -35,8 +35,17 @@ impl Ctx<'_, '_> {
             .collect();
         let mut seen = HashMap::new();
         let mut out = vec![];
-        for row in &t.rows {
+        let horizon = m.map(|m| (m.base_year, m.years));
+        // Each row is parsed on its own (in parallel for a large table),
+        // its messages kept with it and replayed here in row order.
+        let parsed = crate::load::par::map_rows(&t.rows, &|row| {
             let fields = ServiceFields::read(|col| t.cell(row, col).to_string());
+            let mut notes: Vec<(String, String, bool)> = vec![];
+            let mut note = |col: &str, msg: String, warn: bool| notes.push((col.into(), msg, warn));
+            let s = fields.parse(&pools, &providers, horizon, &mut note);
+            (s, notes)
+        });
+        for (row, (parsed, notes)) in t.rows.iter().zip(parsed) {
             let mut report = |col: &str, msg: String, warn: bool| {
                 if warn {
                     c.sink.warn(Some(row.line), Some(t.field(col)), msg);
@@ -44,8 +53,10 @@ impl Ctx<'_, '_> {
                     c.report(row, col, msg);
                 }
             };
-            let horizon = m.map(|m| (m.base_year, m.years));
-            if let Some(s) = fields.parse(&pools, &providers, horizon, &mut report) {
+            for (col, msg, warn) in notes {
+                report(&col, msg, warn);
+            }
+            if let Some(s) = parsed {
                 if s.benefit.outcome_value_given && valued.contains(&OutcomeValue::key(&s.outcome))
                 {
                     report("outcome_value", both_given(&s.outcome), false);
