@@ -116,6 +116,19 @@ fn write_temp(
     parts: &[&[u8]],
     keep: Option<&std::fs::Permissions>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut tmp = new_temp(real, keep)?;
+    for bytes in parts {
+        tmp.write_all(bytes)?;
+    }
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+/// An empty temporary file beside `real`, with `keep`'s permissions.
+fn new_temp(
+    real: &Path,
+    keep: Option<&std::fs::Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
     let prefix = format!(".{}.", file_name(real));
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(TEMP_SUFFIX);
@@ -125,14 +138,10 @@ fn write_temp(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(folder(real))?;
+    let tmp = builder.tempfile_in(folder(real))?;
     if let Some(p) = keep {
         tmp.as_file().set_permissions(p.clone())?;
     }
-    for bytes in parts {
-        tmp.write_all(bytes)?;
-    }
-    tmp.as_file().sync_all()?;
     Ok(tmp)
 }
 
@@ -142,10 +151,8 @@ fn write_temp(
 /// not a regular file) removes the temporary files and leaves every
 /// original untouched.
 pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
-    let parts: Vec<(PathBuf, [&[u8]; 1])> = files
-        .iter()
-        .map(|(p, b)| (p.clone(), [&b[..]]))
-        .collect();
+    let parts: Vec<(PathBuf, [&[u8]; 1])> =
+        files.iter().map(|(p, b)| (p.clone(), [&b[..]])).collect();
     let refs: Vec<(PathBuf, &[&[u8]])> = parts.iter().map(|(p, b)| (p.clone(), &b[..])).collect();
     write_all_atomic_parts(&refs)
 }
@@ -180,6 +187,9 @@ pub fn write_all_atomic_parts(files: &[(PathBuf, &[&[u8]])]) -> Result<(), Strin
     }
     Ok(())
 }
+
+mod stream;
+pub use stream::AtomicFile;
 
 #[cfg(test)]
 mod tests;

@@ -23,7 +23,12 @@ pub fn run(dir: Option<&Path>) -> u8 {
         // only a projection's warnings and error, which `project_money`
         // gives exactly as the whole projection (it skips the benefit
         // passes only where it proves they cannot fail).
-        let results = project_each_with(&ws.budgets, &resolved, project_money, &crate::engine::recycle);
+        let results = project_each_with(
+            &ws.budgets,
+            &resolved,
+            project_money,
+            &crate::engine::recycle,
+        );
         for (s, r) in resolved.iter().zip(results) {
             let file = ws
                 .sources

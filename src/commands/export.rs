@@ -19,8 +19,10 @@
 
 pub use super::export_args::ExportArgs;
 use super::export_args::{target, tidy_refusal, Target};
-use super::{map_projections, project_all, write_output_parts, Projected, INVALID, OK, USAGE};
+use super::output::Stream;
+use super::{load_scenarios, project_all, Projected, INVALID, OK, USAGE};
 use crate::cli::Format;
+use crate::engine::parallel::project_each_ordered;
 use crate::engine::Projection;
 use crate::load::provenance::hash_files;
 use crate::load::Workspace;
@@ -29,25 +31,71 @@ use crate::report::cabinet::{InputFile, Source};
 use crate::report::chart;
 use crate::report::tidy::{write_projection, HEADER};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 pub fn run_tidy(dir: Option<&Path>, a: &ExportArgs) -> u8 {
     if let Some(why) = tidy_refusal(a) {
         errln!("error: {why}; nothing was written");
         return USAGE;
     }
-    // Scenarios come back sorted by id; each is turned into its rows at once.
-    let parts = match map_projections(dir, &a.scenarios, |p| {
-        let mut rows = Vec::new();
-        write_projection(p, &mut rows);
-        rows
-    }) {
-        Ok(parts) => parts,
+    let (ws, scenarios) = match load_scenarios(dir, &a.scenarios) {
+        Ok(x) => x,
         Err(code) => return code,
     };
-    let header = format!("{HEADER}\n");
-    let mut all: Vec<&[u8]> = vec![header.as_bytes()];
-    all.extend(parts.iter().map(|p| &p[..]));
-    write_output_parts(a.output.as_deref(), &all, a.force)
+    let mut out = match Stream::open(a.output.as_deref(), a.force) {
+        Ok(out) => out,
+        Err(code) => return code,
+    };
+    if let Err(code) = out.put(format!("{HEADER}\n").into_bytes()) {
+        return code;
+    }
+    // Scenarios (sorted by id) are projected on every core and each is
+    // turned into its rows at once; to a file, the rows are written in
+    // scenario order while later scenarios are projected, and their
+    // buffers reused (to stdout they are held until every scenario is done).
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(vec![]);
+    let rows_of = |p: Projection| {
+        let mut rows = spare
+            .lock()
+            .ok()
+            .and_then(|mut v| v.pop())
+            .unwrap_or_default();
+        rows.clear();
+        write_projection(&p, &mut rows);
+        crate::engine::recycle(p);
+        rows
+    };
+    let mut code = OK;
+    project_each_ordered(&ws.budgets, &scenarios, &rows_of, |i, r| match r {
+        Ok((rows, warnings)) => {
+            for w in &warnings {
+                errln!("warning: scenario {}: {w}", scenarios[i].id);
+            }
+            match out.put(rows) {
+                Ok(Some(rows)) => {
+                    if let Ok(mut v) = spare.lock() {
+                        v.push(rows);
+                    }
+                }
+                Ok(None) => {}
+                Err(c) => {
+                    code = c;
+                    return false;
+                }
+            }
+            true
+        }
+        Err(e) => {
+            errln!("error: scenario {}: {e}", scenarios[i].id);
+            code = INVALID;
+            false
+        }
+    });
+    if code != OK {
+        // Dropping `out` removes the temporary file: nothing is replaced.
+        return code;
+    }
+    out.finish()
 }
 
 /// The projections in the order the scenarios were named (all, by id, when

@@ -50,3 +50,73 @@ pub fn write_output_parts(path: Option<&Path>, parts: &[&[u8]], force: bool) -> 
         }
     }
 }
+
+/// Output made in parts, in order: to a file atomically as it is made
+/// (`save::AtomicFile`: the target changes only when `finish` succeeds;
+/// dropped before, nothing is replaced), or to stdout at `finish` (held
+/// until then, so a failure part way prints nothing).
+pub enum Stream {
+    Stdout(Vec<Vec<u8>>),
+    File(crate::save::AtomicFile, std::path::PathBuf),
+}
+
+impl Stream {
+    /// Open the output; an existing file only with `force`.
+    pub fn open(path: Option<&Path>, force: bool) -> Result<Stream, u8> {
+        let Some(path) = path else {
+            return Ok(Stream::Stdout(vec![]));
+        };
+        if path.exists() && !force {
+            errln!(
+                "error: {} already exists; use --force to replace it (nothing was written)",
+                path.display()
+            );
+            return Err(INVALID);
+        }
+        match crate::save::AtomicFile::create(path) {
+            Ok(f) => Ok(Stream::File(f, path.to_path_buf())),
+            Err(e) => {
+                errln!("error: {e}");
+                Err(INVALID)
+            }
+        }
+    }
+
+    /// Add the next part. A part written to the file comes back, for the
+    /// caller to reuse; one held for stdout does not.
+    pub fn put(&mut self, part: Vec<u8>) -> Result<Option<Vec<u8>>, u8> {
+        match self {
+            Stream::Stdout(held) => {
+                held.push(part);
+                Ok(None)
+            }
+            Stream::File(f, _) => match f.write(&part) {
+                Ok(()) => Ok(Some(part)),
+                Err(e) => {
+                    errln!("error: {e}");
+                    Err(INVALID)
+                }
+            },
+        }
+    }
+
+    /// Write what stdout held, or put the file in place.
+    pub fn finish(self) -> u8 {
+        match self {
+            Stream::Stdout(held) => {
+                let parts: Vec<&[u8]> = held.iter().map(|p| &p[..]).collect();
+                write_stdout(&parts)
+            }
+            Stream::File(f, path) => match f.commit() {
+                Ok(()) => {
+                    errln!("wrote {}", path.display());
+                    OK
+                }
+                Err(e) => {
+                    errln!("error: {e}");
+                    INVALID
+                }
+            },
+        }
+    }
+}

@@ -72,6 +72,61 @@ pub fn project_each_with<T: Send>(
         .collect()
 }
 
+/// `project_each`, handing each reduction to `consume` on the calling
+/// thread in scenario order as soon as it and those before it are ready,
+/// while later scenarios are still being projected (the tidy export writes
+/// each scenario's rows while the next is projected). When `consume`
+/// returns false no further scenario is started and no further result is
+/// handed over.
+pub fn project_each_ordered<T: Send>(
+    budgets: &HashMap<String, Budget>,
+    scenarios: &[Scenario],
+    f: &(impl Fn(Projection) -> T + Sync),
+    mut consume: impl FnMut(usize, Reduced<T>) -> bool,
+) {
+    let workers = cores().min(scenarios.len()).max(1);
+    let inner = (cores() / workers).max(1);
+    let one = |s: &Scenario| -> Reduced<T> {
+        let b = budgets
+            .get(&s.budget)
+            .ok_or_else(|| EngineError::Overflow(format!("budget {} is not loaded", s.budget)))?;
+        let p = project_on(b, s, inner)?;
+        let warnings = p.warnings.clone();
+        Ok((f(p), warnings))
+    };
+    let next = AtomicUsize::new(0);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Reduced<T>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, stop, one) = (&next, &stop, &one);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(s) = scenarios.get(i) else { break };
+                    if tx.send((i, one(s))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Results that came early wait here for those before them.
+        let mut early: HashMap<usize, Reduced<T>> = HashMap::new();
+        let mut want = 0;
+        for (i, r) in rx {
+            early.insert(i, r);
+            while let Some(r) = early.remove(&want) {
+                want += 1;
+                if !stop.load(Ordering::Relaxed) && !consume(want - 1, r) {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+    });
+}
+
 /// How many threads one projection may use for its service loop when it
 /// runs alone (the scenario workers of `project_each` already fill the cores).
 pub fn cores() -> usize {

@@ -131,9 +131,18 @@ fn worked_example_of_the_methodology() {
     let mut s = scenario(2);
     s.rates.pay_inflation = dec!(0.1).into();
     let p = run(&b, &s);
-    assert_eq!(p.services[0].unit_cost, crate::engine::Series::from_vec(vec![dec!(100), dec!(105)]));
-    assert_eq!(p.services[0].cost, crate::engine::Series::from_vec(vec![dec!(1000), dec!(1050)]));
-    assert_eq!(p.services[1].cost, crate::engine::Series::from_vec(vec![dec!(200), dec!(200)]));
+    assert_eq!(
+        p.services[0].unit_cost,
+        crate::engine::Series::from_vec(vec![dec!(100), dec!(105)])
+    );
+    assert_eq!(
+        p.services[0].cost,
+        crate::engine::Series::from_vec(vec![dec!(1000), dec!(1050)])
+    );
+    assert_eq!(
+        p.services[1].cost,
+        crate::engine::Series::from_vec(vec![dec!(200), dec!(200)])
+    );
     let pool = &p.pools[0];
     // Contributions 1,200 both years (no growth); spend 1,200 then 1,250.
     assert_eq!(pool.contributions, vec![dec!(1200), dec!(1200)]);
@@ -255,7 +264,10 @@ fn unit_cost_levers_apply_on_uprated_cost() {
         p.services[0].unit_cost,
         crate::engine::Series::from_vec(vec![dec!(100), dec!(165), dec!(111)])
     );
-    assert_eq!(p.services[0].cost, crate::engine::Series::from_vec(vec![dec!(200), dec!(330), dec!(222)]));
+    assert_eq!(
+        p.services[0].cost,
+        crate::engine::Series::from_vec(vec![dec!(200), dec!(330), dec!(222)])
+    );
 }
 
 #[test]
@@ -269,6 +281,12 @@ fn demand_growth_by_service_beats_category() {
     s.demand.insert("cat".into(), dec!(0.1).into());
     s.demand.insert("y".into(), dec!(-0.5).into());
     let p = run(&b, &s);
-    assert_eq!(p.services[0].volume, crate::engine::Series::from_vec(vec![dec!(100), dec!(110), dec!(121)]));
-    assert_eq!(p.services[1].volume, crate::engine::Series::from_vec(vec![dec!(100), dec!(50), dec!(25)]));
+    assert_eq!(
+        p.services[0].volume,
+        crate::engine::Series::from_vec(vec![dec!(100), dec!(110), dec!(121)])
+    );
+    assert_eq!(
+        p.services[1].volume,
+        crate::engine::Series::from_vec(vec![dec!(100), dec!(50), dec!(25)])
+    );
 }

@@ -54,7 +54,10 @@ fn a_schedule_replaces_uprating_and_demand_in_its_years_only() {
         x.unit_cost,
         crate::engine::Series::from_vec(vec![dec!(100), dec!(150), dec!(160), dec!(133.1)])
     );
-    assert_eq!(x.volume, crate::engine::Series::from_vec(vec![dec!(10), dec!(15), dec!(12), dec!(33.75)]));
+    assert_eq!(
+        x.volume,
+        crate::engine::Series::from_vec(vec![dec!(10), dec!(15), dec!(12), dec!(33.75)])
+    );
     assert_eq!(x.cost[3], dec!(4492.13)); // 133.1 × 33.75 = 4492.125
 }
 

@@ -90,7 +90,13 @@ fn deadweight_attribution_and_optimism_bias_multiply() {
     sc.rates.deflator = dec!(0.1).into();
     let p = run(&b, &sc);
     // Net = 5 × 0.8 × 0.5 × 0.9 = 1.8 outcomes; × £100 = 180; year 1 in cash × 1.1 = 198.
-    assert_eq!(p.services[0].benefit, crate::engine::Series::from_vec(vec![dec!(180), dec!(198)]));
+    assert_eq!(
+        p.services[0].benefit,
+        crate::engine::Series::from_vec(vec![dec!(180), dec!(198)])
+    );
     // Outcomes themselves stay gross.
-    assert_eq!(p.services[0].outcomes, crate::engine::Series::from_vec(vec![dec!(5), dec!(5)]));
+    assert_eq!(
+        p.services[0].outcomes,
+        crate::engine::Series::from_vec(vec![dec!(5), dec!(5)])
+    );
 }

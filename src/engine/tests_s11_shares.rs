@@ -121,7 +121,12 @@ fn the_worked_example_of_the_methodology() {
     };
     assert_eq!(
         to("a"),
-        crate::engine::Series::from_vec(vec![dec!(226800), dec!(441693), dec!(407461.79), dec!(197833.42)])
+        crate::engine::Series::from_vec(vec![
+            dec!(226800),
+            dec!(441693),
+            dec!(407461.79),
+            dec!(197833.42)
+        ])
     );
     assert_eq!(
         to("b"),
@@ -134,7 +139,12 @@ fn the_worked_example_of_the_methodology() {
     );
     assert_eq!(
         to("dwp"),
-        crate::engine::Series::from_vec(vec![dec!(97200), dec!(189297), dec!(174626.48), dec!(84785.75)])
+        crate::engine::Series::from_vec(vec![
+            dec!(97200),
+            dec!(189297),
+            dec!(174626.48),
+            dec!(84785.75)
+        ])
     );
     // Year 0: spend 11,200 against 1,200 → overspend 10,000, weights 226,800 : 77,760.
     assert_eq!(

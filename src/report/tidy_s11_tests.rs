@@ -51,7 +51,7 @@ fn benefits_persist_with_drop_off_after_a_decommission_and_stop_at_the_horizon()
     // net = 5, 5, 0, 0, 0 outcomes, each worth £100 (500 a year achieved):
     // t0: 500; t1: 500 + 500×0.9 = 950; t2: 500×0.81 + 500×0.9 = 855;
     // t3: only year 1's outcomes are still within 3 years: 500×0.81 = 405; t4: 0.
-    let want = vec![dec!(500), dec!(950), dec!(855), dec!(405), dec!(0)];
+    let want = [dec!(500), dec!(950), dec!(855), dec!(405), dec!(0)];
     assert_eq!(p.services[0].benefit[..], want[..]);
     assert_eq!(p.services[0].benefit_to[0].values[..], want[..]);
     // Tidy: benefit rows while it runs and after, while non-zero; cost rows only while it runs.

@@ -218,7 +218,13 @@ mod tests {
             assert!(e > 28 || x.abs() >= power_of_ten(e - 1).unwrap(), "{x}");
         }
         assert_eq!(exponent(dec!(0.05)), -1);
-        let xs = [dec!(0), dec!(-123.4), dec!(9.99), dec!(0.05), dec!(1000.0000)];
+        let xs = [
+            dec!(0),
+            dec!(-123.4),
+            dec!(9.99),
+            dec!(0.05),
+            dec!(1000.0000),
+        ];
         for k in 0..=xs.len() {
             let want = xs[..k].iter().map(|x| exponent(*x)).max();
             assert_eq!(max_exponent(&xs[..k]), want, "{k}");

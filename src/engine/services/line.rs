@@ -37,14 +37,13 @@ pub(super) fn build(
     let base = b.base_year.0 as i64;
     let start = svc.start.map(|y| y.0 as i64 - base).unwrap_or(0);
     let end = svc.end.map(|y| y.0 as i64 - base).unwrap_or(n as i64 - 1);
-    line.runs.extend((0..n)
-        .map(|t| {
-            let ti = t as i64;
-            start <= ti
-                && ti <= end
-                && plan.commission.is_none_or(|c| c.covers(t))
-                && !plan.decommission.iter().any(|d| d.covers(t))
-        }));
+    line.runs.extend((0..n).map(|t| {
+        let ti = t as i64;
+        start <= ti
+            && ti <= end
+            && plan.commission.is_none_or(|c| c.covers(t))
+            && !plan.decommission.iter().any(|d| d.covers(t))
+    }));
     line.provider = smallvec::smallvec![Arc::from(svc.provider.as_str()); n];
     let provider = &mut line.provider;
     // Base unit cost and outcome rate by year, and the years where a

@@ -60,11 +60,12 @@ pub(super) fn check(
     let commissioned_categories: HashSet<&str> =
         commissioned.values().map(|(c, _)| c.as_str()).collect();
     let categories = || {
-        checker
-            .categories
-            .iter()
-            .copied()
-            .chain(commissioned_categories.iter().copied().filter(|c| !checker.categories.contains(c)))
+        checker.categories.iter().copied().chain(
+            commissioned_categories
+                .iter()
+                .copied()
+                .filter(|c| !checker.categories.contains(c)),
+        )
     };
     let demand = raw.demand.iter().map(|(k, at)| (k, at.pos, false));
     for (key, pos, in_ranges) in demand.chain(ranged(Section::Demand)) {
