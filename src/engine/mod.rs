@@ -60,6 +60,11 @@ pub struct ContributionLine {
     pub values: Vec<Decimal>,
 }
 
+/// A hash map for the engine's per-service lookups (service ids, pools,
+/// factor keys): foldhash is several times faster than std's SipHash on
+/// short keys, and nothing the engine computes depends on a map's order.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
 /// Years a `Series` holds inline: a ten-year MTFS needs no allocation.
 pub const SERIES_INLINE: usize = 10;
 

@@ -5,6 +5,7 @@
 
 use super::arith::{add, sub, sum, R};
 use super::settle::Settler;
+use super::FastMap;
 use super::{ContributionLine, ExposureLine, PoolLine, ServiceLine, ShareLine};
 use crate::model::{Budget, LeverKind, Scenario};
 use rust_decimal::Decimal;
@@ -33,11 +34,11 @@ pub fn project(
             }
         }
     }
-    let mut by_pool_contrib: HashMap<&str, Vec<&ContributionLine>> = HashMap::new();
+    let mut by_pool_contrib: FastMap<&str, Vec<&ContributionLine>> = FastMap::default();
     for c in contributions {
         by_pool_contrib.entry(c.pool.as_str()).or_default().push(c);
     }
-    let mut by_pool_services: HashMap<&str, Vec<&ServiceLine>> = HashMap::new();
+    let mut by_pool_services: FastMap<&str, Vec<&ServiceLine>> = FastMap::default();
     for sv in services {
         by_pool_services
             .entry(sv.pool.as_str())

@@ -14,7 +14,6 @@ use super::parallel::for_each_mut;
 use super::ServiceLine;
 use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, RiskRule, Scenario, Service};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 pub(super) mod bound;
 mod helpers;
@@ -46,7 +45,7 @@ pub fn project(
             });
         }
     }
-    let index: HashMap<&str, usize> = all
+    let index: super::FastMap<&str, usize> = all
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))

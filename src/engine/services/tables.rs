@@ -7,7 +7,7 @@
 
 use super::helpers::Powers;
 use crate::engine::arith::{add, demand_products, mul, powers, products, R};
-use crate::engine::EngineError;
+use crate::engine::{EngineError, FastMap};
 use crate::model::{Budget, Scenario, Service, Uplift, YearRate};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -31,13 +31,17 @@ impl Tables {
         let mut factors: Vec<R<Vec<Decimal>>> = vec![Ok(vec![Decimal::ONE; n])];
         let mut by_rate: HashMap<Decimal, usize> = HashMap::new();
         let mut by_share: HashMap<Decimal, usize> = HashMap::new();
+        // A pay share's exact bits → its table: most services repeat a
+        // share already seen, and hashing a Decimal normalises it first.
+        let mut share_bits: FastMap<[u8; 16], usize> = FastMap::default();
         let mut pw = Powers {
             n,
             cache: HashMap::new(),
         };
         let mut uplift = Vec::with_capacity(all.len());
         let mut demands: Vec<R<Vec<Decimal>>> = vec![];
-        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut by_key: FastMap<&str, usize> = FastMap::default();
+        let demand_keys: FastMap<&str, ()> = s.demand.keys().map(|k| (k.as_str(), ())).collect();
         let mut demand_of = Vec::with_capacity(all.len());
         let zero = YearRate::default();
         for svc in all {
@@ -47,6 +51,7 @@ impl Tables {
                     factors.push(pw.get(u, what).cloned());
                     factors.len() - 1
                 }),
+                Uplift::Index if let Some(&f) = share_bits.get(&svc.pay_share.serialize()) => f,
                 Uplift::Index => *by_share.entry(svc.pay_share).or_insert_with(|| {
                     let ps = svc.pay_share;
                     let f = (0..n)
@@ -62,8 +67,11 @@ impl Tables {
                     factors.len() - 1
                 }),
             };
+            if svc.uplift == Uplift::Index {
+                share_bits.entry(svc.pay_share.serialize()).or_insert(f);
+            }
             uplift.push(f);
-            let key = if s.demand.contains_key(&svc.id) {
+            let key = if demand_keys.contains_key(svc.id.as_str()) {
                 svc.id.as_str()
             } else {
                 svc.category.as_str()
