@@ -2,6 +2,7 @@
 //! NPV, BCR and payback.
 
 use super::arith::{sub, sum, R};
+use super::pence::Pence;
 use super::vfm::{payback, pv, real_series};
 use super::{PoolLine, ServiceLine};
 use crate::model::Scenario;
@@ -136,21 +137,42 @@ pub fn totals_of(
 /// services (each year's sum in service order, as the checked version).
 /// `None` on overflow: then `service_sums_checked` names the figure.
 fn service_sums(services: &[ServiceLine], n: usize) -> Option<Sums> {
-    let mut b = vec![Decimal::ZERO; n];
+    let mut b = vec![Pence::default(); n];
     let mut o = vec![Decimal::ZERO; n];
-    let mut c = vec![Decimal::ZERO; n];
     for sv in services {
         for t in 0..n {
-            b[t] = b[t].checked_add(sv.benefit[t])?;
+            b[t].add(&sv.benefit[t]);
             o[t] = o[t].checked_add(sv.outcomes[t])?;
-            c[t] = c[t].checked_add(sv.cost[t])?;
         }
     }
-    Some((b, o, c))
+    let b = match b.iter().map(Pence::value).collect::<Option<Vec<_>>>() {
+        Some(b) => b,
+        None => {
+            let mut b = vec![Decimal::ZERO; n];
+            for sv in services {
+                for t in 0..n {
+                    b[t] = b[t].checked_add(sv.benefit[t])?;
+                }
+            }
+            b
+        }
+    };
+    Some((b, o, cost_sums(services, n)?))
 }
 
-/// Σ services' cost by year (the cost part of `service_sums`).
+/// Σ services' cost by year (the cost part of `service_sums`): in pence
+/// where `Pence` stands in for the `Decimal` sum (always, unless a cost is
+/// negative or the total reaches 10^26).
 fn cost_sums(services: &[ServiceLine], n: usize) -> Option<Vec<Decimal>> {
+    let mut p = vec![Pence::default(); n];
+    for sv in services {
+        for t in 0..n {
+            p[t].add(&sv.cost[t]);
+        }
+    }
+    if let Some(c) = p.iter().map(Pence::value).collect::<Option<Vec<_>>>() {
+        return Some(c);
+    }
     let mut c = vec![Decimal::ZERO; n];
     for sv in services {
         for t in 0..n {

@@ -1,6 +1,6 @@
 //! The engine's largest buffer, the service lines of a projection: kept
-//! for reuse by the thread that projects the next scenario, and placed on
-//! huge pages when new. Neither changes any value.
+//! for reuse by the thread that projects the next scenario. It changes no
+//! value.
 
 use super::{Projection, ServiceLine};
 use std::cell::RefCell;
@@ -20,7 +20,6 @@ pub fn lines(len: usize) -> Vec<ServiceLine> {
     let mut v = SPARE.with(|s| s.take());
     if v.capacity() < len {
         v = Vec::with_capacity(len);
-        huge_pages(&mut v);
     }
     v.resize_with(len, ServiceLine::default);
     v
@@ -36,30 +35,4 @@ pub fn recycle(p: Projection) {
             *s.borrow_mut() = v;
         }
     });
-}
-
-/// Ask for transparent huge pages under a large, not yet touched vector's
-/// spare capacity (Linux `madvise(MADV_HUGEPAGE)`): a projection of a
-/// national model fills ~10^8 bytes of fresh memory, and faulting it in
-/// 4 KiB pages cost more than filling it. Only a hint: it changes no value,
-/// and where it is refused (or on other systems) nothing happens.
-fn huge_pages<T>(v: &mut Vec<T>) {
-    #[cfg(target_os = "linux")]
-    {
-        const HUGE: usize = 2 << 20;
-        let bytes = v.capacity().saturating_sub(v.len()) * std::mem::size_of::<T>();
-        if bytes < 4 * HUGE {
-            return;
-        }
-        let start = v.as_mut_ptr().wrapping_add(v.len()) as usize;
-        let first = start.next_multiple_of(HUGE);
-        let end = (start + bytes) / HUGE * HUGE;
-        if end > first {
-            // SAFETY: the range lies inside the vector's own allocation;
-            // madvise with MADV_HUGEPAGE reads and writes no memory.
-            unsafe {
-                libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_HUGEPAGE);
-            }
-        }
-    }
 }

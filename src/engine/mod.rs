@@ -13,6 +13,7 @@ mod contributions;
 mod headline;
 mod memory;
 mod money;
+pub mod pence;
 pub use memory::recycle;
 #[cfg(test)]
 use money::money_only;

@@ -4,6 +4,7 @@
 //! offsets, shares by rule, caps), and partners' exposure.
 
 use super::arith::{add, sub, sum, R};
+use super::pence::Pence;
 use super::settle::Settler;
 use super::FastMap;
 use super::{ContributionLine, ExposureLine, PoolLine, ServiceLine, ShareLine};
@@ -89,7 +90,11 @@ pub fn project(
             line.contributions[t] = sum(cs, &what)?;
             let saving = savings.get(pool.id.as_str()).into_iter().flatten();
             line.saving[t] = sum(saving.filter(|(l, _)| l.covers(t)).map(|(_, by)| by), &what)?;
-            let cost = sum(svcs.into_iter().flatten().map(|sv| &sv.cost[t]), &what)?;
+            let costs = || svcs.into_iter().flatten().map(|sv| &sv.cost[t]);
+            let cost = match Pence::sum(costs()) {
+                Some(c) => c,
+                None => sum(costs(), &what)?,
+            };
             line.spend[t] = sub(cost, line.saving[t], &what)?;
         }
         pools.push(line);
