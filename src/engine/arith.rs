@@ -34,6 +34,12 @@ pub fn div(a: Decimal, b: Decimal, what: &str) -> R<Decimal> {
     a.checked_div(b).ok_or_else(|| too_big(what))
 }
 
+/// `x < 0`, without the general comparison (a sign test and a zero test).
+#[inline]
+pub fn negative_value(x: &Decimal) -> bool {
+    x.is_sign_negative() && !x.is_zero()
+}
+
 pub fn sum<'a>(xs: impl IntoIterator<Item = &'a Decimal>, what: &str) -> R<Decimal> {
     xs.into_iter()
         .try_fold(Decimal::ZERO, |acc, x| add(acc, *x, what))
@@ -118,6 +124,20 @@ mod tests {
         assert_eq!(p, vec![dec!(1), dec!(0), dec!(0), dec!(0)]);
         let p = demand_products(&YearRate::One(dec!(0.1)), Year(2009), 3, "x").unwrap();
         assert_eq!(p, vec![dec!(1), dec!(1.1), dec!(1.21)]);
+    }
+
+    #[test]
+    fn negative_value_is_less_than_zero() {
+        for x in [
+            dec!(-1),
+            dec!(-0.0001),
+            -Decimal::ZERO,
+            Decimal::ZERO,
+            dec!(0.00),
+            dec!(3),
+        ] {
+            assert_eq!(negative_value(&x), x < Decimal::ZERO, "{x}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::helpers::{negative, overflow, Plan, Scheduled};
 use super::tables::Tables;
-use crate::engine::arith::{mul, R};
+use crate::engine::arith::{mul, negative_value, R};
 use crate::engine::ServiceLine;
 use crate::model::{Budget, LeverKind, Service};
 use rust_decimal::Decimal;
@@ -102,7 +102,7 @@ pub(super) fn build(
                 .ok_or_else(|| overflow("the unit cost or outcome rate of", &svc.id))?;
             last = &l.origin;
         }
-        if u < Decimal::ZERO {
+        if negative_value(&u) {
             return Err(negative(svc, "unit cost", u, t, b, last));
         }
         line.unit_cost[t] = u;
@@ -113,7 +113,7 @@ pub(super) fn build(
                 .ok_or_else(|| overflow("the unit cost or outcome rate of", &svc.id))?;
             last = &l.origin;
         }
-        if o < Decimal::ZERO {
+        if negative_value(&o) {
             return Err(negative(svc, "outcome rate", o, t, b, last));
         }
         line.outcome_rate[t] = o;

@@ -8,7 +8,7 @@
 //! then cost, outcomes and benefit in parallel. Results, warnings and the
 //! error reported are the same whatever the number of threads.
 
-use super::arith::{mul, sub, R};
+use super::arith::{mul, negative_value, sub, R};
 use super::benefit::{apply_rows, rows_of};
 use super::parallel::for_each_mut;
 use super::ServiceLine;
@@ -140,7 +140,7 @@ pub fn project(
                 line.volume[t] = Decimal::ZERO;
                 continue;
             }
-            if line.volume[t] < Decimal::ZERO {
+            if negative_value(&line.volume[t]) {
                 notes.push(format!(
                     "the volume of service {} would be {} in {}; floored at 0",
                     line.id,
