@@ -243,6 +243,8 @@ mod tests_more;
 #[cfg(test)]
 mod tests_parallel;
 #[cfg(test)]
+mod tests_pence;
+#[cfg(test)]
 mod tests_s10;
 #[cfg(test)]
 pub(crate) mod tests_s11;
