@@ -57,6 +57,34 @@ fn growth_of_1000_percent_over_50_years_fails_cleanly() {
 }
 
 #[test]
+fn a_scenario_that_fails_part_way_through_a_tidy_export_to_a_file_replaces_nothing() {
+    // The rows are streamed to a temporary file scenario by scenario: base
+    // (first by id) is written there, then zz fails, so nothing may reach
+    // the target or stay behind.
+    let ws = Ws::base();
+    ws.edit("budgets/mini/budget.toml", "years = 3", "years = 50");
+    let zz = std::fs::read_to_string(ws.path(BASE)).unwrap();
+    ws.write(
+        "scenarios/zz.toml",
+        zz.replace("council = \"1%\"", "council = \"1000%\""),
+    );
+    ws.write("out.csv", "the finance lead's own file\n");
+    let o = ws.run(&["export", "--tidy", "-o", "out.csv", "--force"]);
+    o.fails_with(&["scenario zz", "too large for exact arithmetic"]);
+    assert_eq!(
+        std::fs::read_to_string(ws.path("out.csv")).unwrap(),
+        "the finance lead's own file\n"
+    );
+    let left: Vec<String> = std::fs::read_dir(ws.path("."))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("poolplan-tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+#[test]
 fn growth_of_1000_percent_over_20_years_is_exact() {
     let ws = Ws::base();
     ws.edit("budgets/mini/budget.toml", "years = 3", "years = 20");
