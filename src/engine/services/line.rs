@@ -16,15 +16,18 @@ pub(super) struct Ctx<'a> {
     pub n: usize,
     pub tables: &'a Tables,
     pub schedules: &'a std::collections::HashMap<&'a str, Scheduled>,
+    /// One shared string per provider id (a line's provider by year holds
+    /// reference counts to it, not a string of its own).
+    pub providers: &'a crate::engine::FastMap<&'a str, Arc<str>>,
     /// False for `project_money`: no name, category, unit, outcome or
     /// benefit series (nothing it reports reads them; four string copies
     /// and a series less per service).
     pub labels: bool,
 }
 
-/// Fill `line` (empty, as `ServiceLine::default()` makes it) in place: a
-/// line with its series inline is large, and building it elsewhere and
-/// moving it in copied it twice.
+/// Fill `line` in place (whatever it held before is reset first, its
+/// strings' memory kept): a line with its series inline is large, and
+/// building it elsewhere and moving it in copied it twice.
 pub(super) fn build(
     c: &Ctx<'_>,
     i: usize,
@@ -34,6 +37,7 @@ pub(super) fn build(
 ) -> R<()> {
     let (n, b) = (c.n, c.b);
     let what = "a service";
+    line.reset();
     let base = b.base_year.0 as i64;
     let start = svc.start.map(|y| y.0 as i64 - base).unwrap_or(0);
     let end = svc.end.map(|y| y.0 as i64 - base).unwrap_or(n as i64 - 1);
@@ -44,7 +48,10 @@ pub(super) fn build(
             && plan.commission.is_none_or(|c| c.covers(t))
             && !plan.decommission.iter().any(|d| d.covers(t))
     }));
-    line.provider = smallvec::smallvec![Arc::from(svc.provider.as_str()); n];
+    match c.providers.get(svc.provider.as_str()) {
+        Some(p) => line.provider.extend(std::iter::repeat_n(Arc::clone(p), n)),
+        None => line.provider = smallvec::smallvec![Arc::from(svc.provider.as_str()); n],
+    }
     let provider = &mut line.provider;
     // Base unit cost and outcome rate by year, and the years where a
     // recommission that gives a unit cost is in force: it wins over a
@@ -83,8 +90,8 @@ pub(super) fn build(
         .get(svc.id.as_str())
         .filter(|_| plan.commission.is_none());
     let factor = c.tables.factor(i)?;
-    line.unit_cost = smallvec::smallvec![Decimal::ZERO; n];
-    line.outcome_rate = smallvec::smallvec![Decimal::ZERO; n];
+    line.unit_cost.resize(n, Decimal::ZERO);
+    line.outcome_rate.resize(n, Decimal::ZERO);
     for t in (0..n).filter(|t| line.runs[*t]) {
         let (base_cost, base_rate, fixed) = match &re {
             Some((c, r, f)) => (c[t], r[t], f[t]),
@@ -126,18 +133,17 @@ pub(super) fn build(
         };
         line.volume.push(v);
     }
-    let label = |x: &String| if c.labels { x.clone() } else { String::new() };
-    line.id = svc.id.clone();
-    line.name = label(&svc.name);
-    line.pool = svc.pool.clone();
-    line.category = label(&svc.category);
-    line.unit = label(&svc.unit);
-    line.outcome = label(&svc.outcome);
-    line.cost = smallvec::smallvec![Decimal::ZERO; n];
-    line.outcomes = smallvec::smallvec![Decimal::ZERO; n];
+    line.id.push_str(&svc.id);
+    line.pool.push_str(&svc.pool);
     if c.labels {
-        line.benefit = smallvec::smallvec![Decimal::ZERO; n];
+        line.name.push_str(&svc.name);
+        line.category.push_str(&svc.category);
+        line.unit.push_str(&svc.unit);
+        line.outcome.push_str(&svc.outcome);
+        line.benefit.resize(n, Decimal::ZERO);
     }
+    line.cost.resize(n, Decimal::ZERO);
+    line.outcomes.resize(n, Decimal::ZERO);
     line.commissioned = plan.commission.is_some();
     Ok(())
 }

@@ -71,7 +71,14 @@ pub fn project(
     // Run windows, unit costs, outcome rates and demand-grown volumes.
     let tables = tables::Tables::build(b, s, &all)?;
     let schedules = Scheduled::of(b, n);
+    let mut providers: super::FastMap<&str, std::sync::Arc<str>> = super::FastMap::default();
+    for svc in &all {
+        providers
+            .entry(svc.provider.as_str())
+            .or_insert_with(|| std::sync::Arc::from(svc.provider.as_str()));
+    }
     let ctx = line::Ctx {
+        providers: &providers,
         b,
         n,
         tables: &tables,
