@@ -15,12 +15,14 @@ use super::{Series, ServiceLine};
 use crate::model::{round, OutcomeValue, Service, ValueKind};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One value row of a service: its benefit to one beneficiary, of one kind.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueLine {
     /// `None` for the unallocated row (a service's own `outcome_value`).
-    pub beneficiary: Option<String>,
+    /// (Shared: every row naming a beneficiary holds a reference count.)
+    pub beneficiary: Option<Arc<str>>,
     pub kind: ValueKind,
     pub cashable: bool,
     /// `benefit_r[t]`, rounded to the penny, cash terms.
@@ -37,27 +39,34 @@ impl ValueLine {
 /// A service's benefit to one beneficiary, every kind together (`benefit_to`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BenefitTo {
-    pub beneficiary: String,
+    pub beneficiary: Arc<str>,
     pub values: Series<Decimal>,
 }
 
-/// outcomes.csv rows by matching key (trimmed, lower case).
-pub type OutcomeIndex<'a> = HashMap<String, Vec<&'a OutcomeValue>>;
+/// outcomes.csv rows by matching key (trimmed, lower case), each with its
+/// beneficiary as a shared string.
+pub type OutcomeIndex<'a> = HashMap<String, Vec<(&'a OutcomeValue, Arc<str>)>>;
 
 pub fn index(rows: &[OutcomeValue]) -> OutcomeIndex<'_> {
     let mut ix: OutcomeIndex<'_> = HashMap::new();
+    let mut names: HashMap<&str, Arc<str>> = HashMap::new();
     for r in rows {
-        ix.entry(OutcomeValue::key(&r.outcome)).or_default().push(r);
+        let who = names
+            .entry(r.beneficiary.as_str())
+            .or_insert_with(|| Arc::from(r.beneficiary.as_str()));
+        ix.entry(OutcomeValue::key(&r.outcome))
+            .or_default()
+            .push((r, Arc::clone(who)));
     }
     ix
 }
 
 /// A service's value rows: (beneficiary, kind, cashable, value per outcome).
-pub type Rows<'a> = Vec<(Option<&'a str>, ValueKind, bool, Decimal)>;
+pub type Rows = smallvec::SmallVec<[(Option<Arc<str>>, ValueKind, bool, Decimal); 4]>;
 
 /// The value rows of `svc`: the outcomes.csv rows of its outcome, else its
 /// own `outcome_value` as one unallocated row.
-pub fn rows_of<'a>(svc: &'a Service, ix: &OutcomeIndex<'a>) -> Rows<'a> {
+pub fn rows_of(svc: &Service, ix: &OutcomeIndex<'_>) -> Rows {
     let found = if svc.outcome.trim().is_empty() {
         None
     } else if is_key(&svc.outcome) {
@@ -68,9 +77,9 @@ pub fn rows_of<'a>(svc: &'a Service, ix: &OutcomeIndex<'a>) -> Rows<'a> {
     match found {
         Some(rows) => rows
             .iter()
-            .map(|r| (Some(r.beneficiary.as_str()), r.kind, r.cashable, r.value))
+            .map(|(r, who)| (Some(Arc::clone(who)), r.kind, r.cashable, r.value))
             .collect(),
-        None => vec![(None, ValueKind::Unallocated, false, svc.outcome_value)],
+        None => smallvec::smallvec![(None, ValueKind::Unallocated, false, svc.outcome_value)],
     }
 }
 
@@ -100,7 +109,7 @@ fn too_big(svc: &Service) -> EngineError {
 pub fn apply_rows(
     line: &mut ServiceLine,
     svc: &Service,
-    rows: Rows<'_>,
+    rows: Rows,
     keep: &[Decimal],
     deflator: &[Decimal],
 ) -> R<()> {
@@ -114,7 +123,8 @@ pub fn apply_rows(
         .collect::<R<_>>()?;
     let y = svc.benefit.benefit_years as usize;
     let mut benefit: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
-    let mut to: Vec<BenefitTo> = vec![];
+    let to = &mut line.benefit_to;
+    to.clear();
     line.value_rows.clear();
     line.value_rows.reserve_exact(rows.len());
     for (who, kind, cashable, v) in rows {
@@ -136,12 +146,12 @@ pub fn apply_rows(
                 benefit[t] = benefit[t].checked_add(b[t]).ok_or_else(err)?;
             }
         }
-        if let Some(who) = who {
-            let i = match to.iter().position(|x| x.beneficiary == who) {
+        if let Some(who) = &who {
+            let i = match to.iter().position(|x| x.beneficiary == *who) {
                 Some(i) => i,
                 None => {
                     to.push(BenefitTo {
-                        beneficiary: who.to_string(),
+                        beneficiary: Arc::clone(who),
                         values: smallvec::smallvec![Decimal::ZERO; n],
                     });
                     to.len() - 1
@@ -153,13 +163,12 @@ pub fn apply_rows(
             }
         }
         line.value_rows.push(ValueLine {
-            beneficiary: who.map(str::to_string),
+            beneficiary: who,
             kind,
             cashable,
             benefit: b,
         });
     }
     line.benefit = benefit;
-    line.benefit_to = to;
     Ok(())
 }

@@ -53,7 +53,7 @@ fn a_beneficiary_split_by_kind_and_cashable() {
     let to: Vec<(&str, Decimal)> = s
         .benefit_to
         .iter()
-        .map(|x| (x.beneficiary.as_str(), x.values[0]))
+        .map(|x| (&*x.beneficiary, x.values[0]))
         .collect();
     assert_eq!(
         to,

@@ -114,7 +114,7 @@ fn the_worked_example_of_the_methodology() {
         let s = &p.services[0];
         s.benefit_to
             .iter()
-            .find(|x| x.beneficiary == who)
+            .find(|x| &*x.beneficiary == who)
             .unwrap()
             .values
             .clone()
