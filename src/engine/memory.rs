@@ -1,24 +1,27 @@
-//! The engine's largest buffer, the service lines of a projection: kept
-//! for reuse by the thread that projects the next scenario. It changes no
-//! value.
+//! The engine's largest buffer, the service lines of a projection: given
+//! back when a projection has been read, and reused by the next. It
+//! changes no value.
 
 use super::{Projection, ServiceLine};
-use std::cell::RefCell;
+use std::sync::Mutex;
 
-thread_local! {
-    /// Lines a finished projection gave back (`recycle`), empty, for the
-    /// next projection made on this thread.
-    static SPARE: RefCell<Vec<ServiceLine>> = const { RefCell::new(Vec::new()) };
-}
+/// Line buffers finished projections gave back (`recycle`), for the next
+/// projections on any thread: as many as there are cores, so each of
+/// `parallel::project_each`'s workers keeps one, and the TUI's worker
+/// reuses the buffer of the projection its result replaced.
+static SPARE: Mutex<Vec<Vec<ServiceLine>>> = Mutex::new(Vec::new());
 
 /// `len` lines for `line::build` to fill (each is reset first: they may
-/// hold an earlier projection's lines), in the buffer this thread was given
-/// back if it is large enough. Fresh memory is what a national
-/// model pays most for: 20 scenarios × 100,000 lines of 1.4 KB each is
-/// 2.8 GB of pages the system must find and clear, where one buffer
-/// reused is 140 MB.
+/// hold an earlier projection's lines), in a buffer given back if one is
+/// large enough. Fresh memory is what a national model pays most for:
+/// 20 scenarios × 100,000 lines of 1.4 KB each is 2.8 GB of pages the
+/// system must find and clear, where a buffer reused is 140 MB.
 pub fn lines(len: usize) -> Vec<ServiceLine> {
-    let mut v = SPARE.with(|s| s.take());
+    let mut v = SPARE
+        .lock()
+        .ok()
+        .and_then(|mut s| s.pop())
+        .unwrap_or_default();
     if v.capacity() < len {
         v = Vec::with_capacity(len);
     }
@@ -27,17 +30,17 @@ pub fn lines(len: usize) -> Vec<ServiceLine> {
     v
 }
 
-/// Give a projection's lines back for the next projection on this thread
-/// (multi-scenario commands call it once they have read the projection).
+/// Give a projection's lines back for a later projection (multi-scenario
+/// commands call it once they have read a projection; the session when a
+/// projection is replaced). The lines keep what they held: `line::build`
+/// resets each before filling it, and reuses its strings' memory.
 pub fn recycle(p: Projection) {
-    // The lines keep what they held: `line::build` resets each before
-    // filling it, and reuses its strings' memory.
     let v = p.services;
-    SPARE.with(|s| {
-        if s.borrow().capacity() < v.capacity() {
-            *s.borrow_mut() = v;
+    if let Ok(mut s) = SPARE.lock() {
+        if s.len() < super::parallel::cores() {
+            s.push(v);
         }
-    });
+    }
 }
 
 impl ServiceLine {

@@ -114,7 +114,9 @@ impl Session {
         self.sources.insert(c.id, c.source);
         self.generation = super::next_generation();
         for (s, p) in c.results {
-            self.projections.insert(s.id.clone(), p);
+            if let Some(old) = self.projections.insert(s.id.clone(), p) {
+                crate::engine::recycle(old);
+            }
             self.scenarios.insert(s.id.clone(), s);
         }
     }
