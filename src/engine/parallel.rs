@@ -32,17 +32,8 @@ pub fn project_each_with<T: Send>(
     project: Projector,
     f: &(impl Fn(Projection) -> T + Sync),
 ) -> Vec<Reduced<T>> {
-    let workers = cores().min(scenarios.len()).max(1);
-    // Cores left over by the scenario workers go to each one's service loop.
-    let inner = (cores() / workers).max(1);
-    let one = |s: &Scenario| -> Reduced<T> {
-        let b = budgets
-            .get(&s.budget)
-            .ok_or_else(|| EngineError::Overflow(format!("budget {} is not loaded", s.budget)))?;
-        let p = project(b, s, inner)?;
-        let warnings = p.warnings.clone();
-        Ok((f(p), warnings))
-    };
+    let (workers, inner) = split(scenarios.len());
+    let one = |s: &Scenario| reduce(budgets, s, project, inner, f);
     if workers <= 1 {
         return scenarios.iter().map(one).collect();
     }
@@ -84,16 +75,8 @@ pub fn project_each_ordered<T: Send>(
     f: &(impl Fn(Projection) -> T + Sync),
     mut consume: impl FnMut(usize, Reduced<T>) -> bool,
 ) {
-    let workers = cores().min(scenarios.len()).max(1);
-    let inner = (cores() / workers).max(1);
-    let one = |s: &Scenario| -> Reduced<T> {
-        let b = budgets
-            .get(&s.budget)
-            .ok_or_else(|| EngineError::Overflow(format!("budget {} is not loaded", s.budget)))?;
-        let p = project_on(b, s, inner)?;
-        let warnings = p.warnings.clone();
-        Ok((f(p), warnings))
-    };
+    let (workers, inner) = split(scenarios.len());
+    let one = |s: &Scenario| reduce(budgets, s, project_on, inner, f);
     let next = AtomicUsize::new(0);
     let stop = std::sync::atomic::AtomicBool::new(false);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Reduced<T>)>();
@@ -125,6 +108,29 @@ pub fn project_each_ordered<T: Send>(
             }
         }
     });
+}
+
+/// Scenario workers for `n` scenarios, and the threads each one's service
+/// loop may use (the cores the workers leave over).
+fn split(n: usize) -> (usize, usize) {
+    let workers = cores().min(n).max(1);
+    (workers, (cores() / workers).max(1))
+}
+
+/// Project one scenario on its budget and reduce it with `f`.
+fn reduce<T>(
+    budgets: &HashMap<String, Budget>,
+    s: &Scenario,
+    project: Projector,
+    inner: usize,
+    f: &impl Fn(Projection) -> T,
+) -> Reduced<T> {
+    let b = budgets
+        .get(&s.budget)
+        .ok_or_else(|| EngineError::Overflow(format!("budget {} is not loaded", s.budget)))?;
+    let p = project(b, s, inner)?;
+    let warnings = p.warnings.clone();
+    Ok((f(p), warnings))
 }
 
 /// How many threads one projection may use for its service loop when it
