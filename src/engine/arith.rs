@@ -13,7 +13,23 @@ fn too_big(what: &str) -> EngineError {
 
 #[inline]
 pub fn mul(a: Decimal, b: Decimal, what: &str) -> R<Decimal> {
+    // × exactly 1 (scale 0) gives the other operand bit for bit unless it
+    // is zero (a zero product is always the plain 0): an uprating or demand
+    // factor is exactly 1 in the base year and wherever a rate is 0.
+    if is_exactly_one(&b) && !a.is_zero() {
+        return Ok(a);
+    }
+    if is_exactly_one(&a) && !b.is_zero() {
+        return Ok(b);
+    }
     a.checked_mul(b).ok_or_else(|| too_big(what))
+}
+
+/// `x` is 1 written with no decimal places (not 1.0 or 1.00, whose
+/// products carry more places).
+#[inline]
+fn is_exactly_one(x: &Decimal) -> bool {
+    x.scale() == 0 && !x.is_sign_negative() && x.mantissa() == 1
 }
 
 #[inline]
@@ -137,6 +153,39 @@ mod tests {
             dec!(3),
         ] {
             assert_eq!(negative_value(&x), x < Decimal::ZERO, "{x}");
+        }
+    }
+
+    #[test]
+    fn multiplying_by_exactly_one_is_the_general_product_bit_for_bit() {
+        let mut xs = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::new(0, 5),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            dec!(1.00),
+            dec!(-1),
+            dec!(2537.12),
+        ];
+        let mut k: u64 = 0x9e37_79b9_7f4a_7c15;
+        for i in 0..20_000u32 {
+            k = k
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let (lo, mid, hi) = (
+                k as u32,
+                (k >> 32) as u32,
+                if i % 3 == 0 { k as u32 ^ 0x5bd1 } else { 0 },
+            );
+            xs.push(Decimal::from_parts(lo, mid, hi, i % 2 == 0, i % 29));
+        }
+        for x in xs {
+            for (a, b) in [(x, Decimal::ONE), (Decimal::ONE, x)] {
+                let want = a.checked_mul(b).unwrap().serialize();
+                assert_eq!(mul(a, b, "x").unwrap().serialize(), want, "{a} × {b}");
+            }
         }
     }
 
