@@ -85,13 +85,20 @@ pub fn project(
             shares: share_lines(),
             cap_excess: share_lines(),
         };
+        // The pool's cost by year in pence, one pass over its services.
+        let mut pence = vec![Pence::default(); n];
+        for sv in svcs.into_iter().flatten() {
+            for (p, c) in pence.iter_mut().zip(&sv.cost) {
+                p.add(c);
+            }
+        }
         for t in 0..n {
             let cs = contrib.into_iter().flatten().map(|c| &c.values[t]);
             line.contributions[t] = sum(cs, &what)?;
             let saving = savings.get(pool.id.as_str()).into_iter().flatten();
             line.saving[t] = sum(saving.filter(|(l, _)| l.covers(t)).map(|(_, by)| by), &what)?;
             let costs = || svcs.into_iter().flatten().map(|sv| &sv.cost[t]);
-            let cost = match Pence::sum(costs()) {
+            let cost = match pence[t].value() {
                 Some(c) => c,
                 None => sum(costs(), &what)?,
             };
