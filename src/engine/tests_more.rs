@@ -6,6 +6,10 @@ use super::*;
 use crate::model::*;
 use rust_decimal_macros::dec;
 
+fn ser<T: Copy>(xs: &[T]) -> crate::engine::Series<T> {
+    crate::engine::Series::from_slice(xs)
+}
+
 #[test]
 fn invest_to_save_with_lag_and_floor() {
     let mut b = budget();
@@ -31,12 +35,12 @@ fn invest_to_save_with_lag_and_floor() {
     // early: 10, 30, 30, 10; added = 0, 20, 20, 0
     assert_eq!(
         p.services[0].volume,
-        crate::engine::Series::from_vec(vec![dec!(10), dec!(30), dec!(30), dec!(10)])
+        ser(&[dec!(10), dec!(30), dec!(30), dec!(10)])
     );
     // resi: t1 −0.1×added[0]=0; t2 −2; t3 −2 → 5, 5, 3, 3
     assert_eq!(
         p.services[1].volume,
-        crate::engine::Series::from_vec(vec![dec!(5), dec!(5), dec!(3), dec!(3)])
+        ser(&[dec!(5), dec!(5), dec!(3), dec!(3)])
     );
     // A bigger per_unit floors resi at zero with a warning.
     if let LeverKind::Volume {
@@ -48,7 +52,7 @@ fn invest_to_save_with_lag_and_floor() {
     let p = run(&b, &s);
     assert_eq!(
         p.services[1].volume,
-        crate::engine::Series::from_vec(vec![dec!(5), dec!(5), dec!(0), dec!(0)])
+        ser(&[dec!(5), dec!(5), dec!(0), dec!(0)])
     );
     assert_eq!(p.warnings.len(), 2);
 }
@@ -78,18 +82,9 @@ fn reductions_do_not_cascade() {
         lever(vol("b", dec!(1), "c"), 0, None),
     ];
     let p = run(&b, &s);
-    assert_eq!(
-        p.services[0].volume,
-        crate::engine::Series::from_vec(vec![dec!(12), dec!(12)])
-    );
-    assert_eq!(
-        p.services[1].volume,
-        crate::engine::Series::from_vec(vec![dec!(9), dec!(9)])
-    ); // 10 + 1 − 2
-    assert_eq!(
-        p.services[2].volume,
-        crate::engine::Series::from_vec(vec![dec!(9), dec!(9)])
-    ); // 10 − 1
+    assert_eq!(p.services[0].volume, ser(&[dec!(12), dec!(12)]));
+    assert_eq!(p.services[1].volume, ser(&[dec!(9), dec!(9)])); // 10 + 1 − 2
+    assert_eq!(p.services[2].volume, ser(&[dec!(9), dec!(9)])); // 10 − 1
 }
 
 #[test]
@@ -144,27 +139,18 @@ fn commission_decommission_recommission_windows() {
     ];
     let p = run(&b, &s);
     let old = &p.services[0];
-    assert_eq!(
-        old.runs,
-        crate::engine::Series::from_vec(vec![true, false, false, true])
-    );
-    assert_eq!(
-        old.cost,
-        crate::engine::Series::from_vec(vec![dec!(100), dec!(0), dec!(0), dec!(100)])
-    );
+    assert_eq!(old.runs, ser(&[true, false, false, true]));
+    assert_eq!(old.cost, ser(&[dec!(100), dec!(0), dec!(0), dec!(100)]));
     let swap = &p.services[1];
     // The later recommission wins where they overlap; after `to` the original returns.
     assert_eq!(
         swap.unit_cost,
-        crate::engine::Series::from_vec(vec![dec!(100), dec!(70), dec!(70), dec!(100)])
+        ser(&[dec!(100), dec!(70), dec!(70), dec!(100)])
     );
     assert!(swap.provider.iter().all(|p| &**p == "prov"));
     let mst = &p.services[2];
     assert!(mst.commissioned);
-    assert_eq!(
-        mst.cost,
-        crate::engine::Series::from_vec(vec![dec!(0), dec!(0), dec!(30), dec!(30)])
-    );
+    assert_eq!(mst.cost, ser(&[dec!(0), dec!(0), dec!(30), dec!(30)]));
 }
 
 #[test]
@@ -284,14 +270,8 @@ fn outcomes_benefit_and_cost_per_outcome() {
     )];
     let p = run(&b, &s);
     // outcomes 2.5 then 3; benefit 2,500 then 3 × 1000 × 1.025 = 3,075
-    assert_eq!(
-        p.services[0].outcomes,
-        crate::engine::Series::from_vec(vec![dec!(2.5), dec!(3.0)])
-    );
-    assert_eq!(
-        p.services[0].benefit,
-        crate::engine::Series::from_vec(vec![dec!(2500), dec!(3075)])
-    );
+    assert_eq!(p.services[0].outcomes, ser(&[dec!(2.5), dec!(3.0)]));
+    assert_eq!(p.services[0].benefit, ser(&[dec!(2500), dec!(3075)]));
     // real spend 1000, 1000/1.025 = 975.609… → 975.61
     assert_eq!(p.totals.real_spend, vec![dec!(1000), dec!(975.61)]);
     // discount 0: pv_cost = 1975.61; pv_benefit = 2500 + 3000 = 5500

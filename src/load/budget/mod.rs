@@ -7,6 +7,7 @@ use super::refs::Declared;
 use super::source::Source;
 use super::table::Table;
 use crate::model::*;
+use ctx::Ctx;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -14,7 +15,6 @@ mod benefit_fields;
 mod cells;
 mod contributions;
 mod ctx;
-use ctx::Ctx;
 mod fields;
 mod outcomes;
 mod partners;
@@ -24,8 +24,7 @@ mod risk_shares;
 mod schedules;
 mod services;
 
-/// A loaded budget, whether any error was found in it, and what its files
-/// declare (for checking scenarios' references).
+/// A loaded budget, whether it has errors, and what its files declare.
 pub struct LoadedBudget {
     pub budget: Budget,
     pub has_errors: bool,
