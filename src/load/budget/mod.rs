@@ -35,7 +35,6 @@ pub struct LoadedBudget {
 pub fn load_budget(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> LoadedBudget {
     load_budget_from(&Source::Disk, root, id, diags)
 }
-
 /// Load `budgets/<id>/` from `src` (the disk or files in memory).
 pub fn load_budget_from(
     src: &Source,
