@@ -36,14 +36,17 @@ pub struct Totals {
     pub payback: Option<usize>,
 }
 
+/// The headline totals; `cost` is Σ services' cost by year when the pools
+/// already gave it (`pools::project_costed`), else it is summed here.
 pub fn totals(
     s: &Scenario,
     deflator: &[Decimal],
     pools: &[PoolLine],
     services: &[ServiceLine],
+    cost: Option<Vec<Decimal>>,
     n: usize,
 ) -> R<Totals> {
-    totals_of(s, deflator, pools, services, n, true)
+    totals_of(s, deflator, pools, services, cost, n, true)
 }
 
 /// `totals`; with `benefit` false the benefit and outcomes totals and what
@@ -54,16 +57,18 @@ pub fn totals_of(
     deflator: &[Decimal],
     pools: &[PoolLine],
     services: &[ServiceLine],
+    cost: Option<Vec<Decimal>>,
     n: usize,
     benefit: bool,
 ) -> R<Totals> {
     let col = |f: &dyn Fn(&PoolLine) -> &Vec<Decimal>, t: usize| {
         sum(pools.iter().map(|p| &f(p)[t]), "the headline totals")
     };
+    let cost = || cost.or_else(|| cost_sums(services, n));
     let sums = if benefit {
-        service_sums(services, n)
+        service_sums(services, n).and_then(|(b, o)| Some((b, o, cost()?)))
     } else {
-        cost_sums(services, n).map(|c| (vec![Decimal::ZERO; n], vec![Decimal::ZERO; n], c))
+        cost().map(|c| (vec![Decimal::ZERO; n], vec![Decimal::ZERO; n], c))
     };
     let full = benefit;
     let Some((benefit, outcomes, service_cost)) = sums else {
@@ -133,9 +138,9 @@ pub fn totals_of(
     })
 }
 
-/// Σ services' benefit, outcomes and cost by year, in one pass over the
+/// Σ services' benefit and outcomes by year, in one pass over the
 /// services (each year's sum in service order, as the checked version).
-/// `None` on overflow: then `service_sums_checked` names the figure.
+/// `None` on overflow: then the year-by-year sums name the figure.
 fn service_sums(services: &[ServiceLine], n: usize) -> Option<Sums> {
     let mut b = vec![Pence::default(); n];
     let mut o = vec![Decimal::ZERO; n];
@@ -157,10 +162,10 @@ fn service_sums(services: &[ServiceLine], n: usize) -> Option<Sums> {
             b
         }
     };
-    Some((b, o, cost_sums(services, n)?))
+    Some((b, o))
 }
 
-/// Σ services' cost by year (the cost part of `service_sums`): in pence
+/// Σ services' cost by year: in pence
 /// where `Pence` stands in for the `Decimal` sum (always, unless a cost is
 /// negative or the total reaches 10^26).
 fn cost_sums(services: &[ServiceLine], n: usize) -> Option<Vec<Decimal>> {
@@ -182,4 +187,4 @@ fn cost_sums(services: &[ServiceLine], n: usize) -> Option<Vec<Decimal>> {
     Some(c)
 }
 
-type Sums = (Vec<Decimal>, Vec<Decimal>, Vec<Decimal>);
+type Sums = (Vec<Decimal>, Vec<Decimal>);

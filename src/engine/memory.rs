@@ -65,6 +65,7 @@ impl ServiceLine {
             value_rows,
             benefit_to,
             commissioned,
+            pool_at,
         } = self;
         for s in [id, name, pool, category, unit, outcome] {
             s.clear();
@@ -77,5 +78,6 @@ impl ServiceLine {
         value_rows.clear();
         benefit_to.clear();
         *commissioned = false;
+        *pool_at = None;
     }
 }

@@ -106,6 +106,9 @@ pub struct ServiceLine {
     pub benefit_to: Vec<benefit::BenefitTo>,
     /// True for a service added by a `commission` lever.
     pub commissioned: bool,
+    /// Where `pool` is in the projected budget's `pools` (`None` if it
+    /// names none), so the pools group their lines without a string lookup.
+    pub pool_at: Option<usize>,
 }
 
 /// A partner's signed share of a pool's over/underspend, by year.
@@ -211,8 +214,9 @@ pub fn project_on(
         "the deflator",
     )?;
     let services = services::project(budget, scenario, &deflator, &mut warnings, threads, true)?;
-    let (pools, exposure) = pools::project(budget, scenario, &contributions, &services)?;
-    let totals = headline::totals(scenario, &deflator, &pools, &services, n)?;
+    let (pools, exposure, cost) =
+        pools::project_costed(budget, scenario, &contributions, &services)?;
+    let totals = headline::totals(scenario, &deflator, &pools, &services, cost, n)?;
     let beneficiaries = beneficiaries::project(budget, &services, n)?;
     let fiscal = beneficiaries::fiscal(scenario, &deflator, &services, &totals, n)?;
     Ok(Projection {

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 /// beneficiaries and fiscal headlines are left 0 / empty (the value rows of
 /// services in pools that share risk by benefit are kept: their
 /// settlement reads them; the other lines have no name, category, unit,
-/// outcome or benefit series). For `check` and
+/// outcome, provider or benefit series). For `check` and
 /// `risk`, which report none of those. The skipped passes run only when
 /// `services::bound` cannot prove they would not fail; on any error the
 /// whole projection runs, so the error reported is always `project_on`'s.
@@ -46,8 +46,10 @@ pub(super) fn money_only(
     .ok()?;
     let services =
         services::project(budget, scenario, &deflator, &mut warnings, threads, false).ok()?;
-    let (pools, exposure) = pools::project(budget, scenario, &contributions, &services).ok()?;
-    let totals = headline::totals_of(scenario, &deflator, &pools, &services, n, false).ok()?;
+    let (pools, exposure, cost) =
+        pools::project_costed(budget, scenario, &contributions, &services).ok()?;
+    let totals =
+        headline::totals_of(scenario, &deflator, &pools, &services, cost, n, false).ok()?;
     if !services::bound::benefit_cannot_fail(budget, scenario, &services, &deflator, &totals.spend)
     {
         return None;

@@ -43,6 +43,15 @@ impl Pence {
         self.scale = self.scale.max(s);
     }
 
+    /// Add another running sum: the same as adding its values here, in
+    /// any order (an integer sum; the scale is the larger).
+    #[inline]
+    pub fn merge(&mut self, other: &Pence) {
+        self.total = self.total.saturating_add(other.total);
+        self.scale = self.scale.max(other.scale);
+        self.refused |= other.refused;
+    }
+
     /// The sum, as the checked `Decimal` sum would give it; `None` when it
     /// cannot stand in for that sum.
     pub fn value(&self) -> Option<Decimal> {

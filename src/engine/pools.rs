@@ -18,6 +18,22 @@ pub fn project(
     contributions: &[ContributionLine],
     services: &[ServiceLine],
 ) -> R<(Vec<PoolLine>, Vec<ExposureLine>)> {
+    project_costed(b, s, contributions, services).map(|(p, e, _)| (p, e))
+}
+
+/// The pool accounts, partners' exposure and Σ every line's cost by year.
+pub type Costed = (Vec<PoolLine>, Vec<ExposureLine>, Option<Vec<Decimal>>);
+
+/// `project`, and Σ every line's cost by year as the headline's checked
+/// `Decimal` sum would give it, from the pools' pence (`None` unless every
+/// line is in a pool and the pence stand in for the sum): integer sums, so
+/// the grouping cannot change them, and no second pass over the lines.
+pub fn project_costed(
+    b: &Budget,
+    s: &Scenario,
+    contributions: &[ContributionLine],
+    services: &[ServiceLine],
+) -> R<Costed> {
     let n = s.years;
     let partner_order = b.partner_index();
     let mut exposure: Vec<ExposureLine> = b
@@ -39,12 +55,19 @@ pub fn project(
     for c in contributions {
         by_pool_contrib.entry(c.pool.as_str()).or_default().push(c);
     }
-    let mut by_pool_services: FastMap<&str, Vec<&ServiceLine>> = FastMap::default();
+    // One pass over the lines (10^5 in a national model): each pool's
+    // lines, in service order, and its cost by year in pence.
+    let mut by_pool_services: Vec<Vec<&ServiceLine>> = vec![vec![]; b.pools.len()];
+    let mut pence = vec![vec![Pence::default(); n]; b.pools.len()];
     for sv in services {
-        by_pool_services
-            .entry(sv.pool.as_str())
-            .or_default()
-            .push(sv);
+        let Some(p) = sv.pool_at.filter(|p| *p < b.pools.len()) else {
+            continue;
+        };
+        debug_assert_eq!(b.pools[p].id, sv.pool, "lines built on another budget");
+        by_pool_services[p].push(sv);
+        for (x, c) in pence[p].iter_mut().zip(&sv.cost) {
+            x.add(c);
+        }
     }
     let mut savings: HashMap<&str, Vec<(&crate::model::Lever, Decimal)>> = HashMap::new();
     for l in &s.levers {
@@ -52,13 +75,21 @@ pub fn project(
             savings.entry(pool.as_str()).or_default().push((l, *by));
         }
     }
+    let mut all = vec![Pence::default(); n];
+    for pool in &pence {
+        all.iter_mut().zip(pool).for_each(|(a, x)| a.merge(x));
+    }
+    let placed: usize = by_pool_services.iter().map(Vec::len).sum();
+    let service_cost = (placed == services.len())
+        .then(|| all.iter().map(Pence::value).collect::<Option<Vec<_>>>())
+        .flatten();
     let settler = Settler::new(b, contributions, services);
     // What does not depend on the carry: contributions, savings, spend.
     let mut pools = Vec::with_capacity(b.pools.len());
     for (p, pool) in b.pools.iter().enumerate() {
         let what = format!("pool {}", pool.id);
         let contrib = by_pool_contrib.get(pool.id.as_str());
-        let svcs = by_pool_services.get(pool.id.as_str());
+        let svcs = &by_pool_services[p];
         let share_lines = || -> Vec<ShareLine> {
             settler
                 .sharers(p)
@@ -85,20 +116,13 @@ pub fn project(
             shares: share_lines(),
             cap_excess: share_lines(),
         };
-        // The pool's cost by year in pence, one pass over its services.
-        let mut pence = vec![Pence::default(); n];
-        for sv in svcs.into_iter().flatten() {
-            for (p, c) in pence.iter_mut().zip(&sv.cost) {
-                p.add(c);
-            }
-        }
         for t in 0..n {
             let cs = contrib.into_iter().flatten().map(|c| &c.values[t]);
             line.contributions[t] = sum(cs, &what)?;
             let saving = savings.get(pool.id.as_str()).into_iter().flatten();
             line.saving[t] = sum(saving.filter(|(l, _)| l.covers(t)).map(|(_, by)| by), &what)?;
-            let costs = || svcs.into_iter().flatten().map(|sv| &sv.cost[t]);
-            let cost = match pence[t].value() {
+            let costs = || svcs.iter().map(|sv| &sv.cost[t]);
+            let cost = match pence[p][t].value() {
                 Some(c) => c,
                 None => sum(costs(), &what)?,
             };
@@ -134,5 +158,5 @@ pub fn project(
     for (line, c) in pools.iter_mut().zip(carry) {
         line.closing_reserve = c;
     }
-    Ok((pools, exposure))
+    Ok((pools, exposure, service_cost))
 }

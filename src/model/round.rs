@@ -4,6 +4,20 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// 10^k and 5^k for k = 0 … 28.
+const POW10: [u128; 29] = powers(10);
+const POW5: [u128; 29] = powers(5);
+
+const fn powers(b: u128) -> [u128; 29] {
+    let mut p = [1u128; 29];
+    let mut k = 1;
+    while k < 29 {
+        p[k] = p[k - 1] * b;
+        k += 1;
+    }
+    p
+}
+
 /// Round to `dp` places, half away from zero.
 #[inline]
 pub fn round_dp(x: Decimal, dp: u32) -> Decimal {
@@ -12,18 +26,33 @@ pub fn round_dp(x: Decimal, dp: u32) -> Decimal {
         // Already exact at this precision (fast path: most money is).
         return if x.is_zero() { Decimal::ZERO } else { x };
     }
-    // Integer rounding of the mantissa: m / 10^(scale−dp), half away from
-    // zero. The mantissa is at most 96 bits and the divisor at most 10^28,
-    // so this is exact in i128 and much cheaper than the general routine.
-    let m = x.mantissa();
-    let p = 10i128.pow(scale - dp);
-    let (q, r) = (m / p, m % p);
-    let q = if r.abs() * 2 >= p { q + m.signum() } else { q };
+    // Integer rounding of the mantissa's magnitude `a` (below 2^96): the
+    // quotient by 10^k, k = scale − dp ≤ 28, is ⌊⌊a / 2^k⌋ / 5^k⌋ (a shift,
+    // then one division by 5^k < 2^64 for k ≤ 27, the cheap kind), and the
+    // remainder is a − q × 10^k; half away from zero rounds the magnitude up
+    // when 2 × remainder ≥ 10^k. Much cheaper than the general routine, and
+    // its result is that routine's (the tests compare them).
+    let a = x.mantissa().unsigned_abs();
+    let k = (scale - dp) as usize;
+    let mut q = if k <= 27 {
+        (a >> k) / POW5[k]
+    } else {
+        a / POW10[k]
+    };
+    if 2 * (a - q * POW10[k]) >= POW10[k] {
+        q += 1;
+    }
     if q == 0 {
         return Decimal::ZERO;
     }
-    Decimal::try_from_i128_with_scale(q, dp)
-        .unwrap_or_else(|_| x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+    // q ≤ a / 10 + 1 < 2^96: it always fits.
+    Decimal::from_parts(
+        q as u32,
+        (q >> 32) as u32,
+        (q >> 64) as u32,
+        x.is_sign_negative(),
+        dp,
+    )
 }
 
 /// Round to the penny, half away from zero.
@@ -72,6 +101,76 @@ mod tests {
                     round_dp(x, dp),
                     x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
                     "{x} to {dp} places"
+                );
+            }
+        }
+    }
+
+    /// The integer rounding this module had before (two `i128` divisions).
+    fn reference(x: Decimal, dp: u32) -> Decimal {
+        let scale = x.scale();
+        if scale <= dp {
+            return if x.is_zero() { Decimal::ZERO } else { x };
+        }
+        let m = x.mantissa();
+        let p = 10i128.pow(scale - dp);
+        let (q, r) = (m / p, m % p);
+        let q = if r.abs() * 2 >= p { q + m.signum() } else { q };
+        if q == 0 {
+            return Decimal::ZERO;
+        }
+        Decimal::try_from_i128_with_scale(q, dp).unwrap()
+    }
+
+    #[test]
+    fn the_shift_and_divide_path_is_the_integer_rounding_bit_for_bit() {
+        let mut k: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            k ^= k << 13;
+            k ^= k >> 7;
+            k ^= k << 17;
+            k
+        };
+        let mut xs = vec![
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(5, 1),
+            Decimal::new(-5, 3),
+        ];
+        for _ in 0..300_000 {
+            let bits = (next() % 96) as u32 + 1;
+            let m = ((next() as u128) << 64 | next() as u128) & ((1u128 << bits) - 1);
+            let scale = (next() % 29) as u32;
+            let neg = next() % 2 == 0;
+            xs.push(Decimal::from_parts(
+                m as u32,
+                (m >> 32) as u32,
+                (m >> 64) as u32,
+                neg,
+                scale,
+            ));
+            // An exact half at 0 … 3 places, and one unit either side of it.
+            let dp = (next() % 4) as u32;
+            if scale > dp {
+                let p = 10u128.pow(scale - dp);
+                let h = (m % (1u128 << 90) / p) * p + p / 2;
+                for m in [h - 1, h, h + 1] {
+                    xs.push(Decimal::from_parts(
+                        m as u32,
+                        (m >> 32) as u32,
+                        (m >> 64) as u32,
+                        neg,
+                        scale,
+                    ));
+                }
+            }
+        }
+        for x in xs {
+            for dp in 0..=4 {
+                assert_eq!(
+                    round_dp(x, dp).serialize(),
+                    reference(x, dp).serialize(),
+                    "{x:?} to {dp}"
                 );
             }
         }

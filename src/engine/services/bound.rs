@@ -39,26 +39,47 @@ use rust_decimal::Decimal;
 /// The bound every magnitude must stay within: 10^26.
 const LIMIT: Decimal = Decimal::from_parts(0xe400_0000, 0xdcc8_0cd2, 0x0052_b7d2, false, 0);
 
-/// The largest `exponent` of `xs` (`None` when there are none). The same
-/// as `xs.map(exponent).max()`, but the logarithm is taken once per scale,
-/// of the largest mantissa at that scale (a national model has 10^6
-/// outcomes per projection).
-fn max_exponent<'a>(xs: impl IntoIterator<Item = &'a Decimal>) -> Option<i32> {
-    let mut top = [0u128; 29];
-    let mut any = false;
-    for x in xs {
-        any = true;
-        let (m, k) = (x.mantissa().unsigned_abs(), x.scale() as usize);
-        if m > top[k] {
-            top[k] = m;
+/// The largest `exponent` of the decimals pushed (`None` when there are
+/// none): the same as `xs.map(exponent).max()`, but the logarithm is taken
+/// once per scale, of the largest mantissa at that scale (a national model
+/// has 10^6 outcomes per projection).
+struct TopExponent {
+    top: [u128; 29],
+    any: bool,
+}
+
+impl TopExponent {
+    fn new() -> Self {
+        TopExponent {
+            top: [0; 29],
+            any: false,
         }
     }
-    any.then(|| {
-        (0..top.len())
-            .map(|k| exponent(Decimal::from_i128_with_scale(top[k] as i128, k as u32)))
-            .max()
-            .unwrap_or(-28)
-    })
+
+    #[inline]
+    fn push(&mut self, x: &Decimal) {
+        self.any = true;
+        let (m, k) = (x.mantissa().unsigned_abs(), x.scale() as usize);
+        if m > self.top[k] {
+            self.top[k] = m;
+        }
+    }
+
+    fn get(&self) -> Option<i32> {
+        self.any.then(|| {
+            (0..self.top.len())
+                .map(|k| exponent(Decimal::from_i128_with_scale(self.top[k] as i128, k as u32)))
+                .max()
+                .unwrap_or(-28)
+        })
+    }
+}
+
+#[cfg(test)]
+fn max_exponent<'a>(xs: impl IntoIterator<Item = &'a Decimal>) -> Option<i32> {
+    let mut top = TopExponent::new();
+    xs.into_iter().for_each(|x| top.push(x));
+    top.get()
 }
 
 /// `e` with `|x| < 10^e`: the mantissa's digits less the scale.
@@ -137,15 +158,36 @@ fn bound(
     let q_min = disc.iter().map(|d| d.abs()).min()?.min(one);
     let most = index(&b.outcomes).values().map(Vec::len).max().unwrap_or(1);
     let rows = Decimal::from(most.max(1) as u64);
-    // By exponents (no decimal comparisons): |x| < 10^e(x), |1 − x| < 1 + 10^e(x).
-    let top = |f: &dyn Fn(&Service) -> &Decimal| {
-        let e = max_exponent(all.iter().map(|s| f(s))).unwrap_or(-28);
-        power_of_ten(e)
-    };
+    // One walk over the services (10^5 in a national model), by exponents
+    // (no decimal comparisons): |x| < 10^e(x), |1 − x| < 1 + 10^e(x); the
+    // distinct drop-offs (few in practice) and the most benefit years.
+    let mut tops: [TopExponent; 4] = std::array::from_fn(|_| TopExponent::new());
+    let mut seen: Vec<[u8; 16]> = vec![];
+    let mut m = one;
+    let mut years = None;
+    for svc in &all {
+        let t = &svc.benefit;
+        for (top, x) in tops.iter_mut().zip([
+            &t.deadweight,
+            &t.attribution,
+            &t.optimism_bias,
+            &svc.outcome_value,
+        ]) {
+            top.push(x);
+        }
+        let key = t.drop_off.serialize();
+        if !seen.contains(&key) {
+            seen.push(key);
+            m = m.max(one.checked_sub(t.drop_off)?.abs());
+        }
+        years = years.max(Some(t.benefit_years));
+    }
+    let [deadweight, attribution, optimism, value] =
+        tops.map(|t| power_of_ten(t.get().unwrap_or(-28)));
     let k = one
-        .checked_add(top(&|s| &s.benefit.deadweight)?)?
-        .checked_mul(top(&|s| &s.benefit.attribution)?)?
-        .checked_mul(one.checked_add(top(&|s| &s.benefit.optimism_bias)?)?)?
+        .checked_add(deadweight?)?
+        .checked_mul(attribution?)?
+        .checked_mul(one.checked_add(optimism?)?)?
         .max(one);
     let v = power_of_ten(
         b.outcomes
@@ -154,22 +196,16 @@ fn bound(
             .max()
             .unwrap_or(-28),
     )?
-    .max(top(&|s| &s.outcome_value)?)
+    .max(value?)
     .max(one);
-    // Persistence: exactly, over the distinct drop-offs (few in practice).
-    let mut seen: Vec<[u8; 16]> = vec![];
-    let mut m = one;
-    for svc in &all {
-        let d = svc.benefit.drop_off;
-        let key = d.serialize();
-        if !seen.contains(&key) {
-            seen.push(key);
-            m = m.max(one.checked_sub(d)?.abs());
-        }
-    }
+    // Persistence: exactly, over the distinct drop-offs.
     let p = *powers(m - one, n.max(1), "").ok()?.last()?;
-    let y = Decimal::from(all.iter().map(|s| s.benefit.benefit_years).max()?).max(one);
-    let e = max_exponent(lines.iter().flat_map(|l| &l.outcomes)).unwrap_or(0);
+    let y = Decimal::from(years?).max(one);
+    let mut top = TopExponent::new();
+    for l in lines {
+        l.outcomes.iter().for_each(|x| top.push(x));
+    }
+    let e = top.get().unwrap_or(0);
     let o = Decimal::from(lines.len() as u64).checked_mul(power_of_ten(e)?)?;
     let rows_total = widen(
         rows.checked_mul(o)?

@@ -19,9 +19,11 @@ pub(super) struct Ctx<'a> {
     /// One shared string per provider id (a line's provider by year holds
     /// reference counts to it, not a string of its own).
     pub providers: &'a crate::engine::FastMap<&'a str, Arc<str>>,
-    /// False for `project_money`: no name, category, unit, outcome or
-    /// benefit series (nothing it reports reads them; four string copies
-    /// and a series less per service).
+    /// Each pool id's place in the budget's pools.
+    pub pools: &'a crate::engine::FastMap<&'a str, usize>,
+    /// False for `project_money`: no name, category, unit, outcome,
+    /// provider or benefit series (nothing it reports reads them; four
+    /// string copies and two series less per service).
     pub labels: bool,
 }
 
@@ -48,9 +50,11 @@ pub(super) fn build(
             && plan.commission.is_none_or(|c| c.covers(t))
             && !plan.decommission.iter().any(|d| d.covers(t))
     }));
-    match c.providers.get(svc.provider.as_str()) {
-        Some(p) => line.provider.extend(std::iter::repeat_n(Arc::clone(p), n)),
-        None => line.provider = smallvec::smallvec![Arc::from(svc.provider.as_str()); n],
+    if c.labels {
+        match c.providers.get(svc.provider.as_str()) {
+            Some(p) => line.provider.extend(std::iter::repeat_n(Arc::clone(p), n)),
+            None => line.provider = smallvec::smallvec![Arc::from(svc.provider.as_str()); n],
+        }
     }
     let provider = &mut line.provider;
     // Base unit cost and outcome rate by year, and the years where a
@@ -74,7 +78,9 @@ pub(super) fn build(
             });
             let new_provider: Arc<str> = Arc::from(p.as_str());
             for t in (0..n).filter(|t| l.covers(*t)) {
-                provider[t] = Arc::clone(&new_provider);
+                if c.labels {
+                    provider[t] = Arc::clone(&new_provider);
+                }
                 if let Some(u) = unit_cost {
                     cost[t] = *u;
                     fixed[t] = true;
@@ -135,6 +141,7 @@ pub(super) fn build(
     }
     line.id.push_str(&svc.id);
     line.pool.push_str(&svc.pool);
+    line.pool_at = c.pools.get(svc.pool.as_str()).copied();
     if c.labels {
         line.name.push_str(&svc.name);
         line.category.push_str(&svc.category);
