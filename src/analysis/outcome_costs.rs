@@ -7,10 +7,9 @@
 
 use crate::engine::arith::{add, R};
 use crate::engine::vfm::cost_per_outcome;
-use crate::engine::Projection;
+use crate::engine::{FastMap, Projection};
 use crate::model::OutcomeValue;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// One outcome measure's cost and outcomes.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +36,8 @@ pub fn by_outcome(p: &Projection, pool: Option<&str>) -> R<Vec<OutcomeCost>> {
     let mut out: Vec<OutcomeCost> = vec![];
     // Measure as written → group, and matching key → group: most services
     // repeat a spelling already seen, which then costs one lookup.
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_text: FastMap<&str, usize> = FastMap::default();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     for (at, s) in p.services.iter().enumerate() {
         if pool.is_some_and(|x| x != s.pool) {
             continue;

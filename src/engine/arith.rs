@@ -28,7 +28,7 @@ pub fn mul(a: Decimal, b: Decimal, what: &str) -> R<Decimal> {
 /// `x` is 1 written with no decimal places (not 1.0 or 1.00, whose
 /// products carry more places).
 #[inline]
-fn is_exactly_one(x: &Decimal) -> bool {
+pub fn is_exactly_one(x: &Decimal) -> bool {
     x.scale() == 0 && !x.is_sign_negative() && x.mantissa() == 1
 }
 

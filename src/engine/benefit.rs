@@ -9,7 +9,7 @@
 //! the beneficiaries' `benefit_to` plus the unallocated row sum to it. Value
 //! keeps flowing after a service stops, within the horizon only.
 
-use super::arith::{powers, R};
+use super::arith::{is_exactly_one, powers, R};
 use super::EngineError;
 use super::{Series, ServiceLine};
 use crate::model::{round, OutcomeValue, Service, ValueKind};
@@ -115,12 +115,19 @@ pub fn apply_rows(
 ) -> R<()> {
     let n = line.outcomes.len();
     let err = || too_big(svc);
+    // Products by exactly 1 (a net factor with every default, persistence
+    // in the first year, the deflator in the base year) are skipped: they
+    // give the other operand, bit for bit, unless it is zero — and a zero
+    // net outcome is skipped below, a zero term added changes no sum, and
+    // a zero times the deflator is 0 either way.
     let k = svc.benefit.net_factor();
-    let net: Series<Decimal> = line
-        .outcomes
-        .iter()
-        .map(|o| o.checked_mul(k).ok_or_else(err))
-        .collect::<R<_>>()?;
+    let net: Series<Decimal> = if is_exactly_one(&k) {
+        line.outcomes.clone()
+    } else {
+        (line.outcomes.iter())
+            .map(|o| o.checked_mul(k).ok_or_else(err))
+            .collect::<R<_>>()?
+    };
     let y = svc.benefit.benefit_years as usize;
     let mut benefit: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
     let to = &mut line.benefit_to;
@@ -136,13 +143,25 @@ pub fn apply_rows(
                     if net[a].is_zero() {
                         continue;
                     }
+                    let keep = &keep[t - a];
                     let term = net[a]
                         .checked_mul(v)
-                        .and_then(|x| x.checked_mul(keep[t - a]))
+                        .and_then(|x| {
+                            if is_exactly_one(keep) {
+                                Some(x)
+                            } else {
+                                x.checked_mul(*keep)
+                            }
+                        })
                         .ok_or_else(err)?;
                     g = g.checked_add(term).ok_or_else(err)?;
                 }
-                b[t] = round(g.checked_mul(deflator[t]).ok_or_else(err)?);
+                let d = &deflator[t];
+                b[t] = round(if is_exactly_one(d) {
+                    g
+                } else {
+                    g.checked_mul(*d).ok_or_else(err)?
+                });
                 benefit[t] = benefit[t].checked_add(b[t]).ok_or_else(err)?;
             }
         }

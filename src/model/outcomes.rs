@@ -92,6 +92,50 @@ impl Default for BenefitTerms {
 impl BenefitTerms {
     /// `(1 − deadweight) × attribution × (1 − optimism_bias)`: net outcomes per gross outcome.
     pub fn net_factor(&self) -> Decimal {
+        let bits = |x: &Decimal| x.serialize();
+        if bits(&self.deadweight) == bits(&Decimal::ZERO)
+            && bits(&self.attribution) == bits(&Decimal::ONE)
+            && bits(&self.optimism_bias) == bits(&Decimal::ZERO)
+        {
+            // Every default: (1 − 0) × 1 × (1 − 0) is this very 1.
+            return Decimal::ONE;
+        }
         (Decimal::ONE - self.deadweight) * self.attribution * (Decimal::ONE - self.optimism_bias)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_default_net_factor_is_the_formulas_own_one() {
+        let d = BenefitTerms::default();
+        let formula =
+            (Decimal::ONE - d.deadweight) * d.attribution * (Decimal::ONE - d.optimism_bias);
+        assert_eq!(d.net_factor().serialize(), formula.serialize());
+        // Written forms of the defaults take the formula, whatever it gives.
+        for (dw, at, ob) in [
+            (dec!(0.00), dec!(1), dec!(0)),
+            (dec!(0), dec!(1.00), dec!(0)),
+            (dec!(0), dec!(1), dec!(0.0)),
+        ] {
+            let t = BenefitTerms {
+                deadweight: dw,
+                attribution: at,
+                optimism_bias: ob,
+                ..BenefitTerms::default()
+            };
+            let formula = (Decimal::ONE - dw) * at * (Decimal::ONE - ob);
+            assert_eq!(t.net_factor().serialize(), formula.serialize());
+        }
+        let t = BenefitTerms {
+            deadweight: dec!(0.2),
+            attribution: dec!(0.5),
+            optimism_bias: dec!(0.1),
+            ..BenefitTerms::default()
+        };
+        assert_eq!(t.net_factor(), dec!(0.36));
     }
 }

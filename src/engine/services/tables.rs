@@ -108,11 +108,11 @@ fn table(t: &R<Vec<Decimal>>) -> R<&[Decimal]> {
 
 /// `(1 − drop_off)^t` series by drop-off, keyed by the exact decimal (its
 /// scale too, so every service gets the very series it would build itself).
-pub(crate) struct Persistence(HashMap<[u8; 16], R<Vec<Decimal>>>);
+pub(crate) struct Persistence(crate::engine::FastMap<[u8; 16], R<Vec<Decimal>>>);
 
 impl Persistence {
     pub fn build(all: &[&Service], n: usize) -> Persistence {
-        let mut m = HashMap::new();
+        let mut m = crate::engine::FastMap::default();
         for s in all {
             let d = s.benefit.drop_off;
             m.entry(d.serialize())
