@@ -46,12 +46,17 @@ pub fn round_dp(x: Decimal, dp: u32) -> Decimal {
         return Decimal::ZERO;
     }
     // q ≤ a / 10 + 1 < 2^96: it always fits.
+    from_magnitude(q, x.is_sign_negative(), dp)
+}
+
+/// The decimal with mantissa magnitude `m` (below 2^96), sign and scale.
+fn from_magnitude(m: u128, negative: bool, scale: u32) -> Decimal {
     Decimal::from_parts(
-        q as u32,
-        (q >> 32) as u32,
-        (q >> 64) as u32,
-        x.is_sign_negative(),
-        dp,
+        m as u32,
+        (m >> 32) as u32,
+        (m >> 64) as u32,
+        negative,
+        scale,
     )
 }
 
@@ -142,26 +147,14 @@ mod tests {
             let m = ((next() as u128) << 64 | next() as u128) & ((1u128 << bits) - 1);
             let scale = (next() % 29) as u32;
             let neg = next() % 2 == 0;
-            xs.push(Decimal::from_parts(
-                m as u32,
-                (m >> 32) as u32,
-                (m >> 64) as u32,
-                neg,
-                scale,
-            ));
+            xs.push(from_magnitude(m, neg, scale));
             // An exact half at 0 … 3 places, and one unit either side of it.
             let dp = (next() % 4) as u32;
             if scale > dp {
                 let p = 10u128.pow(scale - dp);
                 let h = (m % (1u128 << 90) / p) * p + p / 2;
                 for m in [h - 1, h, h + 1] {
-                    xs.push(Decimal::from_parts(
-                        m as u32,
-                        (m >> 32) as u32,
-                        (m >> 64) as u32,
-                        neg,
-                        scale,
-                    ));
+                    xs.push(from_magnitude(m, neg, scale));
                 }
             }
         }

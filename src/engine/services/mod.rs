@@ -72,10 +72,13 @@ pub fn project(
     let tables = tables::Tables::build(b, s, &all)?;
     let schedules = Scheduled::of(b, n);
     let mut providers: super::FastMap<&str, std::sync::Arc<str>> = super::FastMap::default();
-    for svc in all.iter().filter(|_| benefit) {
-        providers
-            .entry(svc.provider.as_str())
-            .or_insert_with(|| std::sync::Arc::from(svc.provider.as_str()));
+    if benefit {
+        // Only lines with labels hold a provider series (`line::Ctx::labels`).
+        for svc in &all {
+            providers
+                .entry(svc.provider.as_str())
+                .or_insert_with(|| std::sync::Arc::from(svc.provider.as_str()));
+        }
     }
     let pools: super::FastMap<&str, usize> = (b.pools.iter().enumerate())
         .map(|(i, p)| (p.id.as_str(), i))
