@@ -2,7 +2,8 @@
 //! NPV, BCR and payback.
 
 use super::arith::{sub, sum, R};
-use super::pence::Pence;
+use super::exact_sum::ExactSum;
+use super::services::LineSums;
 use super::vfm::{payback, pv, real_series};
 use super::{PoolLine, ServiceLine};
 use crate::model::Scenario;
@@ -36,17 +37,18 @@ pub struct Totals {
     pub payback: Option<usize>,
 }
 
-/// The headline totals; `cost` is Σ services' cost by year when the pools
-/// already gave it (`pools::project_costed`), else it is summed here.
+/// The headline totals; Σ services' cost, benefit and outcomes by year
+/// come from `sums` (taken as the lines were built) where their exact sums
+/// stand in for the checked fold, else the lines are folded here.
 pub fn totals(
     s: &Scenario,
     deflator: &[Decimal],
     pools: &[PoolLine],
     services: &[ServiceLine],
-    cost: Option<Vec<Decimal>>,
+    sums: &LineSums,
     n: usize,
 ) -> R<Totals> {
-    totals_of(s, deflator, pools, services, cost, n, true)
+    totals_of(s, deflator, pools, services, sums, n, true)
 }
 
 /// `totals`; with `benefit` false the benefit and outcomes totals and what
@@ -57,16 +59,18 @@ pub fn totals_of(
     deflator: &[Decimal],
     pools: &[PoolLine],
     services: &[ServiceLine],
-    cost: Option<Vec<Decimal>>,
+    sums: &LineSums,
     n: usize,
     benefit: bool,
 ) -> R<Totals> {
     let col = |f: &dyn Fn(&PoolLine) -> &Vec<Decimal>, t: usize| {
         sum(pools.iter().map(|p| &f(p)[t]), "the headline totals")
     };
-    let cost = || cost.or_else(|| cost_sums(services, n));
+    let cost = || fold(services, n, &sums.cost, |l| &l.cost);
     let sums = if benefit {
-        service_sums(services, n).and_then(|(b, o)| Some((b, o, cost()?)))
+        let b = fold(services, n, &sums.benefit, |l| &l.benefit);
+        let o = fold(services, n, &sums.outcomes, |l| &l.outcomes);
+        b.zip(o).and_then(|(b, o)| Some((b, o, cost()?)))
     } else {
         cost().map(|c| (vec![Decimal::ZERO; n], vec![Decimal::ZERO; n], c))
     };
@@ -138,53 +142,23 @@ pub fn totals_of(
     })
 }
 
-/// Σ services' benefit and outcomes by year, in one pass over the
-/// services (each year's sum in service order, as the checked version).
-/// `None` on overflow: then the year-by-year sums name the figure.
-fn service_sums(services: &[ServiceLine], n: usize) -> Option<Sums> {
-    let mut b = vec![Pence::default(); n];
-    let mut o = vec![Decimal::ZERO; n];
-    for sv in services {
-        for t in 0..n {
-            b[t].add(&sv.benefit[t]);
-            o[t] = o[t].checked_add(sv.outcomes[t])?;
-        }
-    }
-    let b = match b.iter().map(Pence::value).collect::<Option<Vec<_>>>() {
-        Some(b) => b,
-        None => {
-            let mut b = vec![Decimal::ZERO; n];
-            for sv in services {
-                for t in 0..n {
-                    b[t] = b[t].checked_add(sv.benefit[t])?;
-                }
-            }
-            b
-        }
-    };
-    Some((b, o))
-}
-
-/// Σ services' cost by year: in pence
-/// where `Pence` stands in for the `Decimal` sum (always, unless a cost is
-/// negative or the total reaches 10^26).
-fn cost_sums(services: &[ServiceLine], n: usize) -> Option<Vec<Decimal>> {
-    let mut p = vec![Pence::default(); n];
-    for sv in services {
-        for t in 0..n {
-            p[t].add(&sv.cost[t]);
-        }
-    }
-    if let Some(c) = p.iter().map(Pence::value).collect::<Option<Vec<_>>>() {
-        return Some(c);
+/// Σ over the lines of one series by year: the exact sums where they
+/// stand in for the checked fold, else the fold in service order. `None`
+/// on overflow: then the year-by-year sums name the figure.
+fn fold(
+    services: &[ServiceLine],
+    n: usize,
+    exact: &[ExactSum],
+    f: impl Fn(&ServiceLine) -> &[Decimal],
+) -> Option<Vec<Decimal>> {
+    if let Some(v) = LineSums::values(exact).filter(|v| v.len() == n) {
+        return Some(v);
     }
     let mut c = vec![Decimal::ZERO; n];
     for sv in services {
-        for t in 0..n {
-            c[t] = c[t].checked_add(sv.cost[t])?;
+        for (c, x) in c.iter_mut().zip(f(sv)) {
+            *c = c.checked_add(*x)?;
         }
     }
     Some(c)
 }
-
-type Sums = (Vec<Decimal>, Vec<Decimal>);

@@ -10,10 +10,10 @@ pub mod arith;
 mod beneficiaries;
 pub mod benefit;
 mod contributions;
+pub mod exact_sum;
 mod headline;
 mod memory;
 mod money;
-pub mod pence;
 pub use memory::recycle;
 #[cfg(test)]
 use money::money_only;
@@ -213,10 +213,11 @@ pub fn project_on(
         n,
         "the deflator",
     )?;
-    let services = services::project(budget, scenario, &deflator, &mut warnings, threads, true)?;
-    let (pools, exposure, cost) =
-        pools::project_costed(budget, scenario, &contributions, &services)?;
-    let totals = headline::totals(scenario, &deflator, &pools, &services, cost, n)?;
+    let (services, sums) =
+        services::project(budget, scenario, &deflator, &mut warnings, threads, true)?;
+    let (pools, exposure) =
+        pools::project_summed(budget, scenario, &contributions, &services, &sums)?;
+    let totals = headline::totals(scenario, &deflator, &pools, &services, &sums, n)?;
     let beneficiaries = beneficiaries::project(budget, &services, n)?;
     let fiscal = beneficiaries::fiscal(scenario, &deflator, &services, &totals, n)?;
     Ok(Projection {
@@ -241,13 +242,13 @@ pub fn project_on(
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
+mod tests_exact_sum;
+#[cfg(test)]
 mod tests_money;
 #[cfg(test)]
 mod tests_more;
 #[cfg(test)]
 mod tests_parallel;
-#[cfg(test)]
-mod tests_pence;
 #[cfg(test)]
 mod tests_s10;
 #[cfg(test)]

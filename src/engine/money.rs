@@ -44,12 +44,12 @@ pub(super) fn money_only(
         "the deflator",
     )
     .ok()?;
-    let services =
+    let (services, sums) =
         services::project(budget, scenario, &deflator, &mut warnings, threads, false).ok()?;
-    let (pools, exposure, cost) =
-        pools::project_costed(budget, scenario, &contributions, &services).ok()?;
+    let (pools, exposure) =
+        pools::project_summed(budget, scenario, &contributions, &services, &sums).ok()?;
     let totals =
-        headline::totals_of(scenario, &deflator, &pools, &services, cost, n, false).ok()?;
+        headline::totals_of(scenario, &deflator, &pools, &services, &sums, n, false).ok()?;
     if !services::bound::benefit_cannot_fail(budget, scenario, &services, &deflator, &totals.spend)
     {
         return None;

@@ -198,19 +198,34 @@ pub fn for_each_mut<T: Send, E: Send>(
     threads: usize,
     f: &(impl Fn(usize, &mut T, &mut Vec<String>) -> Result<(), E> + Sync),
 ) -> Result<Vec<String>, E> {
+    let g = |i: usize, x: &mut T, notes: &mut Vec<String>, _: &mut ()| f(i, x, notes);
+    for_each_mut_acc(xs, threads, &|| (), &g).map(|(notes, _)| notes)
+}
+
+/// `for_each_mut` where each thread also folds what it visits into its
+/// own accumulator (started by `init`): the accumulators come back in
+/// index order, one per contiguous part of `xs`, for the caller to merge
+/// (sums taken while each element is still in the cache).
+pub fn for_each_mut_acc<T: Send, A: Send, E: Send>(
+    xs: &mut [T],
+    threads: usize,
+    init: &(impl Fn() -> A + Sync),
+    f: &(impl Fn(usize, &mut T, &mut Vec<String>, &mut A) -> Result<(), E> + Sync),
+) -> Result<(Vec<String>, Vec<A>), E> {
     let rs = ranges(xs.len(), threads);
-    let run = |start: usize, chunk: &mut [T]| -> Result<Vec<String>, E> {
+    let run = |start: usize, chunk: &mut [T]| -> Result<(Vec<String>, A), E> {
         let mut notes = vec![];
+        let mut acc = init();
         for (k, x) in chunk.iter_mut().enumerate() {
-            f(start + k, x, &mut notes)?;
+            f(start + k, x, &mut notes, &mut acc)?;
         }
-        Ok(notes)
+        Ok((notes, acc))
     };
     if rs.len() == 1 {
-        return run(0, xs);
+        return run(0, xs).map(|(notes, acc)| (notes, vec![acc]));
     }
     let per = rs[0].len();
-    let parts: Vec<Result<Vec<String>, E>> = std::thread::scope(|scope| {
+    let parts: Vec<Result<(Vec<String>, A), E>> = std::thread::scope(|scope| {
         let hs: Vec<_> = xs
             .chunks_mut(per)
             .enumerate()
@@ -220,11 +235,13 @@ pub fn for_each_mut<T: Send, E: Send>(
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
-    let mut out = vec![];
+    let (mut notes, mut accs) = (vec![], Vec::with_capacity(parts.len()));
     for p in parts {
-        out.extend(p?);
+        let (n, a) = p?;
+        notes.extend(n);
+        accs.push(a);
     }
-    Ok(out)
+    Ok((notes, accs))
 }
 
 #[cfg(test)]

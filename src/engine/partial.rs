@@ -22,6 +22,7 @@ pub fn contributions(b: &Budget, s: &Scenario) -> R<Vec<ContributionLine>> {
 pub fn services(b: &Budget, s: &Scenario) -> R<Vec<ServiceLine>> {
     let deflator = products(&s.rates.deflator, b.base_year, s.years, "the deflator")?;
     services::project(b, s, &deflator, &mut vec![], super::parallel::cores(), true)
+        .map(|(lines, _)| lines)
 }
 
 /// The pool accounts and partners' exposure from the contribution and

@@ -4,7 +4,7 @@
 //! offsets, shares by rule, caps), and partners' exposure.
 
 use super::arith::{add, sub, sum, R};
-use super::pence::Pence;
+use super::services::LineSums;
 use super::settle::Settler;
 use super::FastMap;
 use super::{ContributionLine, ExposureLine, PoolLine, ServiceLine, ShareLine};
@@ -12,28 +12,27 @@ use crate::model::{Budget, LeverKind, Scenario};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+/// The pool accounts and partners' exposure, each pool's cost summed from
+/// the lines.
 pub fn project(
     b: &Budget,
     s: &Scenario,
     contributions: &[ContributionLine],
     services: &[ServiceLine],
 ) -> R<(Vec<PoolLine>, Vec<ExposureLine>)> {
-    project_costed(b, s, contributions, services).map(|(p, e, _)| (p, e))
+    let sums = LineSums::of(services, s.years, b.pools.len());
+    project_summed(b, s, contributions, services, &sums)
 }
 
-/// The pool accounts, partners' exposure and Σ every line's cost by year.
-pub type Costed = (Vec<PoolLine>, Vec<ExposureLine>, Option<Vec<Decimal>>);
-
-/// `project`, and Σ every line's cost by year as the headline's checked
-/// `Decimal` sum would give it, from the pools' pence (`None` unless every
-/// line is in a pool and the pence stand in for the sum): integer sums, so
-/// the grouping cannot change them, and no second pass over the lines.
-pub fn project_costed(
+/// `project` with each pool's cost by year from `sums` (taken as the lines
+/// were built); a pool-year whose exact sum refuses folds its lines.
+pub fn project_summed(
     b: &Budget,
     s: &Scenario,
     contributions: &[ContributionLine],
     services: &[ServiceLine],
-) -> R<Costed> {
+    sums: &LineSums,
+) -> R<(Vec<PoolLine>, Vec<ExposureLine>)> {
     let n = s.years;
     let partner_order = b.partner_index();
     let mut exposure: Vec<ExposureLine> = b
@@ -55,18 +54,17 @@ pub fn project_costed(
     for c in contributions {
         by_pool_contrib.entry(c.pool.as_str()).or_default().push(c);
     }
-    // One pass over the lines (10^5 in a national model): each pool's
-    // lines, in service order, and its cost by year in pence.
+    // Each pool's lines, in service order: only for a pool-year whose exact
+    // sum refused (10^5 lines in a national model: no pass when none does).
+    let exact = |p: usize, t: usize| sums.pool_cost.get(p).and_then(|x| x[t].value());
+    let refused = (0..b.pools.len()).any(|p| (0..n).any(|t| exact(p, t).is_none()));
     let mut by_pool_services: Vec<Vec<&ServiceLine>> = vec![vec![]; b.pools.len()];
-    let mut pence = vec![vec![Pence::default(); n]; b.pools.len()];
-    for sv in services {
-        let Some(p) = sv.pool_at.filter(|p| *p < b.pools.len()) else {
-            continue;
-        };
-        debug_assert_eq!(b.pools[p].id, sv.pool, "lines built on another budget");
-        by_pool_services[p].push(sv);
-        for (x, c) in pence[p].iter_mut().zip(&sv.cost) {
-            x.add(c);
+    if refused {
+        for sv in services {
+            if let Some(p) = sv.pool_at.filter(|p| *p < b.pools.len()) {
+                debug_assert_eq!(b.pools[p].id, sv.pool, "lines built on another budget");
+                by_pool_services[p].push(sv);
+            }
         }
     }
     let mut savings: HashMap<&str, Vec<(&crate::model::Lever, Decimal)>> = HashMap::new();
@@ -75,14 +73,6 @@ pub fn project_costed(
             savings.entry(pool.as_str()).or_default().push((l, *by));
         }
     }
-    let mut all = vec![Pence::default(); n];
-    for pool in &pence {
-        all.iter_mut().zip(pool).for_each(|(a, x)| a.merge(x));
-    }
-    let placed: usize = by_pool_services.iter().map(Vec::len).sum();
-    let service_cost = (placed == services.len())
-        .then(|| all.iter().map(Pence::value).collect::<Option<Vec<_>>>())
-        .flatten();
     let settler = Settler::new(b, contributions, services);
     // What does not depend on the carry: contributions, savings, spend.
     let mut pools = Vec::with_capacity(b.pools.len());
@@ -122,7 +112,7 @@ pub fn project_costed(
             let saving = savings.get(pool.id.as_str()).into_iter().flatten();
             line.saving[t] = sum(saving.filter(|(l, _)| l.covers(t)).map(|(_, by)| by), &what)?;
             let costs = || svcs.iter().map(|sv| &sv.cost[t]);
-            let cost = match pence[p][t].value() {
+            let cost = match exact(p, t) {
                 Some(c) => c,
                 None => sum(costs(), &what)?,
             };
@@ -158,5 +148,5 @@ pub fn project_costed(
     for (line, c) in pools.iter_mut().zip(carry) {
         line.closing_reserve = c;
     }
-    Ok((pools, exposure, service_cost))
+    Ok((pools, exposure))
 }

@@ -10,7 +10,7 @@
 
 use super::arith::{mul, negative_value, sub, R};
 use super::benefit::{apply_rows, rows_of};
-use super::parallel::for_each_mut;
+use super::parallel::{for_each_mut, for_each_mut_acc};
 use super::ServiceLine;
 use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, RiskRule, Scenario, Service};
 use rust_decimal::Decimal;
@@ -18,10 +18,13 @@ use rust_decimal::Decimal;
 pub(super) mod bound;
 mod helpers;
 mod line;
+mod sums;
 mod tables;
 use helpers::{overflow, Plan, Scheduled};
+pub use sums::LineSums;
 
-/// Project every service of the scenario on up to `threads` threads.
+/// Project every service of the scenario on up to `threads` threads; with
+/// the lines, their sums (`LineSums`), taken as each line is finished.
 // `t` indexes several parallel year series at once.
 #[allow(clippy::needless_range_loop)]
 pub fn project(
@@ -31,7 +34,7 @@ pub fn project(
     warnings: &mut Vec<String>,
     threads: usize,
     benefit: bool,
-) -> R<Vec<ServiceLine>> {
+) -> R<(Vec<ServiceLine>, LineSums)> {
     let n = s.years;
     // Every service: the budget's, then those commissioned, in lever order.
     let mut all: Vec<&Service> = b.services.iter().collect();
@@ -146,7 +149,8 @@ pub fn project(
     let some = benefit || !by_benefit.is_empty();
     let valued = super::benefit::index(if some { &b.outcomes[..] } else { &[] });
     let keep = tables::Persistence::build(if some { &all[..] } else { &[] }, n);
-    let notes = for_each_mut(&mut lines, threads, &|i, line, notes| {
+    let sums = || LineSums::new(n, b.pools.len());
+    let (notes, parts) = for_each_mut_acc(&mut lines, threads, &sums, &|i, line, notes, acc| {
         let svc = all[i];
         let what = "a service";
         for t in 0..n {
@@ -171,14 +175,16 @@ pub fn project(
             line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
                 .map_err(|_| overflow("the outcomes of", id))?;
         }
-        if !valued_of(svc) {
-            return Ok(());
+        if valued_of(svc) {
+            let k = keep.get(svc.benefit.drop_off, || {
+                format!("the benefit of service {}", svc.id)
+            })?;
+            apply_rows(line, svc, rows_of(svc, &valued), k, deflator)?;
         }
-        let k = keep.get(svc.benefit.drop_off, || {
-            format!("the benefit of service {}", svc.id)
-        })?;
-        apply_rows(line, svc, rows_of(svc, &valued), k, deflator)
+        acc.add(line);
+        Ok(())
     })?;
     warnings.extend(notes);
-    Ok(lines)
+    let sums = LineSums::merged(parts).unwrap_or_else(sums);
+    Ok((lines, sums))
 }

@@ -70,8 +70,11 @@ impl<'b, 'i> Checker<'b, 'i> {
             rep("outcome_value", both_given(&svc.outcome), false);
             return None;
         }
-        let in_budget = self.services.valid.contains(svc.id.as_str())
-            || self.services.declared.is_some_and(|d| d.contains(&svc.id));
+        let in_budget = self.services().valid.contains(svc.id.as_str())
+            || self
+                .services()
+                .declared
+                .is_some_and(|d| d.contains(&svc.id));
         if in_budget || seen.contains_key(&svc.id) {
             let pos = Self::text(l, "id").1;
             let place = if in_budget {
@@ -99,7 +102,7 @@ impl<'b, 'i> Checker<'b, 'i> {
         commissioned: &HashMap<String, (String, String)>,
     ) -> Option<String> {
         let (v, pos) = Self::text(l, key);
-        if self.services.valid.contains(v) || commissioned.contains_key(v) {
+        if self.services().valid.contains(v) || commissioned.contains_key(v) {
             return Some(v.to_string());
         }
         let report_at = |m| {
@@ -113,11 +116,11 @@ impl<'b, 'i> Checker<'b, 'i> {
         };
         // The shared index (built once) unless commissioned services join it.
         if commissioned.is_empty() {
-            self.services
+            self.services()
                 .accept("service", v, "services.csv", report_at);
         } else {
             let known = self
-                .services
+                .services()
                 .with_more(commissioned.keys().map(String::as_str));
             known.accept("service", v, "services.csv", report_at);
         }
@@ -166,7 +169,7 @@ impl<'b, 'i> Checker<'b, 'i> {
                 );
                 let pool = self.id_ref(l, "pool", "pool", &self.pools, "pools.csv", sink);
                 let (partner, pool) = (partner?, pool?);
-                if !self.pairs.contains(&(pool.as_str(), partner.as_str())) {
+                if !self.pairs().contains(&(pool.as_str(), partner.as_str())) {
                     let written = (pool.clone(), partner.clone());
                     if self.declared_pairs.is_none_or(|d| d.contains(&written)) {
                         // The row is there but has its own error.

@@ -60,11 +60,11 @@ pub(super) fn check(
     let commissioned_categories: HashSet<&str> =
         commissioned.values().map(|(c, _)| c.as_str()).collect();
     let categories = || {
-        checker.categories.iter().copied().chain(
+        checker.categories().iter().copied().chain(
             commissioned_categories
                 .iter()
                 .copied()
-                .filter(|c| !checker.categories.contains(c)),
+                .filter(|c| !checker.categories().contains(c)),
         )
     };
     let demand = raw.demand.iter().map(|(k, at)| (k, at.pos, false));
@@ -73,7 +73,7 @@ pub(super) fn check(
         let known = budget.service(key).is_some()
             || declared.services.as_ref().is_none_or(|d| d.contains(key))
             || commissioned.contains_key(key)
-            || checker.categories.contains(&key[..])
+            || checker.categories().contains(&key[..])
             || commissioned_categories.contains(&key[..]);
         if !known {
             // A mis-cased key (`Fostering`) stays a warning, with the exact match.
