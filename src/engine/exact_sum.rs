@@ -32,37 +32,62 @@ const POW10: [u128; 29] = {
 };
 
 /// A running exact sum.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct ExactSum {
-    /// Σ non-zero values, as a mantissa at `scale`.
+    /// Σ non-zero values, as a mantissa at `scale` (saturating: once at
+    /// `LIMIT` or more it only grows, and `value` refuses).
     total: u128,
-    /// The largest scale among the non-zero values.
+    /// The largest scale among the non-zero values; `NONE` before the first.
     scale: u32,
-    nonzero: bool,
     /// The last zero added (what the fold gives when every value is zero).
     last_zero: Option<Decimal>,
     refused: bool,
 }
 
+/// The scale of a sum with no non-zero value yet (no value has it).
+const NONE: u32 = u32::MAX;
+
+impl Default for ExactSum {
+    fn default() -> Self {
+        ExactSum {
+            total: 0,
+            scale: NONE,
+            last_zero: None,
+            refused: false,
+        }
+    }
+}
+
 impl ExactSum {
     #[inline]
     pub fn add(&mut self, x: &Decimal) {
-        if x.is_zero() {
+        let b = x.serialize();
+        let word = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let (flags, m) = (
+            word(0),
+            word(4) as u128 | (word(8) as u128) << 32 | (word(12) as u128) << 64,
+        );
+        // The flags word holds the sign (bit 31) and the scale (bits 16–23).
+        if flags == self.scale << 16 && m != 0 {
+            // The common case: a positive value at the sum's scale.
+            self.total = self.total.saturating_add(m);
+            return;
+        }
+        let m = x.mantissa();
+        if m == 0 {
             self.last_zero = Some(*x);
-            return;
-        }
-        if x.is_sign_negative() {
+        } else if m < 0 {
             self.refused = true;
-            return;
+        } else {
+            self.join(m as u128, x.scale());
         }
-        self.join(x.mantissa() as u128, x.scale());
     }
 
     /// Add the non-zero mantissa `m` at scale `s`.
     #[inline]
     fn join(&mut self, m: u128, s: u32) {
-        if !self.nonzero {
-            (self.total, self.scale, self.nonzero) = (m, s, true);
+        if self.scale == NONE {
+            (self.total, self.scale) = (m, s);
             return;
         }
         let (a, b) = if s == self.scale {
@@ -75,15 +100,13 @@ impl ExactSum {
             (a, m)
         };
         self.total = a.saturating_add(b);
-        // Partial sums only grow: one past the limit refuses for good.
-        self.refused |= self.total >= LIMIT;
     }
 
     /// Add another running sum (of values that come after this one's).
     #[inline]
     pub fn merge(&mut self, other: &ExactSum) {
         self.refused |= other.refused;
-        if other.nonzero {
+        if other.scale != NONE {
             self.join(other.total, other.scale);
         }
         if other.last_zero.is_some() {
@@ -97,7 +120,7 @@ impl ExactSum {
         if self.refused || self.total >= LIMIT {
             return None;
         }
-        if !self.nonzero {
+        if self.scale == NONE {
             return Some(self.last_zero.unwrap_or(Decimal::ZERO));
         }
         Some(Decimal::from_i128_with_scale(

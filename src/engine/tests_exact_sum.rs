@@ -195,7 +195,7 @@ fn the_line_sums_are_the_folds_over_every_line() {
             super::pools::project_summed(&b, s, &c, &lines, &again).unwrap()
         );
         // Sums that refuse: the pools fold their lines, to the same accounts.
-        let mut refused = LineSums::new(s.years, b.pools.len());
+        let mut refused = LineSums::new(s.years, b.pools.len(), true);
         refused
             .pool_cost
             .iter_mut()

@@ -149,7 +149,7 @@ pub fn project(
     let some = benefit || !by_benefit.is_empty();
     let valued = super::benefit::index(if some { &b.outcomes[..] } else { &[] });
     let keep = tables::Persistence::build(if some { &all[..] } else { &[] }, n);
-    let sums = || LineSums::new(n, b.pools.len());
+    let sums = || LineSums::new(n, b.pools.len(), benefit);
     let (notes, parts) = for_each_mut_acc(&mut lines, threads, &sums, &|i, line, notes, acc| {
         let svc = all[i];
         let what = "a service";

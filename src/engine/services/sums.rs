@@ -14,28 +14,30 @@ use rust_decimal::Decimal;
 pub struct LineSums {
     /// Σ cost (before savings) over every line.
     pub cost: Vec<ExactSum>,
-    /// Σ benefit over every line.
+    /// Σ benefit over every line (empty without the benefit pass).
     pub benefit: Vec<ExactSum>,
-    /// Σ outcomes (unrounded) over every line.
+    /// Σ outcomes (unrounded) over every line (likewise).
     pub outcomes: Vec<ExactSum>,
     /// `[pool index][year]`: Σ cost of the lines whose `pool_at` is that pool.
     pub pool_cost: Vec<Vec<ExactSum>>,
 }
 
 impl LineSums {
-    /// Empty sums for `n` years and `pools` pools.
-    pub fn new(n: usize, pools: usize) -> Self {
+    /// Empty sums for `n` years and `pools` pools; without `benefit` no
+    /// benefit or outcomes sums (`project_money` reads neither).
+    pub fn new(n: usize, pools: usize, benefit: bool) -> Self {
+        let m = if benefit { n } else { 0 };
         LineSums {
             cost: vec![ExactSum::default(); n],
-            benefit: vec![ExactSum::default(); n],
-            outcomes: vec![ExactSum::default(); n],
+            benefit: vec![ExactSum::default(); m],
+            outcomes: vec![ExactSum::default(); m],
             pool_cost: vec![vec![ExactSum::default(); n]; pools],
         }
     }
 
     /// The sums of `lines`, in one pass (for lines projected elsewhere).
     pub fn of(lines: &[ServiceLine], n: usize, pools: usize) -> Self {
-        let mut s = LineSums::new(n, pools);
+        let mut s = LineSums::new(n, pools, true);
         lines.iter().for_each(|l| s.add(l));
         s
     }
