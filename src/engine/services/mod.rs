@@ -48,9 +48,11 @@ pub fn project(
             });
         }
     }
-    let index: super::FastMap<&str, usize> = all
-        .iter()
-        .enumerate()
+    // Service id → index, for levers that name a service (none: no map;
+    // a rate edit need not hash 10^5 ids).
+    let named = s.levers.iter().any(|l| l.kind.service().is_some());
+    let index: super::FastMap<&str, usize> = (all.iter().enumerate())
+        .filter(|_| named)
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     let mut volume_levers: Vec<(usize, &Lever, Op, Option<&Reduces>)> = vec![];

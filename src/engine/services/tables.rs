@@ -52,24 +52,26 @@ impl Tables {
                     factors.len() - 1
                 }),
                 Uplift::Index if let Some(&f) = share_bits.get(&svc.pay_share.serialize()) => f,
-                Uplift::Index => *by_share.entry(svc.pay_share).or_insert_with(|| {
-                    let ps = svc.pay_share;
-                    let f = (0..n)
-                        .map(|t| {
-                            add(
-                                mul(ps, pay[t], what)?,
-                                mul(Decimal::ONE - ps, price[t], what)?,
-                                what,
-                            )
-                        })
-                        .collect::<R<_>>();
-                    factors.push(f);
-                    factors.len() - 1
-                }),
+                Uplift::Index => {
+                    let f = *by_share.entry(svc.pay_share).or_insert_with(|| {
+                        let ps = svc.pay_share;
+                        let f = (0..n)
+                            .map(|t| {
+                                add(
+                                    mul(ps, pay[t], what)?,
+                                    mul(Decimal::ONE - ps, price[t], what)?,
+                                    what,
+                                )
+                            })
+                            .collect::<R<_>>();
+                        factors.push(f);
+                        factors.len() - 1
+                    });
+                    // Seen once by its bits: later services find it there.
+                    share_bits.insert(svc.pay_share.serialize(), f);
+                    f
+                }
             };
-            if svc.uplift == Uplift::Index {
-                share_bits.entry(svc.pay_share.serialize()).or_insert(f);
-            }
             uplift.push(f);
             let key = if demand_keys.contains_key(svc.id.as_str()) {
                 svc.id.as_str()
