@@ -128,18 +128,10 @@ impl ExactSum {
             self.scale,
         ))
     }
-
-    /// `Σ xs` (`None` as for `value`).
-    pub fn sum<'a>(xs: impl IntoIterator<Item = &'a Decimal>) -> Option<Decimal> {
-        let mut p = ExactSum::default();
-        for x in xs {
-            p.add(x);
-        }
-        p.value()
-    }
 }
 
-/// `m × 10^k`, or `LIMIT` when that is `LIMIT` or more (`m < 2^96`, k ≤ 28).
+/// `m × 10^k`, or `LIMIT` when that is `LIMIT` or more (k ≤ 28: a
+/// difference of two scales; `m` at `LIMIT` or more stays there).
 #[inline]
 fn raise(m: u128, k: u32) -> u128 {
     m.checked_mul(POW10[k as usize])

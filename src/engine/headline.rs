@@ -67,7 +67,7 @@ pub fn totals_of(
         sum(pools.iter().map(|p| &f(p)[t]), "the headline totals")
     };
     let cost = || fold(services, n, &sums.cost, |l| &l.cost);
-    let sums = if benefit {
+    let series = if benefit {
         let b = fold(services, n, &sums.benefit, |l| &l.benefit);
         let o = fold(services, n, &sums.outcomes, |l| &l.outcomes);
         b.zip(o).and_then(|(b, o)| Some((b, o, cost()?)))
@@ -75,7 +75,7 @@ pub fn totals_of(
         cost().map(|c| (vec![Decimal::ZERO; n], vec![Decimal::ZERO; n], c))
     };
     let full = benefit;
-    let Some((benefit, outcomes, service_cost)) = sums else {
+    let Some((benefit, outcomes, service_cost)) = series else {
         if !full {
             // `project_money` projects in full on any error.
             return Err(super::EngineError::Overflow("the headline totals".into()));

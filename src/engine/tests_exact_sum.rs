@@ -5,6 +5,13 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+/// `Σ xs` by `ExactSum` (`None` where it refuses).
+fn exact<'a>(xs: impl IntoIterator<Item = &'a Decimal>) -> Option<Decimal> {
+    let mut p = ExactSum::default();
+    xs.into_iter().for_each(|x| p.add(x));
+    p.value()
+}
+
 fn checked(xs: &[Decimal]) -> Option<Decimal> {
     xs.iter().try_fold(Decimal::ZERO, |a, x| a.checked_add(*x))
 }
@@ -12,39 +19,29 @@ fn checked(xs: &[Decimal]) -> Option<Decimal> {
 #[test]
 fn by_hand() {
     let xs = [dec!(1.50), dec!(2), dec!(0.3), dec!(10.25)];
-    let s = ExactSum::sum(&xs).unwrap();
+    let s = exact(&xs).unwrap();
     assert_eq!(s, dec!(14.05));
     assert_eq!(s.scale(), 2);
-    assert_eq!(ExactSum::sum(&[dec!(1), dec!(2)]).unwrap().scale(), 0);
-    assert_eq!(ExactSum::sum(&[dec!(1.0), dec!(2)]).unwrap().scale(), 1);
-    assert_eq!(ExactSum::sum(&[]).unwrap().scale(), 0);
+    assert_eq!(exact(&[dec!(1), dec!(2)]).unwrap().scale(), 0);
+    assert_eq!(exact(&[dec!(1.0), dec!(2)]).unwrap().scale(), 1);
+    assert_eq!(exact(&[]).unwrap().scale(), 0);
     // Any scale: 1.005 + 0.0000000000000000000000000001 at scale 28.
     let tiny = Decimal::from_i128_with_scale(1, 28);
-    let s = ExactSum::sum(&[dec!(1.005), tiny]).unwrap();
+    let s = exact(&[dec!(1.005), tiny]).unwrap();
     assert_eq!(s.to_string(), "1.0050000000000000000000000001");
     // A zero adds nothing, not even its scale: 0.00 + 1.5 is 1.5.
-    assert_eq!(
-        ExactSum::sum(&[dec!(0.00), dec!(1.5)]).unwrap().to_string(),
-        "1.5"
-    );
-    assert_eq!(
-        ExactSum::sum(&[dec!(1.5), dec!(0.000)])
-            .unwrap()
-            .to_string(),
-        "1.5"
-    );
+    assert_eq!(exact(&[dec!(0.00), dec!(1.5)]).unwrap().to_string(), "1.5");
+    assert_eq!(exact(&[dec!(1.5), dec!(0.000)]).unwrap().to_string(), "1.5");
     // Every value zero: the last one, its scale and sign included.
     assert_eq!(
-        ExactSum::sum(&[dec!(0.0), dec!(0.000)])
-            .unwrap()
-            .to_string(),
+        exact(&[dec!(0.0), dec!(0.000)]).unwrap().to_string(),
         "0.000"
     );
-    assert!(ExactSum::sum(&[-Decimal::ZERO]).unwrap().is_sign_negative());
-    assert_eq!(ExactSum::sum(&[dec!(-1)]), None);
+    assert!(exact(&[-Decimal::ZERO]).unwrap().is_sign_negative());
+    assert_eq!(exact(&[dec!(-1)]), None);
     // 1.5 + 10^28 × 10: the total would need a 29th digit at scale 1.
     assert_eq!(
-        ExactSum::sum(&[dec!(1.5), dec!(7922816251426433759354395033)]),
+        exact(&[dec!(1.5), dec!(7922816251426433759354395033)]),
         None
     );
     for xs in [
@@ -55,11 +52,7 @@ fn by_hand() {
         vec![dec!(100000000000000000000000000), dec!(0.01)],
     ] {
         let want = checked(&xs).unwrap();
-        assert_eq!(
-            ExactSum::sum(&xs).unwrap().serialize(),
-            want.serialize(),
-            "{xs:?}"
-        );
+        assert_eq!(exact(&xs).unwrap().serialize(), want.serialize(), "{xs:?}");
     }
 }
 
@@ -87,7 +80,7 @@ proptest! {
     #[test]
     fn it_is_the_checked_decimal_sum(xs in prop::collection::vec(money(), 0..60)) {
         let want = checked(&xs).unwrap();
-        let got = ExactSum::sum(&xs).unwrap();
+        let got = exact(&xs).unwrap();
         prop_assert_eq!(got, want);
         prop_assert_eq!(got.scale(), want.scale());
         prop_assert_eq!(got.serialize(), want.serialize());
@@ -97,7 +90,7 @@ proptest! {
     /// only a negative value or a fold that rounds (or overflows).
     #[test]
     fn any_sum_it_gives_is_the_fold_bit_for_bit(xs in prop::collection::vec(any_decimal(), 0..40)) {
-        let got = ExactSum::sum(&xs);
+        let got = exact(&xs);
         let want = checked(&xs);
         if let Some(g) = got {
             prop_assert_eq!(Some(g.serialize()), want.map(|w| w.serialize()));
@@ -120,7 +113,7 @@ proptest! {
     #[test]
     fn small_values_at_any_scale_are_summed(xs in prop::collection::vec((0u64..1_000_000, 0u32..=20), 0..50)) {
         let xs: Vec<Decimal> = xs.iter().map(|(m, s)| Decimal::from_i128_with_scale(*m as i128, *s)).collect();
-        let got = ExactSum::sum(&xs).map(|g| g.serialize());
+        let got = exact(&xs).map(|g| g.serialize());
         prop_assert_eq!(got, checked(&xs).map(|w| w.serialize()));
     }
 }
@@ -137,7 +130,7 @@ proptest! {
             all.merge(&x);
         }
         let flat: Vec<Decimal> = parts.concat();
-        prop_assert_eq!(all.value().map(|v| v.serialize()), ExactSum::sum(&flat).map(|v| v.serialize()));
+        prop_assert_eq!(all.value().map(|v| v.serialize()), exact(&flat).map(|v| v.serialize()));
     }
 }
 
