@@ -6,6 +6,7 @@
 //! no outcome measure are left out.
 
 use crate::engine::arith::{add, R};
+use crate::engine::exact_sum::ExactSum;
 use crate::engine::vfm::cost_per_outcome;
 use crate::engine::{FastMap, Projection};
 use crate::model::OutcomeValue;
@@ -34,6 +35,9 @@ pub fn by_outcome(p: &Projection, pool: Option<&str>) -> R<Vec<OutcomeCost>> {
     let n = p.years;
     let what = "cost per outcome";
     let mut out: Vec<OutcomeCost> = vec![];
+    // Each group's Σ cost and Σ outcomes by year, exact on integers; a
+    // group whose sums refuse is folded over its services, in order.
+    let mut sums: Vec<(Vec<ExactSum>, Vec<ExactSum>)> = vec![];
     // Measure as written → group, and matching key → group: most services
     // repeat a spelling already seen, which then costs one lookup.
     let mut by_text: FastMap<&str, usize> = FastMap::default();
@@ -61,20 +65,33 @@ pub fn by_outcome(p: &Projection, pool: Option<&str>) -> R<Vec<OutcomeCost>> {
                         total_outcomes: Decimal::ZERO,
                         total_cost_per_outcome: None,
                     });
+                    sums.push((vec![ExactSum::default(); n], vec![ExactSum::default(); n]));
                 }
                 by_text.insert(s.outcome.as_str(), i);
                 i
             }
         };
-        let o = &mut out[i];
-        o.services.push(at);
-        for t in 0..n {
-            o.cost[t] = add(o.cost[t], s.cost[t], what)?;
-            o.outcomes[t] = add(o.outcomes[t], s.outcomes[t], what)?;
-        }
+        out[i].services.push(at);
+        let (cost, outcomes) = &mut sums[i];
+        cost.iter_mut().zip(&s.cost).for_each(|(a, x)| a.add(x));
+        (outcomes.iter_mut().zip(&s.outcomes)).for_each(|(a, x)| a.add(x));
     }
     out.into_iter()
-        .map(|mut o| {
+        .zip(sums)
+        .map(|(mut o, (cost, outcomes))| {
+            let exact = |xs: &[ExactSum]| xs.iter().map(ExactSum::value).collect::<Option<_>>();
+            match (exact(&cost), exact(&outcomes)) {
+                (Some(c), Some(x)) => (o.cost, o.outcomes) = (c, x),
+                _ => {
+                    for &at in &o.services {
+                        let s = &p.services[at];
+                        for t in 0..n {
+                            o.cost[t] = add(o.cost[t], s.cost[t], what)?;
+                            o.outcomes[t] = add(o.outcomes[t], s.outcomes[t], what)?;
+                        }
+                    }
+                }
+            }
             o.cost_per_outcome = (0..n)
                 .map(|t| cost_per_outcome(o.cost[t], o.outcomes[t]))
                 .collect();

@@ -80,3 +80,43 @@ fn cost_per_outcome_by_measure_never_adds_unlike_outcomes() {
         .collect();
     assert_eq!(got, vec![("o", Some(dec!(1000))), ("Q", Some(dec!(10)))]);
 }
+
+#[test]
+fn sums_by_measure_are_the_fold_in_service_order_even_where_it_rounds() {
+    let mut p = projected();
+    // Both services under one measure: "O " has the same key as "o".
+    p.services[1].outcome = "O ".into();
+    let fold = |xs: &[Decimal]| {
+        xs.iter()
+            .try_fold(Decimal::ZERO, |a, x| a.checked_add(*x))
+            .unwrap()
+    };
+    let cases = [
+        // Exact on integers: mixed scales, a zero first.
+        ([dec!(0.00), dec!(12.5)], [dec!(0.1234567890123456789), dec!(5)]),
+        // Every value zero: the fold gives the last zero (its scale kept).
+        ([dec!(0.0), dec!(0.000)], [dec!(0), dec!(0.00)]),
+        // The fold rounds (2^96 − 1 at 28 places, plus 1): integers refuse,
+        // the group is folded and gives the fold's rounded value.
+        (
+            [dec!(1), dec!(2)],
+            [dec!(7.9228162514264337593543950335), dec!(1)],
+        ),
+    ];
+    for (cost, outcomes) in cases {
+        for (i, s) in p.services.iter_mut().enumerate() {
+            s.cost[0] = cost[i];
+            s.outcomes[0] = outcomes[i];
+        }
+        let rows = by_outcome(&p, None).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].services, vec![0, 1]);
+        let (c, o) = (fold(&cost), fold(&outcomes));
+        assert_eq!(rows[0].cost[0].serialize(), c.serialize(), "{cost:?}");
+        assert_eq!(rows[0].outcomes[0].serialize(), o.serialize(), "{outcomes:?}");
+    }
+    // A sum beyond the range of exact arithmetic is an error, as before.
+    p.services[0].outcomes[0] = Decimal::MAX;
+    p.services[1].outcomes[0] = Decimal::MAX;
+    assert!(by_outcome(&p, None).is_err());
+}
