@@ -70,7 +70,10 @@ impl ServiceLine {
         for s in [id, name, pool, category, unit, outcome] {
             s.clear();
         }
-        provider.clear();
+        // The provider series is kept: `line::build` reuses it when it
+        // already names the line's provider in every year (no reference
+        // count touched), else clears it.
+        let _ = provider;
         runs.clear();
         for x in [unit_cost, volume, cost, outcome_rate, outcomes, benefit] {
             x.clear();
@@ -79,5 +82,54 @@ impl ServiceLine {
         benefit_to.clear();
         *commissioned = false;
         *pool_at = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{budget, lever, run, scenario, svc};
+    use super::*;
+    use crate::model::*;
+    use rust_decimal_macros::dec;
+
+    /// A line reused from an earlier projection keeps its provider series
+    /// only when it already names the line's provider in every year.
+    #[test]
+    fn reused_lines_name_each_years_provider() {
+        let mut b = budget();
+        b.services = vec![
+            svc("a", "p", dec!(10), dec!(1)),
+            svc("b", "p", dec!(5), dec!(2)),
+        ];
+        b.services[1].provider = "other".into();
+        let mut swap = scenario(3);
+        swap.levers = vec![lever(
+            LeverKind::Recommission {
+                service: "a".into(),
+                provider: "other".into(),
+                unit_cost: None,
+                outcome_rate: None,
+            },
+            1,
+            Some(1),
+        )];
+        let plain = scenario(3);
+        let names = |p: &Projection| -> Vec<Vec<String>> {
+            let line = |l: &ServiceLine| l.provider.iter().map(|x| x.to_string()).collect();
+            p.services.iter().map(line).collect()
+        };
+        let (x, o) = ("prov".to_string(), "other".to_string());
+        for _ in 0..3 {
+            for (s, a) in [(&swap, [&x, &o, &x]), (&plain, [&x, &x, &x])] {
+                let p = run(&b, s);
+                let want = vec![a.map(|s| s.clone()).to_vec(), vec![o.clone(); 3]];
+                assert_eq!(names(&p), want, "{}", s.id);
+                recycle(p);
+            }
+        }
+        // A projection without labels holds no provider series.
+        let p = super::super::project_money(&b, &plain, 2).unwrap();
+        assert!(p.services.iter().all(|l| l.provider.is_empty()));
+        recycle(p);
     }
 }

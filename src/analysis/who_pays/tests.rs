@@ -93,7 +93,10 @@ fn sums_by_measure_are_the_fold_in_service_order_even_where_it_rounds() {
     };
     let cases = [
         // Exact on integers: mixed scales, a zero first.
-        ([dec!(0.00), dec!(12.5)], [dec!(0.1234567890123456789), dec!(5)]),
+        (
+            [dec!(0.00), dec!(12.5)],
+            [dec!(0.1234567890123456789), dec!(5)],
+        ),
         // Every value zero: the fold gives the last zero (its scale kept).
         ([dec!(0.0), dec!(0.000)], [dec!(0), dec!(0.00)]),
         // The fold rounds (2^96 − 1 at 28 places, plus 1): integers refuse,
@@ -113,7 +116,11 @@ fn sums_by_measure_are_the_fold_in_service_order_even_where_it_rounds() {
         assert_eq!(rows[0].services, vec![0, 1]);
         let (c, o) = (fold(&cost), fold(&outcomes));
         assert_eq!(rows[0].cost[0].serialize(), c.serialize(), "{cost:?}");
-        assert_eq!(rows[0].outcomes[0].serialize(), o.serialize(), "{outcomes:?}");
+        assert_eq!(
+            rows[0].outcomes[0].serialize(),
+            o.serialize(),
+            "{outcomes:?}"
+        );
     }
     // A sum beyond the range of exact arithmetic is an error, as before.
     p.services[0].outcomes[0] = Decimal::MAX;

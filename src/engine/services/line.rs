@@ -17,14 +17,37 @@ pub(super) struct Ctx<'a> {
     pub tables: &'a Tables,
     pub schedules: &'a std::collections::HashMap<&'a str, Scheduled>,
     /// One shared string per provider id (a line's provider by year holds
-    /// reference counts to it, not a string of its own).
-    pub providers: &'a crate::engine::FastMap<&'a str, Arc<str>>,
+    /// reference counts to it, not a string of its own), made at first use.
+    pub providers: &'a std::sync::OnceLock<crate::engine::FastMap<&'a str, Arc<str>>>,
+    /// Every service, for `providers`.
+    pub all: &'a [&'a Service],
     /// Each pool id's place in the budget's pools.
     pub pools: &'a crate::engine::FastMap<&'a str, usize>,
     /// False for `project_money`: no name, category, unit, outcome,
     /// provider or benefit series (nothing it reports reads them; four
     /// string copies and two series less per service).
     pub labels: bool,
+}
+
+impl<'a> Ctx<'a> {
+    fn providers(&self) -> &crate::engine::FastMap<&'a str, Arc<str>> {
+        self.providers.get_or_init(|| {
+            let mut m = crate::engine::FastMap::default();
+            for svc in self.all {
+                m.entry(svc.provider.as_str())
+                    .or_insert_with(|| Arc::from(svc.provider.as_str()));
+            }
+            m
+        })
+    }
+}
+
+/// `series` is `n` years of one shared string, equal to `provider`.
+fn names_only(series: &[Arc<str>], provider: &str, n: usize) -> bool {
+    series.len() == n
+        && series.first().is_none_or(|first| {
+            **first == *provider && series.iter().all(|p| Arc::ptr_eq(p, first))
+        })
 }
 
 /// Fill `line` in place (whatever it held before is reset first, its
@@ -50,8 +73,15 @@ pub(super) fn build(
             && plan.commission.is_none_or(|c| c.covers(t))
             && !plan.decommission.iter().any(|d| d.covers(t))
     }));
-    if c.labels {
-        match c.providers.get(svc.provider.as_str()) {
+    if !c.labels {
+        line.provider.clear();
+    } else if !names_only(&line.provider, &svc.provider, n) {
+        // A line reused from an earlier projection usually names the same
+        // provider already: then its series is kept as it is, since cloning
+        // and dropping a provider's shared string is an atomic count that
+        // every thread's lines contend for.
+        line.provider.clear();
+        match c.providers().get(svc.provider.as_str()) {
             Some(p) => line.provider.extend(std::iter::repeat_n(Arc::clone(p), n)),
             None => line.provider = smallvec::smallvec![Arc::from(svc.provider.as_str()); n],
         }

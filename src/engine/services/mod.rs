@@ -76,20 +76,14 @@ pub fn project(
     // Run windows, unit costs, outcome rates and demand-grown volumes.
     let tables = tables::Tables::build(b, s, &all)?;
     let schedules = Scheduled::of(b, n);
-    let mut providers: super::FastMap<&str, std::sync::Arc<str>> = super::FastMap::default();
-    if benefit {
-        // Only lines with labels hold a provider series (`line::Ctx::labels`).
-        for svc in &all {
-            providers
-                .entry(svc.provider.as_str())
-                .or_insert_with(|| std::sync::Arc::from(svc.provider.as_str()));
-        }
-    }
+    // Only lines with labels hold a provider series (`line::Ctx::labels`).
+    let providers = std::sync::OnceLock::new();
     let pools: super::FastMap<&str, usize> = (b.pools.iter().enumerate())
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
     let ctx = line::Ctx {
         providers: &providers,
+        all: &all,
         pools: &pools,
         b,
         n,
