@@ -76,6 +76,7 @@ pub(super) fn money_only(
             financial_roi: None,
             payback: None,
         },
+        by_measure: None,
         warnings,
     })
 }

@@ -18,9 +18,13 @@ use rust_decimal::Decimal;
 pub(super) mod bound;
 mod helpers;
 mod line;
+mod measures;
 mod sums;
 mod tables;
+#[cfg(test)]
+mod tests_measures;
 use helpers::{overflow, Plan, Scheduled};
+pub use measures::{MeasureSums, Measures};
 pub use sums::LineSums;
 
 /// Project every service of the scenario on up to `threads` threads; with
@@ -177,7 +181,7 @@ pub fn project(
             })?;
             apply_rows(line, svc, rows_of(svc, &valued), k, deflator)?;
         }
-        acc.add(line);
+        acc.add(i, line);
         Ok(())
     })?;
     warnings.extend(notes);
