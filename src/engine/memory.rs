@@ -44,7 +44,8 @@ pub fn recycle(p: Projection) {
 }
 
 impl ServiceLine {
-    /// Empty every field, keeping the strings' and vectors' memory.
+    /// Empty every field but the provider series (`line::build` keeps or
+    /// rebuilds it), keeping the strings' and vectors' memory.
     pub(crate) fn reset(&mut self) {
         // Every field by name: a field added to `ServiceLine` must be reset here.
         let ServiceLine {
