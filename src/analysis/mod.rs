@@ -23,6 +23,7 @@ pub mod median;
 pub mod monitor;
 pub mod mtfs;
 pub mod outcome_costs;
+pub mod outcome_measures;
 pub mod providers;
 pub mod risk;
 pub mod sensitivity;

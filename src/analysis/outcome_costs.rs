@@ -4,13 +4,12 @@
 //! each group's cost per outcome is Σ cost / Σ outcomes over its services,
 //! by year and over the horizon ("n/a" where outcomes are 0). Services with
 //! no outcome measure are left out. The grouping and the sums by year are
-//! the engine's (`engine::Measures`): taken by the service loop
-//! for every service, or here over one pool's.
+//! `outcome_measures`'.
 
+use super::outcome_measures::{MeasureSums, Measures};
 use crate::engine::arith::{add, R};
 use crate::engine::vfm::cost_per_outcome;
 use crate::engine::Projection;
-use crate::engine::{MeasureSums, Measures};
 use rust_decimal::Decimal;
 
 /// One outcome measure's cost and outcomes.
@@ -33,27 +32,19 @@ pub struct OutcomeCost {
 /// Every outcome measure, in the order services first name it; services
 /// limited to `pool` when given.
 pub fn by_outcome(p: &Projection, pool: Option<&str>) -> R<Vec<OutcomeCost>> {
-    let owned;
-    let groups: &[MeasureSums] = match (&p.by_measure, pool) {
-        (Some(all), None) => all,
-        _ => {
-            let mut m = Measures::default();
-            for (at, s) in p.services.iter().enumerate() {
-                if pool.is_none_or(|x| x == s.pool) {
-                    m.add(at, s);
-                }
-            }
-            owned = m.values();
-            &owned
+    let mut m = Measures::default();
+    for (at, s) in p.services.iter().enumerate() {
+        if pool.is_none_or(|x| x == s.pool) {
+            m.add(at, s);
         }
-    };
-    groups.iter().map(|g| outcome_cost(p, g)).collect()
+    }
+    m.values().iter().map(|g| outcome_cost(p, g)).collect()
 }
 
 fn outcome_cost(p: &Projection, g: &MeasureSums) -> R<OutcomeCost> {
     let what = "cost per outcome";
-    // A sum the engine could not take exactly is the checked fold over the
-    // measure's services, in order.
+    // A sum that could not be taken exactly on integers is the checked fold
+    // over the measure's services, in order.
     let fold = |of: &dyn Fn(usize, usize) -> Decimal| -> R<Vec<Decimal>> {
         (0..p.years)
             .map(|t| (g.services.iter()).try_fold(Decimal::ZERO, |a, &at| add(a, of(at, t), what)))

@@ -59,9 +59,7 @@ impl Default for ExactSum {
 }
 
 impl ExactSum {
-    // Always inlined (its callers' loops are the hot ones); the rarer
-    // cases are `add_other`'s.
-    #[inline(always)]
+    #[inline]
     pub fn add(&mut self, x: &Decimal) {
         let b = x.serialize();
         let word = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
@@ -75,11 +73,6 @@ impl ExactSum {
             self.total = self.total.saturating_add(m);
             return;
         }
-        self.add_other(x);
-    }
-
-    /// `add` for a zero, a negative value, or a scale not the sum's.
-    fn add_other(&mut self, x: &Decimal) {
         let m = x.mantissa();
         if m == 0 {
             self.last_zero = Some(*x);

@@ -22,7 +22,6 @@ pub mod parallel;
 pub mod partial;
 mod pools;
 mod services;
-pub use services::{MeasureSums, Measures};
 pub mod settle;
 pub mod split;
 mod totals;
@@ -177,10 +176,6 @@ pub struct Projection {
     pub beneficiaries: Vec<Beneficiary>,
     /// §11.4–11.5: fiscal and cashable benefit, their PV, financial ROI.
     pub fiscal: Fiscal,
-    /// Every outcome measure with its services, Σ cost and Σ outcomes,
-    /// taken by the service loop (`None` without the benefit pass);
-    /// `analysis::outcome_costs` reads it.
-    pub by_measure: Option<Vec<MeasureSums>>,
     /// Notes such as volumes floored at zero.
     pub warnings: Vec<String>,
 }
@@ -225,7 +220,6 @@ pub fn project_on(
     let totals = headline::totals(scenario, &deflator, &pools, &services, &sums, n)?;
     let beneficiaries = beneficiaries::project(budget, &services, n)?;
     let fiscal = beneficiaries::fiscal(scenario, &deflator, &services, &totals, n)?;
-    let by_measure = sums.measures.map(|m| m.values());
     Ok(Projection {
         scenario_id: scenario.id.clone(),
         scenario_name: scenario.name.clone(),
@@ -241,7 +235,6 @@ pub fn project_on(
         totals,
         beneficiaries,
         fiscal,
-        by_measure,
         warnings,
     })
 }

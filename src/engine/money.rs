@@ -76,7 +76,6 @@ pub(super) fn money_only(
             financial_roi: None,
             payback: None,
         },
-        by_measure: None,
         warnings,
     })
 }

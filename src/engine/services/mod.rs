@@ -18,13 +18,9 @@ use rust_decimal::Decimal;
 pub(super) mod bound;
 mod helpers;
 mod line;
-mod measures;
 mod sums;
 mod tables;
-#[cfg(test)]
-mod tests_measures;
 use helpers::{overflow, Plan, Scheduled};
-pub use measures::{MeasureSums, Measures};
 pub use sums::LineSums;
 
 /// Project every service of the scenario on up to `threads` threads; with
@@ -181,7 +177,7 @@ pub fn project(
             })?;
             apply_rows(line, svc, rows_of(svc, &valued), k, deflator)?;
         }
-        acc.add(i, line);
+        acc.add(line);
         Ok(())
     })?;
     warnings.extend(notes);

@@ -5,7 +5,6 @@
 //! `Decimal` fold in service order gives; where a sum refuses (a negative
 //! value, or a fold that would round), the reader folds the lines itself.
 
-use super::measures::Measures;
 use crate::engine::exact_sum::ExactSum;
 use crate::engine::ServiceLine;
 use rust_decimal::Decimal;
@@ -21,9 +20,6 @@ pub struct LineSums {
     pub outcomes: Vec<ExactSum>,
     /// `[pool index][year]`: Σ cost of the lines whose `pool_at` is that pool.
     pub pool_cost: Vec<Vec<ExactSum>>,
-    /// Σ cost and Σ outcomes by outcome measure (`None` without the
-    /// benefit pass: those lines carry no measure).
-    pub measures: Option<Measures>,
 }
 
 impl LineSums {
@@ -36,20 +32,19 @@ impl LineSums {
             benefit: vec![ExactSum::default(); m],
             outcomes: vec![ExactSum::default(); m],
             pool_cost: vec![vec![ExactSum::default(); n]; pools],
-            measures: benefit.then(Measures::default),
         }
     }
 
     /// The sums of `lines`, in one pass (for lines projected elsewhere).
     pub fn of(lines: &[ServiceLine], n: usize, pools: usize) -> Self {
         let mut s = LineSums::new(n, pools, true);
-        lines.iter().enumerate().for_each(|(at, l)| s.add(at, l));
+        lines.iter().for_each(|l| s.add(l));
         s
     }
 
-    /// Add finished line `at` (its index in the projection).
+    /// Add a finished line.
     #[inline]
-    pub fn add(&mut self, at: usize, line: &ServiceLine) {
+    pub fn add(&mut self, line: &ServiceLine) {
         let years = |sums: &mut Vec<ExactSum>, xs: &[Decimal]| {
             sums.iter_mut().zip(xs).for_each(|(s, x)| s.add(x));
         };
@@ -58,9 +53,6 @@ impl LineSums {
         years(&mut self.outcomes, &line.outcomes);
         if let Some(p) = line.pool_at.and_then(|p| self.pool_cost.get_mut(p)) {
             years(p, &line.cost);
-        }
-        if let Some(m) = &mut self.measures {
-            m.add(at, line);
         }
     }
 
@@ -77,9 +69,6 @@ impl LineSums {
             years(&mut all.outcomes, &p.outcomes);
             for (a, b) in all.pool_cost.iter_mut().zip(&p.pool_cost) {
                 years(a, b);
-            }
-            if let (Some(a), Some(b)) = (&mut all.measures, p.measures) {
-                a.merge(b);
             }
         }
         Some(all)
