@@ -45,10 +45,11 @@ pub struct BenefitTo {
 
 /// outcomes.csv rows by matching key (trimmed, lower case), each with its
 /// beneficiary as a shared string.
-pub type OutcomeIndex<'a> = HashMap<String, Vec<(&'a OutcomeValue, Arc<str>)>>;
+/// (foldhash: every service looks its measure up, in every projection.)
+pub type OutcomeIndex<'a> = super::FastMap<String, Vec<(&'a OutcomeValue, Arc<str>)>>;
 
 pub fn index(rows: &[OutcomeValue]) -> OutcomeIndex<'_> {
-    let mut ix: OutcomeIndex<'_> = HashMap::new();
+    let mut ix: OutcomeIndex<'_> = Default::default();
     let mut names: HashMap<&str, Arc<str>> = HashMap::new();
     for r in rows {
         let who = names

@@ -26,9 +26,9 @@ pub struct Memo {
     valid: bool,
     outcomes: Series<Decimal>,
     deflator: Series<Decimal>,
-    net_factor: Decimal,
+    /// The §11.2 terms: deadweight, attribution, optimism bias, drop-off.
+    terms: [Decimal; 4],
     benefit_years: u32,
-    drop_off: Decimal,
     /// Each value row's value per outcome, in row order.
     values: smallvec::SmallVec<[Decimal; 4]>,
 }
@@ -56,6 +56,13 @@ fn same_all(a: &[Decimal], b: &[Decimal]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
 }
 
+/// The terms `apply_rows` reads besides the benefit years (the net
+/// factor is made of the first three).
+fn terms(svc: &Service) -> [Decimal; 4] {
+    let t = &svc.benefit;
+    [t.deadweight, t.attribution, t.optimism_bias, t.drop_off]
+}
+
 impl Memo {
     /// Forget: the line's benefit fields no longer hold a kept benefit.
     pub fn clear(&mut self) {
@@ -73,8 +80,7 @@ impl Memo {
         let m = &line.memo;
         if !(m.valid
             && m.benefit_years == svc.benefit.benefit_years
-            && same(&m.drop_off, &svc.benefit.drop_off)
-            && same(&m.net_factor, &svc.benefit.net_factor())
+            && (m.terms.iter().zip(terms(svc))).all(|(a, b)| same(a, &b))
             && same_all(&m.outcomes, &line.outcomes)
             && same_all(&m.deflator, deflator))
         {
@@ -116,9 +122,8 @@ impl Memo {
         m.outcomes.extend_from_slice(&line.outcomes);
         m.deflator.clear();
         m.deflator.extend_from_slice(deflator);
-        m.net_factor = svc.benefit.net_factor();
+        m.terms = terms(svc);
         m.benefit_years = svc.benefit.benefit_years;
-        m.drop_off = svc.benefit.drop_off;
         m.values.clear();
         m.values.extend_from_slice(values);
         m.valid = true;
