@@ -68,28 +68,20 @@ pub type Rows = smallvec::SmallVec<[(Option<Arc<str>>, ValueKind, bool, Decimal)
 /// The value rows of `svc`: the outcomes.csv rows of its outcome, else its
 /// own `outcome_value` as one unallocated row.
 pub fn rows_of(svc: &Service, ix: &OutcomeIndex<'_>) -> Rows {
-    match found(svc, ix) {
-        Some(rows) => rows
-            .iter()
-            .map(|(r, who)| (Some(Arc::clone(who)), r.kind, r.cashable, r.value))
-            .collect(),
-        None => smallvec::smallvec![(None, ValueKind::Unallocated, false, svc.outcome_value)],
-    }
-}
-
-/// The outcomes.csv rows of `svc`'s outcome, if any match.
-pub(crate) fn found<'i, 'a>(
-    svc: &Service,
-    ix: &'i OutcomeIndex<'a>,
-) -> Option<&'i [(&'a OutcomeValue, Arc<str>)]> {
-    let rows = if svc.outcome.trim().is_empty() {
+    let found = if svc.outcome.trim().is_empty() {
         None
     } else if is_key(&svc.outcome) {
         ix.get(svc.outcome.as_str()) // already trimmed and lower case
     } else {
         ix.get(&OutcomeValue::key(&svc.outcome))
     };
-    rows.map(Vec::as_slice)
+    match found {
+        Some(rows) => rows
+            .iter()
+            .map(|(r, who)| (Some(Arc::clone(who)), r.kind, r.cashable, r.value))
+            .collect(),
+        None => smallvec::smallvec![(None, ValueKind::Unallocated, false, svc.outcome_value)],
+    }
 }
 
 /// Whether `s` is its own matching key (no allocation needed to look it up).

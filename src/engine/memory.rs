@@ -45,8 +45,7 @@ pub fn recycle(p: Projection) {
 
 impl ServiceLine {
     /// Empty every field but the provider series (`line::build` keeps or
-    /// rebuilds it) and the benefit (the benefit pass keeps, recomputes or
-    /// clears it), keeping the strings' and vectors' memory.
+    /// rebuilds it), keeping the strings' and vectors' memory.
     pub(crate) fn reset(&mut self) {
         // Every field by name: a field added to `ServiceLine` must be reset here.
         let ServiceLine {
@@ -68,7 +67,6 @@ impl ServiceLine {
             benefit_to,
             commissioned,
             pool_at,
-            memo,
         } = self;
         for s in [id, name, pool, category, unit, outcome] {
             s.clear();
@@ -78,13 +76,11 @@ impl ServiceLine {
         // count touched), else clears it.
         let _ = provider;
         runs.clear();
-        for x in [unit_cost, volume, cost, outcome_rate, outcomes] {
+        for x in [unit_cost, volume, cost, outcome_rate, outcomes, benefit] {
             x.clear();
         }
-        // The benefit fields are kept with their memo: the benefit pass
-        // keeps them when its inputs are the same (`benefit_memo`), and
-        // recomputes or clears them otherwise.
-        let _ = (benefit, value_rows, benefit_to, memo);
+        value_rows.clear();
+        benefit_to.clear();
         *commissioned = false;
         *pool_at = None;
     }
@@ -132,15 +128,9 @@ mod tests {
                 recycle(p);
             }
         }
-        // A projection without labels holds no provider series, and (its
-        // pools sharing no risk by benefit) no benefit kept from before.
+        // A projection without labels holds no provider series.
         let p = super::super::project_money(&b, &plain, 2).unwrap();
         assert!(p.services.iter().all(|l| l.provider.is_empty()));
-        let none = |l: &ServiceLine| l.benefit.is_empty() && l.value_rows.is_empty();
-        assert!(p
-            .services
-            .iter()
-            .all(|l| none(l) && l.benefit_to.is_empty()));
         recycle(p);
     }
 }

@@ -9,7 +9,6 @@
 pub mod arith;
 mod beneficiaries;
 pub mod benefit;
-mod benefit_memo;
 mod contributions;
 pub mod exact_sum;
 mod headline;
@@ -110,9 +109,6 @@ pub struct ServiceLine {
     /// Where `pool` is in the projected budget's `pools` (`None` if it
     /// names none), so the pools group their lines without a string lookup.
     pub pool_at: Option<usize>,
-    /// What `benefit`, `value_rows` and `benefit_to` were computed from,
-    /// for a later projection reusing the line (never part of its value).
-    pub(crate) memo: benefit_memo::Memo,
 }
 
 /// A partner's signed share of a pool's over/underspend, by year.

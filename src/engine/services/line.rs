@@ -177,6 +177,7 @@ pub(super) fn build(
         line.category.push_str(&svc.category);
         line.unit.push_str(&svc.unit);
         line.outcome.push_str(&svc.outcome);
+        line.benefit.resize(n, Decimal::ZERO);
     }
     line.cost.resize(n, Decimal::ZERO);
     line.outcomes.resize(n, Decimal::ZERO);

@@ -10,7 +10,6 @@
 
 use super::arith::{mul, negative_value, sub, R};
 use super::benefit::{apply_rows, rows_of};
-use super::benefit_memo::Memo;
 use super::parallel::{for_each_mut, for_each_mut_acc};
 use super::ServiceLine;
 use crate::model::{round, Budget, Lever, LeverKind, Op, Reduces, RiskRule, Scenario, Service};
@@ -176,23 +175,7 @@ pub fn project(
             let k = keep.get(svc.benefit.drop_off, || {
                 format!("the benefit of service {}", svc.id)
             })?;
-            // A line reused from an earlier projection may hold this very
-            // benefit already (`benefit_memo`).
-            if !Memo::holds(line, svc, &valued, deflator) {
-                line.memo.clear();
-                let rows = rows_of(svc, &valued);
-                let values: smallvec::SmallVec<[Decimal; 4]> = rows.iter().map(|r| r.3).collect();
-                apply_rows(line, svc, rows, k, deflator)?;
-                Memo::remember(line, svc, &values, deflator);
-            }
-        } else {
-            line.memo.clear();
-            line.value_rows.clear();
-            line.benefit_to.clear();
-            line.benefit.clear();
-            if benefit {
-                line.benefit.resize(n, Decimal::ZERO);
-            }
+            apply_rows(line, svc, rows_of(svc, &valued), k, deflator)?;
         }
         acc.add(line);
         Ok(())
