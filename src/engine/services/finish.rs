@@ -1,0 +1,90 @@
+//! SPEC §6.3 pass 3 and §6.4, §11.2 for one line whose volume is final:
+//! floor the volume at zero (with a warning), zero every figure where the
+//! service does not run, then cost, outcomes and benefit.
+
+use super::helpers::overflow;
+use super::tables::Persistence;
+use crate::engine::arith::{mul, negative_value, R};
+use crate::engine::benefit::{apply_rows, index, rows_of, OutcomeIndex};
+use crate::engine::ServiceLine;
+use crate::model::{round, Budget, RiskRule, Service};
+use rust_decimal::Decimal;
+
+/// What finishing a line reads, built once per projection.
+pub(super) struct Finish<'a> {
+    b: &'a Budget,
+    all: &'a [&'a Service],
+    n: usize,
+    deflator: &'a [Decimal],
+    /// Whether every line gets its value rows and benefit.
+    benefit: bool,
+    /// Pools that share risk by benefit (§11.3): their lines are valued
+    /// even without the benefit pass, since their settlement reads them.
+    by_benefit: Vec<&'a str>,
+    valued: OutcomeIndex<'a>,
+    keep: Persistence,
+}
+
+impl<'a> Finish<'a> {
+    /// Without the benefit pass (`benefit` false) value rows, benefit and
+    /// benefit_to stay empty/zero, except in pools that share risk by
+    /// benefit; `bound` proves the skipped passes could not fail.
+    pub fn new(
+        b: &'a Budget,
+        all: &'a [&'a Service],
+        n: usize,
+        deflator: &'a [Decimal],
+        benefit: bool,
+    ) -> Self {
+        let by_benefit: Vec<&str> = (b.pools.iter())
+            .filter(|p| p.risk_share == RiskRule::Benefit)
+            .map(|p| p.id.as_str())
+            .collect();
+        let some = benefit || !by_benefit.is_empty();
+        Finish {
+            b,
+            all,
+            n,
+            deflator,
+            benefit,
+            valued: index(if some { &b.outcomes[..] } else { &[] }),
+            keep: Persistence::build(if some { all } else { &[] }, n),
+            by_benefit,
+        }
+    }
+
+    /// Finish line `i`; a volume floored at 0 pushes a warning to `notes`.
+    pub fn line(&self, i: usize, line: &mut ServiceLine, notes: &mut Vec<String>) -> R<()> {
+        let svc = self.all[i];
+        let what = "a service";
+        for t in 0..self.n {
+            if !line.runs[t] {
+                line.volume[t] = Decimal::ZERO;
+                continue;
+            }
+            if negative_value(&line.volume[t]) {
+                notes.push(format!(
+                    "the volume of service {} would be {} in {}; floored at 0",
+                    line.id,
+                    line.volume[t].normalize(),
+                    self.b.base_year.plus(t as i32)
+                ));
+                line.volume[t] = Decimal::ZERO;
+            }
+            let id = &line.id;
+            line.cost[t] = round(
+                mul(line.unit_cost[t], line.volume[t], what)
+                    .map_err(|_| overflow("the cost of", id))?,
+            );
+            line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
+                .map_err(|_| overflow("the outcomes of", id))?;
+        }
+        if self.benefit || self.by_benefit.contains(&svc.pool.as_str()) {
+            let k = (self.keep).get(svc.benefit.drop_off, || {
+                format!("the benefit of service {}", svc.id)
+            })?;
+            apply_rows(line, svc, rows_of(svc, &self.valued), k, self.deflator)?;
+        }
+        Ok(())
+    }
+}
