@@ -101,13 +101,17 @@ pub fn project(
     };
     let mut lines = super::memory::lines(all.len());
     // One pass over the lines; on an error, SPEC's order says which one.
-    let fused = (!order::staged_only()).then(|| stages.fused(&mut lines).ok());
-    let (notes, parts) = match fused.flatten() {
+    let fused = if order::staged_only() {
+        None
+    } else {
+        stages.fused(&mut lines).ok()
+    };
+    let (notes, parts) = match fused {
         Some(done) => order::ran("fused", done),
         None => order::ran("staged", stages.staged(&mut lines))?,
     };
     warnings.extend(notes);
-    let sums = LineSums::merged(parts).unwrap_or_else(|| LineSums::new(n, b.pools.len(), benefit));
+    let sums = LineSums::merged(parts).unwrap_or_else(|| stages.sums());
     Ok((lines, sums))
 }
 

@@ -42,7 +42,8 @@ impl Stages<'_> {
         line::build(&self.ctx, i, self.ctx.all[i], &self.plans[i], line)
     }
 
-    fn sums(&self) -> LineSums {
+    /// Empty sums for this projection.
+    pub fn sums(&self) -> LineSums {
         let (n, pools, benefit) = self.sums;
         LineSums::new(n, pools, benefit)
     }
