@@ -1,14 +1,21 @@
-//! Parsing a large table's rows on every core: each row is parsed on its
-//! own (messages kept with it), and the caller replays the results in row
-//! order, so messages and results are the same as a sequential parse.
+//! Parsing a large table's rows (or resolving many scenarios) on every
+//! core: each item is done on its own (messages kept with it), and the
+//! caller replays the results in order, so messages and results are the
+//! same as a sequential pass.
 
 /// Below this many rows a table is parsed on one thread.
 const MIN_ROWS: usize = 4_096;
 
 /// `f` of every row, in row order, on up to every core.
 pub fn map_rows<T: Sync, U: Send>(rows: &[T], f: &(impl Fn(&T) -> U + Sync)) -> Vec<U> {
+    map_each(rows, MIN_ROWS, f)
+}
+
+/// `f` of every item, in order, on up to every core, each thread given at
+/// least `min` items.
+pub fn map_each<T: Sync, U: Send>(rows: &[T], min: usize, f: &(impl Fn(&T) -> U + Sync)) -> Vec<U> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let k = cores.min(rows.len() / MIN_ROWS).max(1);
+    let k = cores.min(rows.len() / min.max(1)).max(1);
     if k == 1 {
         return rows.iter().map(f).collect();
     }

@@ -216,17 +216,19 @@ impl Workspace {
 
     /// Resolve several scenarios, sharing each budget's index of ids.
     pub fn resolve_all(&mut self, ids: &[String]) -> Vec<Option<Scenario>> {
-        let mut indexes = resolve::Indexes::new();
-        ids.iter()
-            .map(|id| {
-                resolve::resolve_indexed(
-                    id,
-                    &self.sources,
-                    &self.budgets,
-                    &self.declared,
-                    &mut indexes,
-                    &mut self.diagnostics,
-                )
+        // On every core, each scenario's messages kept with it and added
+        // in `ids` order: the same messages as resolving one by one.
+        let indexes = resolve::indexes(&self.budgets, &self.declared);
+        let (sources, budgets, declared) = (&self.sources, &self.budgets, &self.declared);
+        let done = super::par::map_each(ids, 2, &|id: &String| {
+            let mut diags = vec![];
+            let s = resolve::resolve_indexed(id, sources, budgets, declared, &indexes, &mut diags);
+            (s, diags)
+        });
+        (done.into_iter())
+            .map(|(s, diags)| {
+                self.diagnostics.extend(diags);
+                s
             })
             .collect()
     }

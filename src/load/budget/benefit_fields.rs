@@ -63,7 +63,7 @@ pub fn benefit_years(v: &str) -> Result<u32, String> {
     }
 }
 
-impl ServiceFields {
+impl ServiceFields<'_> {
     /// The §11.2 terms; every problem is reported, `None` if any.
     pub(super) fn benefit_terms(
         &self,
@@ -72,34 +72,34 @@ impl ServiceFields {
         let d = BenefitTerms::default();
         let deadweight = share(
             "deadweight",
-            &self.deadweight,
+            self.deadweight,
             d.deadweight,
             "the share of outcomes that would have happened anyway",
             report,
         );
         let attribution = share(
             "attribution",
-            &self.attribution,
+            self.attribution,
             d.attribution,
             "the share of outcomes due to this service",
             report,
         );
         let optimism_bias = share(
             "optimism_bias",
-            &self.optimism_bias,
+            self.optimism_bias,
             d.optimism_bias,
             "the optimism-bias correction",
             report,
         );
         let drop_off = share(
             "drop_off",
-            &self.drop_off,
+            self.drop_off,
             d.drop_off,
             "the fall in an outcome's value each later year",
             report,
         );
         let years =
-            benefit_years(&self.benefit_years).map_err(|e| report("benefit_years", e, false));
+            benefit_years(self.benefit_years).map_err(|e| report("benefit_years", e, false));
         Some(BenefitTerms {
             deadweight: deadweight?,
             attribution: attribution?,

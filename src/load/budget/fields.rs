@@ -33,33 +33,34 @@ pub const SERVICE_COLUMNS: &[&str] = &[
 /// How many of `SERVICE_COLUMNS` are required.
 pub const SERVICE_REQUIRED: usize = 8;
 
-/// The text fields of one service (a services.csv row or a `commission` lever).
-pub struct ServiceFields {
-    pub id: String,
-    pub name: String,
-    pub pool: String,
-    pub provider: String,
-    pub category: String,
-    pub unit: String,
-    pub unit_cost: String,
-    pub volume: String,
-    pub pay_share: String,
-    pub uplift: String,
-    pub outcome: String,
-    pub outcome_rate: String,
-    pub outcome_value: String,
-    pub start: String,
-    pub end: String,
-    pub deadweight: String,
-    pub attribution: String,
-    pub optimism_bias: String,
-    pub benefit_years: String,
-    pub drop_off: String,
+/// The text fields of one service (a services.csv row or a `commission`
+/// lever), borrowed from the table or the scenario file.
+pub struct ServiceFields<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub pool: &'a str,
+    pub provider: &'a str,
+    pub category: &'a str,
+    pub unit: &'a str,
+    pub unit_cost: &'a str,
+    pub volume: &'a str,
+    pub pay_share: &'a str,
+    pub uplift: &'a str,
+    pub outcome: &'a str,
+    pub outcome_rate: &'a str,
+    pub outcome_value: &'a str,
+    pub start: &'a str,
+    pub end: &'a str,
+    pub deadweight: &'a str,
+    pub attribution: &'a str,
+    pub optimism_bias: &'a str,
+    pub benefit_years: &'a str,
+    pub drop_off: &'a str,
 }
 
-impl ServiceFields {
+impl<'a> ServiceFields<'a> {
     /// The fields from a getter of each column's (or key's) text.
-    pub fn read(get: impl Fn(&str) -> String) -> Self {
+    pub fn read(get: impl Fn(&str) -> &'a str) -> Self {
         ServiceFields {
             id: get("id"),
             name: get("name"),
@@ -112,10 +113,10 @@ impl ServiceFields {
                 }
                 parse_id(v).map_err(|e| report(col, e, false)).ok()
             };
-        let id = id_of("id", &self.id, report);
-        let pool = id_of("pool", &self.pool, report)
+        let id = id_of("id", self.id, report);
+        let pool = id_of("pool", self.pool, report)
             .filter(|p| pools.accept("pool", p, "pools.csv", |m| report("pool", m, false)));
-        let provider = id_of("provider", &self.provider, report).filter(|p| {
+        let provider = id_of("provider", self.provider, report).filter(|p| {
             providers.accept("provider", p, "providers.csv", |m| {
                 report("provider", m, false)
             })
@@ -156,7 +157,7 @@ impl ServiceFields {
         };
         let unit_cost = num(
             "unit_cost",
-            &self.unit_cost,
+            self.unit_cost,
             true,
             Decimal::ZERO,
             parse_money,
@@ -177,7 +178,7 @@ impl ServiceFields {
         });
         let volume = num(
             "volume",
-            &self.volume,
+            self.volume,
             true,
             Decimal::ZERO,
             parse_quantity,
@@ -196,7 +197,7 @@ impl ServiceFields {
                 false
             }
         });
-        let pay_share = num("pay_share", &self.pay_share, false, Decimal::ZERO, parse_rate, report).filter(|p| {
+        let pay_share = num("pay_share", self.pay_share, false, Decimal::ZERO, parse_rate, report).filter(|p| {
             (Decimal::ZERO..=Decimal::ONE).contains(p) || {
                 report("pay_share", format!("the pay share \"{}\" is outside 0 to 1; write the share of cost that is pay, e.g. 0.6 or \"60%\"", self.pay_share.trim()), false);
                 false
@@ -220,7 +221,7 @@ impl ServiceFields {
         };
         let outcome_rate = num(
             "outcome_rate",
-            &self.outcome_rate,
+            self.outcome_rate,
             false,
             Decimal::ZERO,
             parse_outcome_rate,
@@ -228,7 +229,7 @@ impl ServiceFields {
         );
         let outcome_value = num(
             "outcome_value",
-            &self.outcome_value,
+            self.outcome_value,
             false,
             Decimal::ZERO,
             parse_money,
@@ -250,8 +251,8 @@ impl ServiceFields {
             }
             Ok(Some(y))
         };
-        let start = year("start", &self.start, report);
-        let end = year("end", &self.end, report);
+        let start = year("start", self.start, report);
+        let end = year("end", self.end, report);
         if let (Ok(Some(s)), Ok(Some(e))) = (start, end) {
             if s > e {
                 report("end", format!("the service ends ({e}) before it starts ({s}); end must be the same as or after start"), false);

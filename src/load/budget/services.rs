@@ -39,7 +39,7 @@ impl Ctx<'_, '_> {
         // Each row is parsed on its own (in parallel for a large table),
         // its messages kept with it and replayed here in row order.
         let parsed = crate::load::par::map_rows(&t.rows, &|row| {
-            let fields = ServiceFields::read(|col| t.cell(row, col).to_string());
+            let fields = ServiceFields::read(|col| t.cell(row, col));
             let mut notes: Vec<(String, String, bool)> = vec![];
             let mut note = |col: &str, msg: String, warn: bool| notes.push((col.into(), msg, warn));
             let s = fields.parse(&pools, &providers, horizon, &mut note);

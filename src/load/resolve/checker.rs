@@ -38,7 +38,7 @@ impl<'b, 'i> Checker<'b, 'i> {
         sink: &mut Sink<'_>,
         seen: &HashMap<String, (String, String)>,
     ) -> Option<Service> {
-        let t = |k: &str| Self::text(l, k).0.to_string();
+        let t = |k: &str| Self::text(l, k).0;
         let f = ServiceFields::read(t);
         let horizon = self.horizon_known.then_some((self.b.base_year, self.n));
         let mut rep = |col: &str, msg: String, warn: bool| {

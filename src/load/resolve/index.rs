@@ -71,5 +71,15 @@ impl<'b> Index<'b> {
     }
 }
 
-/// Per-budget indexes, built on first use.
+/// Per-budget indexes (each builds its large sets on first use).
 pub type Indexes<'b> = HashMap<&'b str, Index<'b>>;
+
+/// An index for every budget that has its declared ids.
+pub fn indexes<'b>(
+    budgets: &'b HashMap<String, Budget>,
+    declared: &'b HashMap<String, Declared>,
+) -> Indexes<'b> {
+    (budgets.iter())
+        .filter_map(|(id, b)| Some((id.as_str(), Index::new(b, declared.get(id)?))))
+        .collect()
+}

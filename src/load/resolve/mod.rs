@@ -4,11 +4,9 @@
 
 use super::diag::{Diagnostic, Owner, Severity, Sink};
 use super::refs::{unknown, Declared};
-use super::scenario::RawScenario;
 use super::toml_spans::report;
 use crate::model::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
 
 mod checker;
 mod index;
@@ -17,22 +15,11 @@ mod ranges;
 mod rates;
 mod window;
 use checker::Checker;
-pub use index::{Index, Indexes};
+pub use index::{indexes, Index, Indexes};
+mod source;
+pub use source::ScenarioSource;
 mod dedup;
 pub use dedup::dedup;
-
-/// A scenario file found in the workspace (parsed or not).
-#[derive(Debug, Clone)]
-pub struct ScenarioSource {
-    pub id: String,
-    pub path: PathBuf,
-    /// Path as shown in messages.
-    pub shown: String,
-    /// `None` when the file could not be read or parsed.
-    pub raw: Option<RawScenario>,
-    /// The parent's id, when `extends` was given.
-    pub parent: Option<String>,
-}
 
 /// The most scenarios one `extends` chain may hold (itself included).
 pub const MAX_CHAIN: usize = 2_000;
@@ -47,19 +34,20 @@ pub fn resolve(
     declared: &HashMap<String, Declared>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Scenario> {
-    resolve_indexed(id, sources, budgets, declared, &mut Indexes::new(), diags)
+    resolve_indexed(id, sources, budgets, declared, &Indexes::new(), diags)
 }
 
 static NO_DECLARED: std::sync::LazyLock<Declared> = std::sync::LazyLock::new(Declared::default);
 
 /// `resolve`, reusing per-budget indexes across calls (resolve many
-/// scenarios of one budget without rebuilding its id sets each time).
+/// scenarios of one budget without rebuilding its id sets each time; see
+/// `index::indexes`). A budget `indexes` lacks gets an index of its own.
 pub fn resolve_indexed<'b>(
     id: &str,
     sources: &HashMap<String, ScenarioSource>,
     budgets: &'b HashMap<String, Budget>,
     declared: &'b HashMap<String, Declared>,
-    indexes: &mut Indexes<'b>,
+    indexes: &Indexes<'b>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Scenario> {
     // The chain, child first.
@@ -229,9 +217,14 @@ pub fn resolve_indexed<'b>(
     // Commissioned services anywhere in the chain, for references.
     let mut commissioned: HashMap<String, (String, String)> = HashMap::new(); // id -> (category, pool)
     let mut ok = true;
-    let ix = indexes
-        .entry(budget_key.as_str())
-        .or_insert_with(|| Index::new(budget, declared));
+    let own;
+    let ix = match indexes.get(budget_key.as_str()) {
+        Some(ix) => ix,
+        None => {
+            own = Index::new(budget, declared);
+            &own
+        }
+    };
     let mut checker = Checker {
         b: budget,
         n: years,
