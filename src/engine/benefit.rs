@@ -135,11 +135,14 @@ pub fn apply_rows(
     to.clear();
     line.value_rows.clear();
     line.value_rows.reserve_exact(rows.len());
-    for (who, kind, cashable, v) in rows {
+    // 0 + x is x bit for bit (its scale included), so the first term of a
+    // sum is taken as it is rather than added to 0.
+    for (r, (who, kind, cashable, v)) in rows.into_iter().enumerate() {
         let mut b: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
         if !v.is_zero() {
             for t in 0..n {
                 let mut g = Decimal::ZERO;
+                let mut first = true;
                 for a in t.saturating_sub(y - 1)..=t {
                     if net[a].is_zero() {
                         continue;
@@ -155,7 +158,12 @@ pub fn apply_rows(
                             }
                         })
                         .ok_or_else(err)?;
-                    g = g.checked_add(term).ok_or_else(err)?;
+                    g = if first {
+                        term
+                    } else {
+                        g.checked_add(term).ok_or_else(err)?
+                    };
+                    first = false;
                 }
                 let d = &deflator[t];
                 b[t] = round(if is_exactly_one(d) {
@@ -163,7 +171,11 @@ pub fn apply_rows(
                 } else {
                     g.checked_mul(*d).ok_or_else(err)?
                 });
-                benefit[t] = benefit[t].checked_add(b[t]).ok_or_else(err)?;
+                benefit[t] = if r == 0 {
+                    b[t]
+                } else {
+                    benefit[t].checked_add(b[t]).ok_or_else(err)?
+                };
             }
         }
         if let Some(who) = &who {

@@ -73,6 +73,15 @@ impl ExactSum {
             self.total = self.total.saturating_add(m);
             return;
         }
+        let s = flags >> 16;
+        if flags >> 31 == 0 && s < self.scale && self.scale - s <= 19 && m != 0 && m >> 64 == 0 {
+            // A positive value at a smaller scale (a sum whose scale one
+            // value raised): below 2^64 times 10^k ≤ 10^19 < 2^64, the raise
+            // is one multiplication that cannot overflow. (`NONE` is never
+            // within 19 of a scale.)
+            self.total = (self.total).saturating_add(m * POW10[(self.scale - s) as usize]);
+            return;
+        }
         let m = x.mantissa();
         if m == 0 {
             self.last_zero = Some(*x);

@@ -44,6 +44,18 @@ fn by_hand() {
         exact(&[dec!(1.5), dec!(7922816251426433759354395033)]),
         None
     );
+    // A value at a smaller scale than the sum's is raised to it: 2^64 − 1
+    // raised 19 places is ≥ 2^96 (refused), and 20 places would not fit
+    // in 128 bits either (refused, not wrapped round).
+    let big = Decimal::from_i128_with_scale(u64::MAX as i128, 0);
+    for k in [19, 20, 28] {
+        let at = Decimal::from_i128_with_scale(1, k);
+        assert_eq!(exact(&[at, big]), None, "{k}");
+        if k < 28 {
+            let want = (at + dec!(12.34)).serialize();
+            assert_eq!(exact(&[at, dec!(12.34)]).unwrap().serialize(), want);
+        }
+    }
     for xs in [
         vec![dec!(0.00), dec!(1.5)],
         vec![dec!(0.0), dec!(0.000)],
@@ -115,6 +127,16 @@ proptest! {
         let xs: Vec<Decimal> = xs.iter().map(|(m, s)| Decimal::from_i128_with_scale(*m as i128, *s)).collect();
         let got = exact(&xs).map(|g| g.serialize());
         prop_assert_eq!(got, checked(&xs).map(|w| w.serialize()));
+    }
+}
+
+proptest! {
+    /// `benefit::apply_rows` takes a sum's first term as it is, not added
+    /// to 0: that is the same value, bit for bit, for any decimal.
+    #[test]
+    fn zero_plus_any_decimal_is_that_decimal(x in any_decimal()) {
+        let y = Decimal::ZERO.checked_add(x).unwrap();
+        prop_assert_eq!(y.serialize(), x.serialize());
     }
 }
 
