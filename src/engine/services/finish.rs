@@ -29,18 +29,20 @@ impl<'a> Finish<'a> {
     /// Without the benefit pass (`benefit` false) value rows, benefit and
     /// benefit_to stay empty/zero, except in pools that share risk by
     /// benefit; `bound` proves the skipped passes could not fail.
+    /// `keep` is the persistence `Tables::build` made when `valued`.
     pub fn new(
         b: &'a Budget,
         all: &'a [&'a Service],
         n: usize,
         deflator: &'a [Decimal],
         benefit: bool,
+        keep: Option<Persistence>,
     ) -> Self {
         let by_benefit: Vec<&str> = (b.pools.iter())
             .filter(|p| p.risk_share == RiskRule::Benefit)
             .map(|p| p.id.as_str())
             .collect();
-        let some = benefit || !by_benefit.is_empty();
+        let some = Self::valued(b, benefit);
         Finish {
             b,
             all,
@@ -48,9 +50,15 @@ impl<'a> Finish<'a> {
             deflator,
             benefit,
             valued: index(if some { &b.outcomes[..] } else { &[] }),
-            keep: Persistence::build(if some { all } else { &[] }, n),
+            keep: keep.unwrap_or_default(),
             by_benefit,
         }
+    }
+
+    /// Whether any line is valued: every line with the benefit pass, else
+    /// those in pools that share risk by benefit.
+    pub fn valued(b: &Budget, benefit: bool) -> bool {
+        benefit || (b.pools.iter()).any(|p| p.risk_share == RiskRule::Benefit)
     }
 
     /// Finish line `i`; a volume floored at 0 pushes a warning to `notes`.

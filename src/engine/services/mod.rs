@@ -75,7 +75,8 @@ pub fn project(
     }
 
     // Run windows, unit costs, outcome rates and demand-grown volumes.
-    let tables = tables::Tables::build(b, s, &all)?;
+    let mut tables = tables::Tables::build(b, s, &all, finish::Finish::valued(b, benefit))?;
+    let keep = tables.keep.take();
     let schedules = Scheduled::of(b, n);
     // Only lines with labels hold a provider series (`line::Ctx::labels`).
     let providers = std::sync::OnceLock::new();
@@ -95,7 +96,7 @@ pub fn project(
         },
         plans: &plans,
         volume,
-        finish: finish::Finish::new(b, &all, n, deflator, benefit),
+        finish: finish::Finish::new(b, &all, n, deflator, benefit, keep),
         threads,
         sums: (n, b.pools.len(), benefit),
     };

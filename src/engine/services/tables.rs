@@ -19,10 +19,15 @@ pub(super) struct Tables {
     /// Demand factors; `demand_of[i]` indexes them.
     demands: Vec<R<Vec<Decimal>>>,
     demand_of: Vec<usize>,
+    /// Persistence by drop-off, when lines are valued (taken by `Finish`).
+    pub keep: Option<Persistence>,
 }
 
 impl Tables {
-    pub fn build(b: &Budget, s: &Scenario, all: &[&Service]) -> R<Tables> {
+    /// The tables for `all`; with `valued`, the persistence series too (in
+    /// the same pass: a national model's services are read from memory
+    /// once per projection, not once per table).
+    pub fn build(b: &Budget, s: &Scenario, all: &[&Service], valued: bool) -> R<Tables> {
         let n = s.years;
         let (r, by) = (&s.rates, b.base_year);
         let pay = products(&r.pay_inflation, by, n, "pay inflation")?;
@@ -44,7 +49,14 @@ impl Tables {
         let demand_keys: FastMap<&str, ()> = s.demand.keys().map(|k| (k.as_str(), ())).collect();
         let mut demand_of = Vec::with_capacity(all.len());
         let zero = YearRate::default();
+        let mut keep = valued.then(Persistence::default);
+        // A key's length first: most services' ids are not `[demand]` keys,
+        // and their text need not be read to know it.
+        let key_lengths: Vec<usize> = demand_keys.keys().map(|k| k.len()).collect();
         for svc in all {
+            if let Some(p) = &mut keep {
+                p.add(svc.benefit.drop_off, n);
+            }
             let f = match svc.uplift {
                 Uplift::None => 0,
                 Uplift::Rate(u) => *by_rate.entry(u).or_insert_with(|| {
@@ -73,7 +85,9 @@ impl Tables {
                 }
             };
             uplift.push(f);
-            let key = if demand_keys.contains_key(svc.id.as_str()) {
+            let key = if key_lengths.contains(&svc.id.len())
+                && demand_keys.contains_key(svc.id.as_str())
+            {
                 svc.id.as_str()
             } else {
                 svc.category.as_str()
@@ -90,6 +104,7 @@ impl Tables {
             uplift,
             demands,
             demand_of,
+            keep,
         })
     }
 
@@ -110,17 +125,13 @@ fn table(t: &R<Vec<Decimal>>) -> R<&[Decimal]> {
 
 /// `(1 − drop_off)^t` series by drop-off, keyed by the exact decimal (its
 /// scale too, so every service gets the very series it would build itself).
+#[derive(Default)]
 pub(crate) struct Persistence(crate::engine::FastMap<[u8; 16], R<Vec<Decimal>>>);
 
 impl Persistence {
-    pub fn build(all: &[&Service], n: usize) -> Persistence {
-        let mut m = crate::engine::FastMap::default();
-        for s in all {
-            let d = s.benefit.drop_off;
-            m.entry(d.serialize())
-                .or_insert_with(|| powers(-d, n, "a benefit"));
-        }
-        Persistence(m)
+    /// Add the series for drop-off `d` over `n` years, if not yet there.
+    pub fn add(&mut self, d: Decimal, n: usize) {
+        (self.0.entry(d.serialize())).or_insert_with(|| powers(-d, n, "a benefit"));
     }
 
     /// The series for `drop_off`, or the error of building it (reported
