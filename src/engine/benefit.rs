@@ -122,15 +122,18 @@ pub fn apply_rows(
     // net outcome is skipped below, a zero term added changes no sum, and
     // a zero times the deflator is 0 either way.
     let k = svc.benefit.net_factor();
-    let net: Series<Decimal> = if is_exactly_one(&k) {
-        line.outcomes.clone()
+    let scaled: Series<Decimal>;
+    let net: &[Decimal] = if is_exactly_one(&k) {
+        &line.outcomes
     } else {
-        (line.outcomes.iter())
+        scaled = (line.outcomes.iter())
             .map(|o| o.checked_mul(k).ok_or_else(err))
-            .collect::<R<_>>()?
+            .collect::<R<_>>()?;
+        &scaled
     };
     let y = svc.benefit.benefit_years as usize;
-    let mut benefit: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
+    let mut total: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
+    let benefit = &mut total[..];
     let to = &mut line.benefit_to;
     to.clear();
     line.value_rows.clear();
@@ -138,7 +141,8 @@ pub fn apply_rows(
     // 0 + x is x bit for bit (its scale included), so the first term of a
     // sum is taken as it is rather than added to 0.
     for (r, (who, kind, cashable, v)) in rows.into_iter().enumerate() {
-        let mut b: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
+        let mut row: Series<Decimal> = smallvec::smallvec![Decimal::ZERO; n];
+        let b = &mut row[..];
         if !v.is_zero() {
             for t in 0..n {
                 let mut g = Decimal::ZERO;
@@ -198,9 +202,9 @@ pub fn apply_rows(
             beneficiary: who,
             kind,
             cashable,
-            benefit: b,
+            benefit: row,
         });
     }
-    line.benefit = benefit;
+    line.benefit = total;
     Ok(())
 }

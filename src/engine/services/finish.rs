@@ -65,26 +65,38 @@ impl<'a> Finish<'a> {
     pub fn line(&self, i: usize, line: &mut ServiceLine, notes: &mut Vec<String>) -> R<()> {
         let svc = self.all[i];
         let what = "a service";
-        for t in 0..self.n {
-            if !line.runs[t] {
-                line.volume[t] = Decimal::ZERO;
+        let n = self.n;
+        // The series as slices, taken once (each index of a `Series` asks
+        // whether it has spilled to the heap).
+        let ServiceLine {
+            id,
+            runs,
+            unit_cost,
+            volume,
+            cost,
+            outcome_rate,
+            outcomes,
+            ..
+        } = line;
+        let (volume, cost, outcomes) = (&mut volume[..n], &mut cost[..n], &mut outcomes[..n]);
+        let (runs, unit_cost, outcome_rate) = (&runs[..n], &unit_cost[..n], &outcome_rate[..n]);
+        for t in 0..n {
+            if !runs[t] {
+                volume[t] = Decimal::ZERO;
                 continue;
             }
-            if negative_value(&line.volume[t]) {
+            if negative_value(&volume[t]) {
                 notes.push(format!(
                     "the volume of service {} would be {} in {}; floored at 0",
-                    line.id,
-                    line.volume[t].normalize(),
+                    id,
+                    volume[t].normalize(),
                     self.b.base_year.plus(t as i32)
                 ));
-                line.volume[t] = Decimal::ZERO;
+                volume[t] = Decimal::ZERO;
             }
-            let id = &line.id;
-            line.cost[t] = round(
-                mul(line.unit_cost[t], line.volume[t], what)
-                    .map_err(|_| overflow("the cost of", id))?,
-            );
-            line.outcomes[t] = mul(line.volume[t], line.outcome_rate[t], what)
+            cost[t] =
+                round(mul(unit_cost[t], volume[t], what).map_err(|_| overflow("the cost of", id))?);
+            outcomes[t] = mul(volume[t], outcome_rate[t], what)
                 .map_err(|_| overflow("the outcomes of", id))?;
         }
         if self.benefit || self.by_benefit.contains(&svc.pool.as_str()) {

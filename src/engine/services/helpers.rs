@@ -33,6 +33,17 @@ impl Powers {
     }
 }
 
+/// Make `v` (empty) `n` zeros: one copy of a block of zeros, where
+/// `resize` writes them one at a time.
+pub(crate) fn zeros(v: &mut crate::engine::Series<Decimal>, n: usize) {
+    const Z: [Decimal; crate::engine::SERIES_INLINE] =
+        [Decimal::ZERO; crate::engine::SERIES_INLINE];
+    match Z.get(..n) {
+        Some(z) => v.extend_from_slice(z),
+        None => v.resize(n, Decimal::ZERO),
+    }
+}
+
 pub(super) fn overflow(what: &str, id: &str) -> EngineError {
     EngineError::Overflow(format!("{what} service {id}"))
 }
@@ -78,5 +89,26 @@ impl Scheduled {
             e.volume[t] = r.volume;
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zeros;
+    use crate::engine::{Series, SERIES_INLINE};
+    use rust_decimal::Decimal;
+
+    /// Inline or spilled, `zeros` gives `n` plain zeros, as `resize` does.
+    #[test]
+    fn zeros_are_n_plain_zeros_at_every_length() {
+        for n in [0, 1, SERIES_INLINE, SERIES_INLINE + 1, 40] {
+            let mut v: Series<Decimal> = Series::new();
+            zeros(&mut v, n);
+            let mut want: Series<Decimal> = Series::new();
+            want.resize(n, Decimal::ZERO);
+            assert_eq!(v.len(), n);
+            let bits = |s: &Series<Decimal>| s.iter().map(|x| x.serialize()).collect::<Vec<_>>();
+            assert_eq!(bits(&v), bits(&want), "{n}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! levers), outcome rate and demand-grown volume. Independent of every other
 //! service, so the engine builds lines in parallel.
 
-use super::helpers::{negative, overflow, Plan, Scheduled};
+use super::helpers::{negative, overflow, zeros, Plan, Scheduled};
 use super::tables::Tables;
 use crate::engine::arith::{mul, negative_value, R};
 use crate::engine::ServiceLine;
@@ -126,8 +126,9 @@ pub(super) fn build(
         .get(svc.id.as_str())
         .filter(|_| plan.commission.is_none());
     let factor = c.tables.factor(i)?;
-    line.unit_cost.resize(n, Decimal::ZERO);
-    line.outcome_rate.resize(n, Decimal::ZERO);
+    zeros(&mut line.unit_cost, n);
+    zeros(&mut line.outcome_rate, n);
+    let (unit_cost, outcome_rate) = (&mut line.unit_cost[..], &mut line.outcome_rate[..]);
     for t in (0..n).filter(|t| line.runs[*t]) {
         let (base_cost, base_rate, fixed) = match &re {
             Some((c, r, f)) => (c[t], r[t], f[t]),
@@ -148,7 +149,7 @@ pub(super) fn build(
         if negative_value(&u) {
             return Err(negative(svc, "unit cost", u, t, b, last));
         }
-        line.unit_cost[t] = u;
+        unit_cost[t] = u;
         let mut o = base_rate;
         for (l, op) in plan.outcome_rate.iter().filter(|(l, _)| l.covers(t)) {
             o = op
@@ -159,7 +160,7 @@ pub(super) fn build(
         if negative_value(&o) {
             return Err(negative(svc, "outcome rate", o, t, b, last));
         }
-        line.outcome_rate[t] = o;
+        outcome_rate[t] = o;
     }
     let growth = c.tables.demand(i)?;
     for t in 0..n {
@@ -177,10 +178,10 @@ pub(super) fn build(
         line.category.push_str(&svc.category);
         line.unit.push_str(&svc.unit);
         line.outcome.push_str(&svc.outcome);
-        line.benefit.resize(n, Decimal::ZERO);
+        zeros(&mut line.benefit, n);
     }
-    line.cost.resize(n, Decimal::ZERO);
-    line.outcomes.resize(n, Decimal::ZERO);
+    zeros(&mut line.cost, n);
+    zeros(&mut line.outcomes, n);
     line.commissioned = plan.commission.is_some();
     Ok(())
 }
