@@ -247,14 +247,18 @@ pub fn map_projections<T: Send>(
     f: impl Fn(&crate::engine::Projection) -> T + Sync,
 ) -> Result<Vec<T>, u8> {
     let (ws, scenarios) = load_scenarios(dir, args)?;
-    collect(
+    let r = collect(
         &scenarios,
         crate::engine::parallel::project_each(&ws.budgets, &scenarios, &|p| {
             let t = f(&p);
             crate::engine::recycle(p);
             t
         }),
-    )
+    );
+    // The process ends once the results are written: freeing a national
+    // model's 10^5 services string by string would only delay that.
+    std::mem::forget((ws, scenarios));
+    r
 }
 
 /// Map the CLI's units to the report's.

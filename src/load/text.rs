@@ -16,6 +16,12 @@ pub fn decode(bytes: &[u8]) -> (String, bool) {
 /// Does the text contain bytes that no spreadsheet writes (NUL or other
 /// control characters besides tab, CR, LF)? Returns the first offending line.
 pub fn binary_line(text: &str) -> Option<usize> {
+    // Printable ASCII, tabs and line ends hold no such character: most
+    // files are that, and are checked a byte at a time.
+    let plain = |b: u8| (b' '..=b'~').contains(&b) || matches!(b, b'\t' | b'\r' | b'\n');
+    if text.bytes().all(plain) {
+        return None;
+    }
     for (i, line) in text.split('\n').enumerate() {
         if line
             .chars()
@@ -69,5 +75,16 @@ mod tests {
     fn control_characters_found() {
         assert_eq!(binary_line("a\nb\0c"), Some(2));
         assert_eq!(binary_line("a\r\nb\tc"), None);
+    }
+
+    /// The byte-at-a-time pass agrees with the character rule for every
+    /// ASCII character and the C1 controls (two bytes in UTF-8).
+    #[test]
+    fn every_character_is_judged_by_the_rule() {
+        for c in (0u8..=127).map(char::from).chain(['\u{85}', '\u{9F}', 'é']) {
+            let refused = c.is_control() && !matches!(c, '\t' | '\r' | '\n');
+            let text = format!("ok\nab{c}cd\n");
+            assert_eq!(binary_line(&text), refused.then_some(2), "{:#x}", c as u32);
+        }
     }
 }

@@ -30,7 +30,7 @@ pub fn suggest_id(s: &str) -> String {
 
 /// Check an identifier, with a hint showing a valid form.
 pub fn parse_id(raw: &str) -> Result<String, String> {
-    let t = raw.trim();
+    let t = super::text::trim(raw);
     if is_id(t) {
         Ok(t.to_string())
     } else {

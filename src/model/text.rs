@@ -43,9 +43,25 @@ fn kind(c: char) -> &'static str {
     }
 }
 
+/// `s.trim()`, without reading it a character at a time when it starts
+/// and ends with a printable ASCII character (most cells do: nothing to
+/// trim).
+#[inline]
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 /// The input rule: `Err` names the first forbidden character as `U+001B`
 /// and its position (1-based, in characters).
 pub fn check_text(s: &str) -> Result<(), String> {
+    // Printable ASCII (space to `~`) holds no refused character: most text
+    // is that, and is checked a byte at a time.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Ok(());
+    }
     match s.chars().enumerate().find(|(_, c)| is_forbidden(*c)) {
         None => Ok(()),
         Some((i, c)) => Err(format!(
@@ -105,6 +121,37 @@ mod tests {
             '\t', '\u{2066}', '\u{2069}', '\u{FFFF}', '\u{85}', '\u{2028}',
         ] {
             assert!(check_text(&format!("a{c}")).is_err(), "{c:?}");
+        }
+    }
+
+    /// The byte-at-a-time pass for printable ASCII agrees with the rule
+    /// for every ASCII character, alone and inside other text.
+    #[test]
+    fn every_ascii_character_is_judged_by_the_rule() {
+        for b in 0u8..=127 {
+            let c = b as char;
+            for s in [c.to_string(), format!("ab{c}cd")] {
+                assert_eq!(check_text(&s).is_ok(), !is_forbidden(c), "{b:#x}");
+            }
+        }
+    }
+
+    /// `trim` is `str::trim`, Unicode spaces and empty text included.
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{A0}a",
+            "a\u{3000}",
+            "\ta\n",
+            "£5",
+            "a b",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 

@@ -64,7 +64,13 @@ fn parse_unsigned(body: &str, commas: bool) -> Result<Decimal, String> {
         }
         None => (body, None),
     };
-    let digits: String = if int.contains(',') {
+    let grouped = int.contains(',');
+    if !grouped && !int.is_empty() {
+        // Plain digits with an optional fraction: the text as written is
+        // what would be built below, so it is parsed as it is.
+        return exact(body);
+    }
+    let digits: String = if grouped {
         if !commas {
             return Err("thousands commas are not allowed here".into());
         }
@@ -87,9 +93,13 @@ fn parse_unsigned(body: &str, commas: bool) -> Result<Decimal, String> {
         Some(f) => format!("{}.{f}", if digits.is_empty() { "0" } else { &digits }),
         None => digits,
     };
-    // Exact or not at all: a literal that needs more than 28 significant
-    // digits would be silently rounded, so it is refused.
-    Decimal::from_str_exact(&text).map_err(|_| {
+    exact(&text)
+}
+
+/// Exact or not at all: a literal that needs more than 28 significant
+/// digits would be silently rounded, so it is refused.
+fn exact(text: &str) -> Result<Decimal, String> {
+    Decimal::from_str_exact(text).map_err(|_| {
         "the number is too large or has too many digits (at most 28 significant digits are held exactly)".to_string()
     })
 }
@@ -138,7 +148,7 @@ fn money_err(text: &str, reason: &str) -> String {
 /// Parse money: `1234.56`, `1,234.56`, `£1,234.56`, `-£1,234`, `£-1,234`,
 /// `(1,234.56)`, `£(916)`, `£1.2m`, `450k`.
 pub fn parse_money(raw: &str) -> Result<Decimal, String> {
-    let text = raw.trim();
+    let text = super::text::trim(raw);
     money_inner(text).map_err(|r| {
         if r.starts_with("cannot read") {
             r

@@ -16,7 +16,7 @@ fn share(
     meaning: &str,
     report: &mut dyn FnMut(&str, String, bool),
 ) -> Option<Decimal> {
-    let v = v.trim();
+    let v = crate::model::text::trim(v);
     if v.is_empty() {
         return Some(default);
     }
@@ -43,7 +43,7 @@ fn share(
 
 /// `benefit_years`: digits only, at least 1; empty gives 1.
 pub fn benefit_years(v: &str) -> Result<u32, String> {
-    let v = v.trim();
+    let v = crate::model::text::trim(v);
     if v.is_empty() {
         return Ok(1);
     }
@@ -106,7 +106,7 @@ impl ServiceFields<'_> {
             optimism_bias: optimism_bias?,
             benefit_years: years.ok()?,
             drop_off: drop_off?,
-            outcome_value_given: !self.outcome_value.trim().is_empty(),
+            outcome_value_given: !crate::model::text::trim(self.outcome_value).is_empty(),
         })
     }
 }

@@ -32,11 +32,16 @@ impl Ctx<'_, '_> {
         id: &str,
     ) -> bool {
         if let Some(first) = seen.get(id) {
-            c.report(row, col, format!("duplicate id \"{id}\" (first used on line {first}); ids must be unique in the table"));
+            c.report(row, col, duplicate(id, *first));
             false
         } else {
             seen.insert(id.to_string(), row.line);
             true
         }
     }
+}
+
+/// The message for an id used again in its table (first on line `first`).
+pub(super) fn duplicate(id: &str, first: usize) -> String {
+    format!("duplicate id \"{id}\" (first used on line {first}); ids must be unique in the table")
 }

@@ -2,6 +2,7 @@
 //! levers, and their parsing.
 
 use crate::load::refs::Known;
+use crate::model::text::trim;
 use crate::model::value::*;
 use crate::model::*;
 use rust_decimal::Decimal;
@@ -95,7 +96,7 @@ impl<'a> ServiceFields<'a> {
     ) -> Option<Service> {
         let mut ok = true;
         let req = |col: &str, v: &str, report: &mut dyn FnMut(&str, String, bool)| -> bool {
-            if v.trim().is_empty() {
+            if trim(v).is_empty() {
                 report(
                     col,
                     format!("\"{col}\" is empty; this field is required"),
@@ -126,7 +127,7 @@ impl<'a> ServiceFields<'a> {
             ("category", &self.category),
             ("unit", &self.unit),
         ] {
-            if v.trim().is_empty() {
+            if trim(v).is_empty() {
                 report(
                     col,
                     format!("\"{col}\" is empty; this field is required"),
@@ -142,7 +143,7 @@ impl<'a> ServiceFields<'a> {
                    f: fn(&str) -> Result<Decimal, String>,
                    report: &mut dyn FnMut(&str, String, bool)|
          -> Option<Decimal> {
-            if v.trim().is_empty() {
+            if trim(v).is_empty() {
                 if required {
                     report(
                         col,
@@ -239,7 +240,7 @@ impl<'a> ServiceFields<'a> {
                     v: &str,
                     report: &mut dyn FnMut(&str, String, bool)|
          -> Result<Option<Year>, ()> {
-            if v.trim().is_empty() {
+            if trim(v).is_empty() {
                 return Ok(None);
             }
             let y = Year::parse(v).map_err(|e| report(col, e, false))?;
@@ -265,16 +266,16 @@ impl<'a> ServiceFields<'a> {
         }
         Some(Service {
             id: id?,
-            name: self.name.trim().to_string(),
+            name: trim(self.name).to_string(),
             pool: pool?,
             provider: provider?,
-            category: self.category.trim().to_string(),
-            unit: self.unit.trim().to_string(),
+            category: trim(self.category).to_string(),
+            unit: trim(self.unit).to_string(),
             unit_cost: unit_cost?,
             volume: volume?,
             pay_share: pay_share?,
             uplift: uplift?,
-            outcome: self.outcome.trim().to_string(),
+            outcome: trim(self.outcome).to_string(),
             outcome_rate: outcome_rate?,
             outcome_value: outcome_value?,
             benefit: benefit?,

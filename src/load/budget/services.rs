@@ -1,12 +1,13 @@
 //! services.csv rows (parsed by `ServiceFields`).
 
 use super::cells::Cells;
+use super::ctx::duplicate;
 use super::{Ctx, ServiceFields};
+use crate::engine::FastMap;
 use crate::load::manifest::Manifest;
 use crate::load::refs::Known;
 use crate::load::table::Table;
 use crate::model::*;
-use std::collections::HashMap;
 
 impl Ctx<'_, '_> {
     pub(super) fn services(
@@ -33,8 +34,6 @@ impl Ctx<'_, '_> {
             .iter()
             .map(|o| OutcomeValue::key(&o.outcome))
             .collect();
-        let mut seen = HashMap::new();
-        let mut out = vec![];
         let horizon = m.map(|m| (m.base_year, m.years));
         // Each row is parsed on its own (in parallel for a large table),
         // its messages kept with it and replayed here in row order.
@@ -45,7 +44,12 @@ impl Ctx<'_, '_> {
             let s = fields.parse(&pools, &providers, horizon, &mut note);
             (s, notes)
         });
-        for (row, (parsed, notes)) in t.rows.iter().zip(parsed) {
+        // Messages in row order; duplicates found by the ids as parsed
+        // (borrowed: no copy of each id), then the rows not kept dropped.
+        let mut seen: FastMap<&str, usize> = FastMap::default();
+        seen.reserve(parsed.len());
+        let mut keep = vec![false; parsed.len()];
+        for (i, (row, (parsed, notes))) in t.rows.iter().zip(&parsed).enumerate() {
             let mut report = |col: &str, msg: String, warn: bool| {
                 if warn {
                     c.sink.warn(Some(row.line), Some(t.field(col)), msg);
@@ -54,19 +58,33 @@ impl Ctx<'_, '_> {
                 }
             };
             for (col, msg, warn) in notes {
-                report(&col, msg, warn);
+                report(col, msg.clone(), *warn);
             }
             if let Some(s) = parsed {
-                if s.benefit.outcome_value_given && valued.contains(&OutcomeValue::key(&s.outcome))
+                if s.benefit.outcome_value_given
+                    && !valued.is_empty()
+                    && valued.contains(&OutcomeValue::key(&s.outcome))
                 {
                     report("outcome_value", both_given(&s.outcome), false);
                     continue;
                 }
-                if Self::dup_check(&mut c, &mut seen, row, "id", &s.id) {
-                    out.push(s);
+                if let Some(first) = seen.get(s.id.as_str()) {
+                    c.report(row, "id", duplicate(&s.id, *first));
+                } else {
+                    seen.insert(s.id.as_str(), row.line);
+                    keep[i] = true;
                 }
             }
         }
+        drop(seen);
+        // The rows kept, in place (the services are not copied again).
+        let mut parsed = parsed;
+        for ((s, _), keep) in parsed.iter_mut().zip(keep) {
+            if !keep {
+                *s = None;
+            }
+        }
+        let out: Vec<Service> = parsed.into_iter().filter_map(|(s, _)| s).collect();
         out
     }
 }

@@ -156,12 +156,12 @@ pub fn read_table_with(
                 sink.error(line, None, format!("cannot read this CSV row: {e}"));
             }
             Ok(()) => {
-                if r.iter().all(|c| c.trim().is_empty()) {
+                if r.iter().all(|c| crate::model::text::trim(c).is_empty()) {
                     continue;
                 }
                 let line = r.position().map(|p| p.line() as usize).unwrap_or(0);
                 last_start = r.position().map(|p| p.byte() as usize).unwrap_or(0);
-                let row = store.push(line, r.iter().map(str::trim));
+                let row = store.push(line, r.iter().map(crate::model::text::trim));
                 let cells = store.row(&row);
                 if !thousands.check(&cells, line, sink) {
                     extra_cells(&cells, line, width, sink);

@@ -23,7 +23,7 @@ fn parse_percent(text: &str) -> Result<Decimal, String> {
 
 /// Parse a rate: `"2.5%"` (any size) or a plain fraction within [-1, 1].
 pub fn parse_rate(raw: &str) -> Result<Decimal, String> {
-    let text = raw.trim();
+    let text = crate::model::text::trim(raw);
     if text.is_empty() {
         return Err(format!("a rate is empty; {RATE_HINT}"));
     }
@@ -46,7 +46,7 @@ pub fn parse_rate(raw: &str) -> Result<Decimal, String> {
 /// Parse an outcome rate (outcomes per unit): a percentage string, or a plain
 /// non-negative decimal of any size.
 pub fn parse_outcome_rate(raw: &str) -> Result<Decimal, String> {
-    let text = raw.trim();
+    let text = crate::model::text::trim(raw);
     if text.starts_with('-') {
         return Err(format!(
             "the outcome rate \"{text}\" is negative; outcomes per unit must be 0 or more, e.g. 0.6, 3 or \"60%\""
