@@ -17,6 +17,24 @@ pub(super) struct Plan<'a> {
     pub outcome_rate: Vec<(&'a Lever, Op)>,
 }
 
+/// The plans of the services some lever acts on, by service index.
+#[derive(Default)]
+pub(super) struct Plans<'a>(pub crate::engine::FastMap<usize, Plan<'a>>);
+
+impl<'a> Plans<'a> {
+    /// Service `i`'s plan (no lever: the empty plan).
+    pub fn of(&self, i: usize) -> &Plan<'a> {
+        static NONE: Plan<'static> = Plan {
+            commission: None,
+            decommission: Vec::new(),
+            recommission: Vec::new(),
+            unit_cost: Vec::new(),
+            outcome_rate: Vec::new(),
+        };
+        self.0.get(&i).unwrap_or(&NONE)
+    }
+}
+
 /// Cache of `(1+r)^t` series by rate.
 pub(super) struct Powers {
     pub n: usize,

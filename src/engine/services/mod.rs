@@ -25,7 +25,7 @@ mod tables;
 #[cfg(test)]
 mod tests_stages;
 mod volume;
-use helpers::{Plan, Scheduled};
+use helpers::{Plan, Plans, Scheduled};
 pub use sums::LineSums;
 use volume::{VolumeLever, VolumeLevers};
 
@@ -41,15 +41,22 @@ pub fn project(
 ) -> R<(Vec<ServiceLine>, LineSums)> {
     let n = s.years;
     // Every service: the budget's, then those commissioned, in lever order.
-    let mut all: Vec<&Service> = b.services.iter().collect();
-    let mut plans: Vec<Plan> = b.services.iter().map(|_| Plan::default()).collect();
+    let commissions = (s.levers.iter()).filter(|l| matches!(l.kind, LeverKind::Commission { .. }));
+    let mut all: Vec<&Service> = Vec::with_capacity(b.services.len() + commissions.count());
+    all.extend(&b.services);
+    // Only the services some lever acts on have a plan (a national model's
+    // other 10^5 would be 10 MB of empty plans, new memory each projection).
+    let mut plans = Plans::default();
     for l in &s.levers {
         if let LeverKind::Commission { service } = &l.kind {
+            plans.0.insert(
+                all.len(),
+                Plan {
+                    commission: Some(l),
+                    ..Plan::default()
+                },
+            );
             all.push(service);
-            plans.push(Plan {
-                commission: Some(l),
-                ..Plan::default()
-            });
         }
     }
     let index = named(s, &all);
@@ -58,7 +65,7 @@ pub fn project(
         let Some(&i) = l.kind.service().and_then(|id| index.get(id)) else {
             continue;
         };
-        let p = &mut plans[i];
+        let p = plans.0.entry(i).or_default();
         match &l.kind {
             LeverKind::Decommission { .. } => p.decommission.push(l),
             LeverKind::Recommission { .. } => p.recommission.push(l),

@@ -15,7 +15,7 @@
 //! so on any error `project` runs `staged` and reports its error.
 
 use super::finish::Finish;
-use super::helpers::Plan;
+use super::helpers::Plans;
 use super::line::{self, Ctx};
 use super::volume::VolumeLevers;
 use super::LineSums;
@@ -29,7 +29,7 @@ pub(super) type Done = (Vec<String>, Vec<LineSums>);
 /// Everything the stages read.
 pub(super) struct Stages<'a> {
     pub ctx: Ctx<'a>,
-    pub plans: &'a [Plan<'a>],
+    pub plans: &'a Plans<'a>,
     pub volume: VolumeLevers<'a>,
     pub finish: Finish<'a>,
     pub threads: usize,
@@ -39,7 +39,7 @@ pub(super) struct Stages<'a> {
 
 impl Stages<'_> {
     fn build(&self, i: usize, line: &mut ServiceLine) -> R<()> {
-        line::build(&self.ctx, i, self.ctx.all[i], &self.plans[i], line)
+        line::build(&self.ctx, i, self.ctx.all[i], self.plans.of(i), line)
     }
 
     /// Empty sums for this projection.
